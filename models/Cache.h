@@ -1,0 +1,117 @@
+#pragma once
+
+#include "models/OutboxEntry.h"
+#include "models/Questionnaire.h"
+#include "models/ReviewDraft.h"
+#include "models/Submission.h"
+#include "models/Verdict.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace assay {
+
+// The local store of one profile: a SQLite file (WAL, foreign keys on) with
+// what the marketplace said and the reviewer's own work. Every SQL statement
+// of Assay lives behind this class.
+//
+// A Cache owns one database connection, and a connection may only be used
+// from the thread that opened it: make one Cache per thread (the UI has one,
+// the sync engine another). Each write that belongs together is one
+// transaction, so a crash keeps either all or none of it.
+//
+// Methods that can fail return false / std::nullopt and leave the reason in
+// errorString().
+class Cache
+{
+public:
+    Cache();
+    ~Cache();
+    Cache(const Cache &) = delete;
+    Cache &operator=(const Cache &) = delete;
+
+    bool open(const QString &path);
+    void close();
+    bool isOpen() const;
+    QString errorString() const { return m_error; }
+    QString path() const { return m_path; }
+    int schemaVersion();
+
+    // --- what the marketplace says -----------------------------------------
+
+    // One page of the change feed together with the cursor that follows it,
+    // in one transaction: after a crash the page is either stored with its
+    // cursor or not at all.
+    bool applyFeedPage(const QList<SubmissionSummary> &items, const QString &nextCursor);
+    QString feedCursor();
+
+    // Stores a submission's details (replacing answers, comments, history;
+    // keeping the local state of evidence whose sha256 did not change).
+    bool storeSubmission(const Submission &submission);
+
+    std::optional<SubmissionSummary> summary(const QString &id);
+    std::optional<Submission> submission(const QString &id);
+    QList<SubmissionSummary> summaries();
+    int submissionCount();
+    // Submissions whose details are missing or older than their summary.
+    QStringList submissionsNeedingDetails();
+    // Ids of submissions matching free text (app, partner, answers), best
+    // first. Every word counts as a prefix: "tim pro" finds "Timesheets Pro".
+    QStringList search(const QString &text, int limit = 200);
+
+    bool storeQuestionnaire(const Questionnaire &questionnaire);
+    std::optional<Questionnaire> questionnaire(const QString &version);
+
+    bool setEvidenceState(const QString &evidenceId, EvidenceItem::LocalState state);
+    QList<EvidenceItem> evidenceInState(EvidenceItem::LocalState state);
+
+    QString syncValue(const QString &key);
+    bool setSyncValue(const QString &key, const QString &value);
+
+    // --- the reviewer's own work -------------------------------------------
+
+    bool setChecklistTick(const QString &submissionId, const QString &itemKey, bool checked);
+    QHash<QString, bool> checklistTicks(const QString &submissionId);
+    bool setNote(const QString &submissionId, const QString &questionKey, const QString &body);
+    QHash<QString, QString> notes(const QString &submissionId);
+    bool saveDraft(const ReviewDraft &draft);
+    std::optional<ReviewDraft> draft(const QString &submissionId);
+    QList<ReviewDraft> drafts();
+
+    // --- the outbox ---------------------------------------------------------
+
+    // Records a write for the marketplace. The idempotency key is made here,
+    // once, and sent with every attempt. For a verdict the reviewer's draft
+    // is kept as it is (until the server accepts), in the same transaction.
+    std::optional<qint64> enqueue(OutboxEntry::Kind kind, const QString &submissionId, const QJsonObject &payload);
+    std::optional<OutboxEntry> outboxEntry(qint64 id);
+    QList<OutboxEntry> outbox();
+    QList<OutboxEntry> outboxInState(OutboxEntry::State state);
+    int outboxCount(OutboxEntry::State state);
+    // An attempt is being made: counted before the request leaves, so a crash
+    // mid-request still shows in `attempts`.
+    bool noteOutboxAttempt(qint64 id);
+    bool settleOutbox(qint64 id, OutboxEntry::State state, const QString &error = {},
+                      const QJsonObject &serverState = {}, const QJsonObject &response = {});
+    bool retryOutbox(qint64 id);
+
+    // Runs PRAGMA integrity_check; "ok" when sound.
+    QString integrityCheck();
+
+private:
+    bool fail(const QString &what);
+    bool failQuery(const class QSqlQuery &q, const QString &what);
+    bool upsertSummary(const SubmissionSummary &s);
+    bool reindex(const QString &submissionId, const QString &field, const QStringList &bodies);
+    template<typename Fn>
+    bool inTransaction(const QString &what, Fn &&fn);
+
+    QString m_connection;
+    QString m_path;
+    QString m_error;
+};
+
+} // namespace assay

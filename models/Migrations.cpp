@@ -1,0 +1,98 @@
+#include "models/Migrations.h"
+
+#include "models/Logging.h"
+
+#include <QDir>
+#include <QFile>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace assay {
+
+namespace {
+const QString SqlDir = QStringLiteral(":/assay/sql");
+
+QStringList migrationFiles()
+{
+    return QDir(SqlDir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+}
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(migrationFiles().size());
+}
+
+int Migrations::currentVersion(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
+        return -1;
+    return q.value(0).toInt();
+}
+
+QStringList Migrations::statements(const QString &sql)
+{
+    QStringList out;
+    QString current;
+    const QStringList lines = sql.split(QLatin1Char('\n'));
+    for (const QString &line : lines) {
+        const QString trimmed = line.trimmed();
+        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--")))
+            continue;
+        current += line + QLatin1Char('\n');
+        if (trimmed.endsWith(QLatin1Char(';'))) {
+            out.append(current.trimmed());
+            current.clear();
+        }
+    }
+    if (!current.trimmed().isEmpty())
+        out.append(current.trimmed());
+    return out;
+}
+
+QString Migrations::migrate(QSqlDatabase &db)
+{
+    const int current = currentVersion(db);
+    if (current < 0)
+        return QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text());
+    const QStringList files = migrationFiles();
+    const int latest = int(files.size());
+    if (current > latest) {
+        return QStringLiteral("this profile's cache has schema version %1, but this build of Assay knows only up to "
+                              "version %2; it was written by a newer Assay. Use that version, or another --profile.")
+            .arg(current)
+            .arg(latest);
+    }
+    for (int version = current + 1; version <= latest; ++version) {
+        const QString name = files.at(version - 1);
+        if (!name.startsWith(QStringLiteral("%1_").arg(version, 3, 10, QLatin1Char('0'))))
+            return QStringLiteral("migration files out of order at %1").arg(name);
+        QFile file(SqlDir + QLatin1Char('/') + name);
+        if (!file.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read migration %1").arg(name);
+        const QStringList stmts = statements(QString::fromUtf8(file.readAll()));
+        if (!db.transaction())
+            return QStringLiteral("cannot begin migration %1: %2").arg(version).arg(db.lastError().text());
+        QSqlQuery q(db);
+        for (const QString &stmt : stmts) {
+            if (!q.exec(stmt)) {
+                const QString error = q.lastError().text();
+                q.finish();
+                db.rollback();
+                return QStringLiteral("migration %1 failed: %2").arg(version).arg(error);
+            }
+        }
+        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !db.commit()) {
+            const QString error = db.lastError().text();
+            q.finish();
+            db.rollback();
+            return QStringLiteral("migration %1 could not be committed: %2").arg(version).arg(error);
+        }
+        qCInfo(lcCache) << "cache schema migrated to version" << version;
+    }
+    return {};
+}
+
+} // namespace assay

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace assay {
+
+// Brings a cache database to the schema this build knows. Each version is one
+// SQL file in resources/sql (001_*.sql is version 1 ...), applied in its own
+// transaction together with PRAGMA user_version, so a crash mid-migration
+// leaves the previous version intact. A database newer than this build is
+// refused, never "upgraded" downwards.
+class Migrations
+{
+public:
+    static int latestVersion();
+    static int currentVersion(QSqlDatabase &db);
+    // Returns an error message, or empty on success.
+    static QString migrate(QSqlDatabase &db);
+    // Splits a migration file into statements: one per ';' at a line's end.
+    static QStringList statements(const QString &sql);
+};
+
+} // namespace assay

@@ -1,0 +1,186 @@
+#include "models/QueueModel.h"
+
+#include "models/Cache.h"
+
+#include <QLocale>
+#include <QSet>
+
+#include <algorithm>
+
+namespace assay {
+
+namespace {
+QString statusLabel(SubmissionSummary::Status s)
+{
+    switch (s) {
+    case SubmissionSummary::Status::Submitted:
+        return QObject::tr("Submitted");
+    case SubmissionSummary::Status::InReview:
+        return QObject::tr("In review");
+    case SubmissionSummary::Status::Approved:
+        return QObject::tr("Approved");
+    case SubmissionSummary::Status::Rejected:
+        return QObject::tr("Rejected");
+    case SubmissionSummary::Status::Withdrawn:
+        return QObject::tr("Withdrawn");
+    }
+    return {};
+}
+
+QString stageLabel(SubmissionSummary::Stage s)
+{
+    switch (s) {
+    case SubmissionSummary::Stage::Review:
+        return QObject::tr("Review");
+    case SubmissionSummary::Stage::Security:
+        return QObject::tr("Security");
+    case SubmissionSummary::Stage::Done:
+        return QObject::tr("Done");
+    }
+    return {};
+}
+} // namespace
+
+QueueModel::QueueModel(Cache *cache, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_cache(cache)
+{
+    reload();
+}
+
+int QueueModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int QueueModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant QueueModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SubmissionSummary &s = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case AppColumn:
+            return s.appName;
+        case PartnerColumn:
+            return s.partnerName;
+        case StatusColumn:
+            return statusLabel(s.status);
+        case StageColumn:
+            return stageLabel(s.stage);
+        case AssigneeColumn:
+            return s.assignee.value_or(tr("Unassigned"));
+        case SubmittedColumn:
+            return QLocale().toString(s.submittedAt.toLocalTime(), QLocale::ShortFormat);
+        case UpdatedColumn:
+            return QLocale().toString(s.updatedAt.toLocalTime(), QLocale::ShortFormat);
+        }
+        return {};
+    case Qt::ToolTipRole:
+        return tr("%1 by %2 — submission %3, version %4").arg(s.appName, s.partnerName, s.id).arg(s.version);
+    case SortRole:
+        switch (index.column()) {
+        case SubmittedColumn:
+            return s.submittedAt;
+        case UpdatedColumn:
+            return s.updatedAt;
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    case IdRole:
+        return s.id;
+    case VersionRole:
+        return s.version;
+    case StatusRole:
+        return SubmissionSummary::statusName(s.status);
+    case StageRole:
+        return SubmissionSummary::stageName(s.stage);
+    case AssigneeRole:
+        return s.assignee.value_or(QString());
+    }
+    return {};
+}
+
+QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case AppColumn:
+        return tr("App");
+    case PartnerColumn:
+        return tr("Partner");
+    case StatusColumn:
+        return tr("Status");
+    case StageColumn:
+        return tr("Stage");
+    case AssigneeColumn:
+        return tr("Assignee");
+    case SubmittedColumn:
+        return tr("Submitted");
+    case UpdatedColumn:
+        return tr("Updated");
+    }
+    return {};
+}
+
+QHash<int, QByteArray> QueueModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "submissionId");
+    names.insert(VersionRole, "version");
+    names.insert(StatusRole, "status");
+    names.insert(StageRole, "stage");
+    names.insert(AssigneeRole, "assignee");
+    return names;
+}
+
+void QueueModel::reload()
+{
+    m_all = m_cache ? m_cache->summaries() : QList<SubmissionSummary>();
+    std::stable_sort(m_all.begin(), m_all.end(),
+                     [](const SubmissionSummary &a, const SubmissionSummary &b) { return a.updatedAt > b.updatedAt; });
+    applyFilter();
+}
+
+void QueueModel::setSearchText(const QString &text)
+{
+    if (text == m_search)
+        return;
+    m_search = text;
+    applyFilter();
+}
+
+void QueueModel::applyFilter()
+{
+    beginResetModel();
+    if (m_search.trimmed().isEmpty() || !m_cache) {
+        m_rows = m_all;
+    } else {
+        const QStringList hits = m_cache->search(m_search, int(m_all.size()) + 1);
+        const QSet<QString> ids(hits.cbegin(), hits.cend());
+        m_rows.clear();
+        for (const SubmissionSummary &s : std::as_const(m_all)) {
+            if (ids.contains(s.id))
+                m_rows.append(s);
+        }
+    }
+    endResetModel();
+}
+
+QModelIndex QueueModel::indexOfId(const QString &id) const
+{
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).id == id)
+            return index(row, 0);
+    }
+    return {};
+}
+
+} // namespace assay

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "models/Answer.h"
+#include "models/Comment.h"
+#include "models/EvidenceItem.h"
+#include "models/HistoryEntry.h"
+#include "models/SubmissionSummary.h"
+
+#include <QList>
+
+namespace assay {
+
+// A submission with everything a reviewer reads: answers, evidence metadata,
+// comments and history (GET /submissions/{id}).
+struct Submission
+{
+    SubmissionSummary summary;
+    QList<Answer> answers;
+    QList<EvidenceItem> evidence;
+    QList<Comment> comments;
+    QList<HistoryEntry> history;
+
+    QJsonObject toJson() const;
+    static Submission fromJson(JsonReader &reader);
+
+    friend bool operator==(const Submission &, const Submission &) = default;
+};
+
+} // namespace assay

@@ -1,0 +1,49 @@
+// Writes large feed pages into a cache forever, one transaction per page,
+// until it is killed. Used by tst_cache_kill.
+//
+// Each page k holds PageSize submissions "k<k>_<i>" and sets the cursor to
+// "page-<k>"; a restarted writer continues after the last committed page.
+
+#include "common/TestData.h"
+#include "models/Cache.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace assay;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: cache_kill_writer CACHE\n");
+        return 2;
+    }
+    Cache cache;
+    if (!cache.open(QString::fromLocal8Bit(argv[1]))) {
+        std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(cache.errorString()));
+        return 1;
+    }
+    constexpr int PageSize = 800;
+    const QString cursor = cache.feedCursor();
+    int page = cursor.isEmpty() ? 0 : cursor.mid(5).toInt() + 1;
+    const QString filler(1500, QLatin1Char('w'));
+    std::fprintf(stdout, "start %d\n", page);
+    std::fflush(stdout);
+    for (;; ++page) {
+        QList<SubmissionSummary> items;
+        items.reserve(PageSize);
+        for (int i = 0; i < PageSize; ++i) {
+            SubmissionSummary s = test::summary(i);
+            s.id = QStringLiteral("k%1_%2").arg(page).arg(i);
+            s.appName = QStringLiteral("page %1").arg(page);
+            s.partnerName = filler;
+            items.append(s);
+        }
+        if (!cache.applyFeedPage(items, QStringLiteral("page-%1").arg(page))) {
+            std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(cache.errorString()));
+            return 1;
+        }
+    }
+}
