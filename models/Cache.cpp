@@ -277,24 +277,31 @@ QString Cache::integrityCheck()
 
 // --- submissions ------------------------------------------------------------
 
-bool Cache::reindex(const QString &submissionId, const QString &field, const QStringList &bodies)
+bool Cache::reindex(qint64 searchRowId, const QString &body)
 {
-    QSqlQuery del(QSqlDatabase::database(m_connection, false));
-    del.prepare(QStringLiteral("DELETE FROM search WHERE submission_id = ? AND field = ?"));
-    del.addBindValue(submissionId);
-    del.addBindValue(field);
-    if (!del.exec())
-        return failQuery(del, QStringLiteral("search index"));
-    QSqlQuery ins(QSqlDatabase::database(m_connection, false));
-    ins.prepare(QStringLiteral("INSERT INTO search (submission_id, field, body) VALUES (?, ?, ?)"));
-    for (const QString &body : bodies) {
-        ins.addBindValue(submissionId);
-        ins.addBindValue(field);
-        ins.addBindValue(nn(body));
-        if (!ins.exec())
-            return failQuery(ins, QStringLiteral("search index"));
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("DELETE FROM search WHERE rowid = ?"));
+    q.addBindValue(searchRowId);
+    if (!q.exec())
+        return failQuery(q, QStringLiteral("search index"));
+    if (body.isEmpty())
+        return true;
+    q.prepare(QStringLiteral("INSERT INTO search (rowid, body) VALUES (?, ?)"));
+    q.addBindValue(searchRowId);
+    q.addBindValue(body);
+    return q.exec() || failQuery(q, QStringLiteral("search index"));
+}
+
+std::optional<qint64> Cache::rowIdOf(const QString &submissionId)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT num FROM submissions WHERE id = ?"));
+    q.addBindValue(submissionId);
+    if (!q.exec() || !q.next()) {
+        failQuery(q, QStringLiteral("submission %1").arg(submissionId));
+        return std::nullopt;
     }
-    return true;
+    return q.value(0).toLongLong();
 }
 
 bool Cache::upsertSummary(const SubmissionSummary &s)
@@ -326,7 +333,8 @@ bool Cache::upsertSummary(const SubmissionSummary &s)
     q.addBindValue(opt(s.resubmissionAllowedAt));
     if (!q.exec())
         return failQuery(q, QStringLiteral("store submission %1").arg(s.id));
-    return reindex(s.id, QStringLiteral("names"), {s.appName + QLatin1Char(' ') + s.partnerName});
+    const auto rowId = rowIdOf(s.id);
+    return rowId && reindex(*rowId * 2, s.appName + QLatin1Char(' ') + s.partnerName);
 }
 
 bool Cache::applyFeedPage(const QList<SubmissionSummary> &items, const QString &nextCursor)
@@ -372,7 +380,8 @@ bool Cache::storeSubmission(const Submission &sub)
                 return failQuery(q, QStringLiteral("store answer %1 of %2").arg(a.questionKey, id));
             answerTexts.append(a.text);
         }
-        if (!reindex(id, QStringLiteral("answers"), answerTexts))
+        const auto rowId = rowIdOf(id);
+        if (!rowId || !reindex(*rowId * 2 + 1, answerTexts.join(QLatin1Char('\n'))))
             return false;
 
         // Evidence: keep the verified local state of files whose content did
@@ -588,8 +597,9 @@ QStringList Cache::search(const QString &text, int limit)
         return ids;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT submission_id, min(rank) AS best FROM search WHERE search MATCH ? "
-                             "GROUP BY submission_id ORDER BY best LIMIT ?"));
+    q.prepare(QStringLiteral("SELECT s.id FROM (SELECT rowid / 2 AS srow, min(rank) AS best FROM search "
+                             "WHERE search MATCH ? GROUP BY srow) m JOIN submissions s ON s.num = m.srow "
+                             "ORDER BY m.best LIMIT ?"));
     q.addBindValue(match);
     q.addBindValue(limit);
     if (!q.exec()) {

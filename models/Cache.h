@@ -105,7 +105,8 @@ private:
     bool fail(const QString &what);
     bool failQuery(const class QSqlQuery &q, const QString &what);
     bool upsertSummary(const SubmissionSummary &s);
-    bool reindex(const QString &submissionId, const QString &field, const QStringList &bodies);
+    bool reindex(qint64 searchRowId, const QString &body);
+    std::optional<qint64> rowIdOf(const QString &submissionId);
     template<typename Fn>
     bool inTransaction(const QString &what, Fn &&fn);
 

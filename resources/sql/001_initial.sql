@@ -10,7 +10,10 @@ CREATE TABLE questionnaires (
 );
 
 CREATE TABLE submissions (
-    id                      TEXT PRIMARY KEY,
+    -- A stable integer key (VACUUM may renumber an implicit rowid); the
+    -- search index refers to it.
+    num                     INTEGER PRIMARY KEY,
+    id                      TEXT NOT NULL UNIQUE,
     version                 INTEGER NOT NULL,
     app_id                  TEXT NOT NULL,
     app_name                TEXT NOT NULL,
@@ -85,10 +88,10 @@ CREATE TABLE sync_state (
 );
 
 -- Instant search over app and partner names and answer text. Kept by the
--- Cache in the same transaction as the rows it indexes.
+-- Cache in the same transaction as the rows it indexes. Row ids tie an entry
+-- to its submission (2 * submissions.num for the names, + 1 for the
+-- answers), so replacing an entry is a lookup, not a scan.
 CREATE VIRTUAL TABLE search USING fts5 (
-    submission_id UNINDEXED,
-    field UNINDEXED,
     body,
     tokenize = 'unicode61 remove_diacritics 2',
     prefix = '2 3'

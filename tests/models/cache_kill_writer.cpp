@@ -45,5 +45,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(cache.errorString()));
             return 1;
         }
+        std::fprintf(stdout, "committed %d\n", page);
+        std::fflush(stdout);
     }
 }
