@@ -24,7 +24,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
-        const QString writer = qEnvironmentVariable("ASSAY_TEST_BIN_DIR") + QStringLiteral("/cache_kill_writer");
+        // The writer is built next to this test.
+        const QString writer = QCoreApplication::applicationDirPath() + QStringLiteral("/cache_kill_writer");
         QVERIFY2(QFileInfo::exists(writer), qPrintable(writer));
 
         // Seeded, so a failure can be replayed: the seed is printed.
