@@ -3,6 +3,7 @@
 #include "models/JsonReader.h"
 #include "models/Logging.h"
 #include "models/Migrations.h"
+#include "models/SubmissionRow.h"
 
 #include <QAtomicInteger>
 #include <QJsonArray>
@@ -22,40 +23,14 @@ QString now()
     return JsonReader::formatTimestamp(QDateTime::currentDateTimeUtc());
 }
 
-QVariant opt(const std::optional<QString> &s)
-{
-    return s ? QVariant(*s) : QVariant(QMetaType(QMetaType::QString));
-}
-
-QVariant opt(const std::optional<QDateTime> &t)
-{
-    return t ? QVariant(JsonReader::formatTimestamp(*t)) : QVariant(QMetaType(QMetaType::QString));
-}
-
-std::optional<QString> optString(const QVariant &v)
-{
-    if (v.isNull())
-        return std::nullopt;
-    return v.toString();
-}
-
 QDateTime timeOf(const QVariant &v)
 {
     return JsonReader::parseTimestamp(v.toString()).value_or(QDateTime());
 }
 
-std::optional<QDateTime> optTime(const QVariant &v)
-{
-    if (v.isNull())
-        return std::nullopt;
-    return JsonReader::parseTimestamp(v.toString());
-}
-
-// A null QString binds as SQL NULL; columns that are NOT NULL take '' for an
-// empty text instead.
 QString nn(const QString &s)
 {
-    return s.isNull() ? QStringLiteral("") : s;
+    return SubmissionRow::notNull(s);
 }
 
 QString compactJson(const QJsonObject &o)
@@ -94,31 +69,6 @@ QList<Verdict::Reason> reasonsFromJson(const QString &json)
                     o.value(QStringLiteral("note")).toString()});
     }
     return out;
-}
-
-const QString SummaryColumns = QStringLiteral(
-    "id, version, app_id, app_name, partner_id, partner_name, questionnaire_version, status, stage, assignee, "
-    "submitted_at, updated_at, previous_submission_id, badge_expires_at, resubmission_allowed_at");
-
-SubmissionSummary summaryFromRow(const QSqlQuery &q)
-{
-    SubmissionSummary s;
-    s.id = q.value(0).toString();
-    s.version = q.value(1).toLongLong();
-    s.appId = q.value(2).toString();
-    s.appName = q.value(3).toString();
-    s.partnerId = q.value(4).toString();
-    s.partnerName = q.value(5).toString();
-    s.questionnaireVersion = q.value(6).toString();
-    s.status = SubmissionSummary::statusFromName(q.value(7).toString()).value_or(SubmissionSummary::Status::Submitted);
-    s.stage = SubmissionSummary::stageFromName(q.value(8).toString()).value_or(SubmissionSummary::Stage::Review);
-    s.assignee = optString(q.value(9));
-    s.submittedAt = timeOf(q.value(10));
-    s.updatedAt = timeOf(q.value(11));
-    s.previousSubmissionId = optString(q.value(12));
-    s.badgeExpiresAt = optTime(q.value(13));
-    s.resubmissionAllowedAt = optTime(q.value(14));
-    return s;
 }
 
 const QString OutboxColumns = QStringLiteral(
@@ -235,7 +185,7 @@ bool Cache::open(const QString &path)
         q.finish();
         if (const QString error = Migrations::migrate(db); !error.isEmpty()) {
             close();
-            return fail(error);
+            return fail(QStringLiteral("cannot use the cache %1: %2").arg(path, error));
         }
     }
     m_error.clear();
@@ -315,22 +265,8 @@ bool Cache::upsertSummary(const SubmissionSummary &s)
         "assignee = excluded.assignee, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, "
         "previous_submission_id = excluded.previous_submission_id, badge_expires_at = excluded.badge_expires_at, "
         "resubmission_allowed_at = excluded.resubmission_allowed_at")
-                  .arg(SummaryColumns));
-    q.addBindValue(s.id);
-    q.addBindValue(s.version);
-    q.addBindValue(nn(s.appId));
-    q.addBindValue(nn(s.appName));
-    q.addBindValue(nn(s.partnerId));
-    q.addBindValue(nn(s.partnerName));
-    q.addBindValue(nn(s.questionnaireVersion));
-    q.addBindValue(SubmissionSummary::statusName(s.status));
-    q.addBindValue(SubmissionSummary::stageName(s.stage));
-    q.addBindValue(opt(s.assignee));
-    q.addBindValue(JsonReader::formatTimestamp(s.submittedAt));
-    q.addBindValue(JsonReader::formatTimestamp(s.updatedAt));
-    q.addBindValue(opt(s.previousSubmissionId));
-    q.addBindValue(opt(s.badgeExpiresAt));
-    q.addBindValue(opt(s.resubmissionAllowedAt));
+                  .arg(SubmissionRow::columns()));
+    SubmissionRow::bind(q, s);
     if (!q.exec())
         return failQuery(q, QStringLiteral("store submission %1").arg(s.id));
     const auto rowId = rowIdOf(s.id);
@@ -466,7 +402,7 @@ bool Cache::storeSubmission(const Submission &sub)
 std::optional<SubmissionSummary> Cache::summary(const QString &id)
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE id = ?").arg(SummaryColumns));
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE id = ?").arg(SubmissionRow::columns()));
     q.addBindValue(id);
     if (!q.exec()) {
         failQuery(q, QStringLiteral("read submission %1").arg(id));
@@ -474,7 +410,7 @@ std::optional<SubmissionSummary> Cache::summary(const QString &id)
     }
     if (!q.next())
         return std::nullopt;
-    return summaryFromRow(q);
+    return SubmissionRow::read(q);
 }
 
 std::optional<Submission> Cache::submission(const QString &id)
@@ -557,12 +493,12 @@ QList<SubmissionSummary> Cache::summaries()
     QList<SubmissionSummary> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM submissions ORDER BY submitted_at, id").arg(SummaryColumns))) {
+    if (!q.exec(QStringLiteral("SELECT %1 FROM submissions ORDER BY submitted_at, id").arg(SubmissionRow::columns()))) {
         failQuery(q, QStringLiteral("read submissions"));
         return out;
     }
     while (q.next())
-        out.append(summaryFromRow(q));
+        out.append(SubmissionRow::read(q));
     return out;
 }
 

@@ -11,17 +11,15 @@
 namespace assay {
 
 namespace {
-const QString SqlDir = QStringLiteral(":/assay/sql");
-
-QStringList migrationFiles()
+QStringList migrationFiles(const QString &dir)
 {
-    return QDir(SqlDir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    return QDir(dir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
 }
 } // namespace
 
-int Migrations::latestVersion()
+int Migrations::latestVersion(const QString &resourceDir)
 {
-    return int(migrationFiles().size());
+    return int(migrationFiles(resourceDir).size());
 }
 
 int Migrations::currentVersion(QSqlDatabase &db)
@@ -52,16 +50,16 @@ QStringList Migrations::statements(const QString &sql)
     return out;
 }
 
-QString Migrations::migrate(QSqlDatabase &db)
+QString Migrations::migrate(QSqlDatabase &db, const QString &resourceDir)
 {
     const int current = currentVersion(db);
     if (current < 0)
         return QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text());
-    const QStringList files = migrationFiles();
+    const QStringList files = migrationFiles(resourceDir);
     const int latest = int(files.size());
     if (current > latest) {
-        return QStringLiteral("this profile's cache has schema version %1, but this build of Assay knows only up to "
-                              "version %2; it was written by a newer Assay. Use that version, or another --profile.")
+        return QStringLiteral("this database has schema version %1, but this build of Assay knows only up to "
+                              "version %2; it was written by a newer Assay. Use that version, or another file.")
             .arg(current)
             .arg(latest);
     }
@@ -69,7 +67,7 @@ QString Migrations::migrate(QSqlDatabase &db)
         const QString name = files.at(version - 1);
         if (!name.startsWith(QStringLiteral("%1_").arg(version, 3, 10, QLatin1Char('0'))))
             return QStringLiteral("migration files out of order at %1").arg(name);
-        QFile file(SqlDir + QLatin1Char('/') + name);
+        QFile file(resourceDir + QLatin1Char('/') + name);
         if (!file.open(QIODevice::ReadOnly))
             return QStringLiteral("cannot read migration %1").arg(name);
         const QStringList stmts = statements(QString::fromUtf8(file.readAll()));
@@ -90,7 +88,7 @@ QString Migrations::migrate(QSqlDatabase &db)
             db.rollback();
             return QStringLiteral("migration %1 could not be committed: %2").arg(version).arg(error);
         }
-        qCInfo(lcCache) << "cache schema migrated to version" << version;
+        qCInfo(lcCache) << "schema of" << db.databaseName().section(QLatin1Char('/'), -1) << "migrated to version" << version;
     }
     return {};
 }

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "server/ServerStore.h"
+
+#include <QList>
+#include <QString>
+
+namespace assay::server {
+
+// Fills a store with believable demo data: partners and their apps, answers
+// that read like real security answers (good, weak and evasive ones), some
+// submissions with an earlier one (a few answers changed), a spread of
+// statuses, stages, ages and assignees, and evidence of every kind the viewer
+// handles. Deterministic for a given seed (tokens aside).
+class Seeder
+{
+public:
+    // The built-in demo users: reviewers, a lead, security users, and one
+    // person who is both reviewer and security (to meet the four-eyes rule).
+    // Tokens are fresh random ones.
+    static QList<User> demoUsers();
+
+    // Adds `count` submissions unless the store was seeded before (then it
+    // adds nothing). Returns an error message, or empty.
+    static QString seed(ServerStore &store, int count, quint32 seed);
+};
+
+} // namespace assay::server

@@ -1,0 +1,161 @@
+// assay-marketplace — the reference marketplace serving the review API, for
+// the demo, development and every integration test. Thin: it parses the
+// command line and composes assay_server.
+
+#include "server/ApiServer.h"
+#include "server/Seeder.h"
+#include "server/ServerStore.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace assay;
+using namespace assay::server;
+using namespace Qt::StringLiterals;
+
+namespace {
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "assay-marketplace: %s\n", qUtf8Printable(message));
+    return 2;
+}
+
+std::optional<QList<User>> usersFromFile(const QString &path, QString *error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = u"cannot read %1: %2"_s.arg(path, f.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
+    const QJsonArray list = doc.object().value(u"users"_s).toArray();
+    if (pe.error != QJsonParseError::NoError || list.isEmpty()) {
+        *error = u"%1: expected {\"users\": [{\"id\", \"name\", \"roles\": [...], \"token\"}]}"_s.arg(path);
+        return std::nullopt;
+    }
+    QList<User> users;
+    const QList<User> fresh = Seeder::demoUsers();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QJsonObject o = list.at(i).toObject();
+        User u{o.value(u"id"_s).toString(), o.value(u"name"_s).toString(), {}, o.value(u"token"_s).toString()};
+        for (const QJsonValue &r : o.value(u"roles"_s).toArray())
+            u.roles.append(r.toString());
+        if (u.id.isEmpty() || u.roles.isEmpty()) {
+            *error = u"%1: user %2 needs an id and roles"_s.arg(path).arg(i);
+            return std::nullopt;
+        }
+        if (u.token.isEmpty())
+            u.token = fresh.at(i % fresh.size()).token + QString::number(i);
+        users.append(u);
+    }
+    return users;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // QtGui only draws the demo PDFs and screenshots; the server never needs
+    // a display.
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"assay-marketplace"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"The reference marketplace: serves the review API (api/openapi.yaml)."_s);
+    parser.addHelpOption();
+    const QCommandLineOption listen(u"listen"_s, u"Address to serve on (default 127.0.0.1:8080; port 0 picks one)."_s, u"HOST:PORT"_s, u"127.0.0.1:8080"_s);
+    const QCommandLineOption db(u"db"_s, u"The server's SQLite store, created when missing (default: a temporary one)."_s, u"FILE"_s);
+    const QCommandLineOption seed(u"seed"_s, u"Create N demo submissions (an already seeded store gets none)."_s, u"N"_s);
+    const QCommandLineOption seedRandom(u"seed-random"_s, u"Seed of the demo data and of --faults (default 1)."_s, u"S"_s, u"1"_s);
+    const QCommandLineOption users(u"users"_s, u"Users from a JSON file instead of the built-in demo users."_s, u"FILE"_s);
+    const QCommandLineOption printTokens(u"print-tokens"_s, u"Print 'token <user> <roles> <token>' per user after the listening line."_s);
+    const QCommandLineOption faults(u"faults"_s, u"Answer a fraction P of requests with a fault (500, 503, 429, delay, cut connection, truncated or malformed JSON)."_s, u"P"_s, u"0"_s);
+    const QCommandLineOption latency(u"latency-ms"_s, u"Delay every response by N ms."_s, u"N"_s, u"0"_s);
+    const QCommandLineOption listRoutes(u"list-routes"_s, u"Print the routes served ('METHOD /path') and exit."_s);
+    const QCommandLineOption quiet(u"quiet"_s, u"Do not log one line per request."_s);
+    parser.addOptions({listen, db, seed, seedRandom, users, printTokens, faults, latency, listRoutes, quiet});
+    parser.process(app);
+
+    if (parser.isSet(listRoutes)) {
+        for (const auto &[method, path] : ApiServer::routes())
+            std::printf("%s %s\n", qUtf8Printable(method), qUtf8Printable(path));
+        return 0;
+    }
+
+    const QString hostPort = parser.value(listen);
+    const qsizetype colon = hostPort.lastIndexOf(u':');
+    bool portOk = false;
+    const int port = colon > 0 ? hostPort.mid(colon + 1).toInt(&portOk) : -1;
+    QString host = colon > 0 ? hostPort.left(colon) : QString();
+    if (host == u"localhost"_s)
+        host = u"127.0.0.1"_s;
+    const QHostAddress address(host.startsWith(u'[') ? host.mid(1, host.size() - 2) : host);
+    if (!portOk || port < 0 || port > 65535 || address.isNull())
+        return fail(u"--listen takes HOST:PORT, e.g. 127.0.0.1:0"_s);
+    bool ok = false;
+    const double faultP = parser.value(faults).toDouble(&ok);
+    if (!ok || faultP < 0 || faultP > 1)
+        return fail(u"--faults takes a fraction from 0 to 1"_s);
+    const int latencyMs = parser.value(latency).toInt(&ok);
+    if (!ok || latencyMs < 0)
+        return fail(u"--latency-ms takes a number of milliseconds"_s);
+    const quint32 seedValue = parser.value(seedRandom).toUInt(&ok);
+    if (!ok)
+        return fail(u"--seed-random takes a number"_s);
+    int seedCount = 0;
+    if (parser.isSet(seed)) {
+        seedCount = parser.value(seed).toInt(&ok);
+        if (!ok || seedCount < 0 || seedCount > 1000000)
+            return fail(u"--seed takes a number of submissions"_s);
+    }
+
+    QTemporaryDir scratch;
+    const QString dbPath = parser.isSet(db) ? parser.value(db) : scratch.filePath(u"marketplace.sqlite"_s);
+    ServerStore store;
+    if (!store.open(dbPath))
+        return fail(store.errorString());
+    if (store.users().isEmpty()) {
+        QList<User> list = Seeder::demoUsers();
+        if (parser.isSet(users)) {
+            QString error;
+            const auto fromFile = usersFromFile(parser.value(users), &error);
+            if (!fromFile)
+                return fail(error);
+            list = *fromFile;
+        }
+        for (const User &u : std::as_const(list)) {
+            if (!store.addUser(u))
+                return fail(store.errorString());
+        }
+    }
+    if (const QString error = Seeder::seed(store, seedCount, seedValue); !error.isEmpty())
+        return fail(u"seeding failed: "_s + error);
+
+    ApiServer::Options options;
+    options.faultProbability = faultP;
+    options.faultSeed = seedValue;
+    options.latencyMs = latencyMs;
+    options.logRequests = !parser.isSet(quiet);
+    ApiServer server(&store, options);
+    if (const QString error = server.listen(address, quint16(port)); !error.isEmpty())
+        return fail(error);
+
+    // The listening line first, the tokens after it, all flushed at once:
+    // scripts and tests read them from the pipe.
+    QByteArray out = "listening on " + server.baseUrl().toString().toUtf8() + '\n';
+    if (parser.isSet(printTokens)) {
+        for (const User &u : store.users())
+            out += "token " + u.id.toUtf8() + ' ' + u.roles.join(u',').toUtf8() + ' ' + u.token.toUtf8() + '\n';
+    }
+    std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
+    std::fflush(stdout);
+    return app.exec();
+}

@@ -1,0 +1,502 @@
+#include "sync/SyncEngine.h"
+
+#include "models/Cache.h"
+#include "models/JsonReader.h"
+#include "sync/EvidenceStore.h"
+#include "sync/MarketplaceClient.h"
+#include "sync/SyncLogging.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QTimer>
+
+using namespace Qt::StringLiterals;
+
+namespace assay {
+
+QString SyncEngine::Report::summaryLine() const
+{
+    QString line = inStep ? u"in step"_s : u"not in step"_s;
+    line += u": %1 submissions updated in %2 pages, %3 details, %4 evidence files downloaded (%5 KiB), "
+            "%6 decisions pushed, %7 conflicts, %8 failed, %9 waiting"_s.arg(summaries)
+                .arg(pages)
+                .arg(details)
+                .arg(evidenceDownloaded)
+                .arg(bytes / 1024)
+                .arg(pushed)
+                .arg(conflicts)
+                .arg(failed)
+                .arg(pendingOutbox);
+    if (retries > 0)
+        line += u", %1 retries"_s.arg(retries);
+    line += u" in %1 s"_s.arg(double(elapsedMs) / 1000.0, 0, 'f', 1);
+    if (!error.isEmpty())
+        line += u" — "_s + error;
+    return line;
+}
+
+SyncEngine::SyncEngine(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+{
+    qRegisterMetaType<assay::SyncEngine::Report>();
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::start()
+{
+    if (m_running)
+        return;
+    m_report = Report();
+    m_timer.start();
+    m_cancelled = false;
+    const Profile profile(m_options.profileDir);
+    if (!m_cache) {
+        if (const QString error = profile.ensureExists(); !error.isEmpty()) {
+            m_running = true;
+            finish(error);
+            return;
+        }
+        m_cache = std::make_unique<Cache>();
+        if (!m_cache->open(profile.cachePath())) {
+            const QString error = m_cache->errorString();
+            m_cache.reset();
+            m_running = true;
+            finish(error);
+            return;
+        }
+        m_store = std::make_unique<EvidenceStore>(profile);
+    }
+    if (!m_client) {
+        if (const QString error = MarketplaceClient::checkServerUrl(m_options.server); !error.isEmpty()) {
+            m_running = true;
+            finish(error);
+            return;
+        }
+        m_client = new MarketplaceClient(m_options.server, m_options.token, this);
+        m_client->setTransferTimeout(m_options.transferTimeoutMs);
+    }
+    m_running = true;
+    m_pushAttempts = m_feedAttempts = m_questionnaireAttempts = 0;
+    setPhase(Phase::Push);
+    pushNext();
+}
+
+void SyncEngine::cancel()
+{
+    m_cancelled = true;
+    if (m_client)
+        m_client->abortAll();
+    if (m_running)
+        finish(u"cancelled"_s);
+}
+
+void SyncEngine::prioritize(const QString &submissionId)
+{
+    m_priority.insert(submissionId);
+    if (m_detailQueue.removeOne(submissionId))
+        m_detailQueue.prepend(submissionId);
+    std::stable_partition(m_blobQueue.begin(), m_blobQueue.end(),
+                          [&submissionId](const Blob &b) { return b.submissionIds.contains(submissionId); });
+}
+
+void SyncEngine::setPhase(Phase phase)
+{
+    m_phase = phase;
+    static const QStringList names = {u"idle"_s, u"pushing decisions"_s, u"reading the change feed"_s,
+                                      u"fetching questionnaires"_s, u"fetching details"_s, u"downloading evidence"_s};
+    Q_EMIT phaseChanged(names.at(int(phase)));
+}
+
+void SyncEngine::problem(const QString &text)
+{
+    qCWarning(lcSync).noquote() << text;
+    m_report.problems.append(text);
+}
+
+int SyncEngine::backoffMs(const ApiError &error, int attempts)
+{
+    if (error.retryAfterSeconds >= 0)
+        return std::min(error.retryAfterSeconds * 1000, 60000) + int(QRandomGenerator::global()->bounded(100));
+    // Exponential with full jitter: many clients coming back at once do not
+    // knock the server over again in step.
+    const int ceiling = std::min(m_options.maxBackoffMs, 100 << std::min(attempts, 10));
+    return ceiling / 2 + int(QRandomGenerator::global()->bounded(ceiling / 2 + 1));
+}
+
+bool SyncEngine::retryLater(const ApiError &error, int &attempts, std::function<void()> again)
+{
+    if (error.kind == ApiError::Kind::Unauthorized) {
+        m_report.tokenRejected = true;
+        return false;
+    }
+    if (!error.isTransient() || ++attempts > m_options.maxAttempts)
+        return false;
+    ++m_report.retries;
+    const int delay = backoffMs(error, attempts);
+    const int waiting = m_cache ? m_cache->outboxCount(OutboxEntry::State::Pending) : 0;
+    Q_EMIT statusChanged(u"offline (%1), retrying in %2 s, %3 changes waiting"_s.arg(error.describe())
+                             .arg(double(delay) / 1000.0, 0, 'f', 1)
+                             .arg(waiting));
+    qCInfo(lcSync).noquote() << "transient:" << error.describe() << "retry in" << delay << "ms";
+    QTimer::singleShot(delay, this, [this, again] {
+        if (m_running && !m_cancelled)
+            again();
+    });
+    return true;
+}
+
+// --- 1. the outbox ---------------------------------------------------------------
+
+void SyncEngine::pushNext()
+{
+    const QList<OutboxEntry> pending = m_cache->outboxInState(OutboxEntry::State::Pending);
+    if (pending.isEmpty()) {
+        setPhase(Phase::Feed);
+        pullPage();
+        return;
+    }
+    const OutboxEntry entry = pending.first();
+    m_cache->noteOutboxAttempt(entry.id);
+    m_client->write(entry.kind, entry.submissionId, entry.payload, entry.idempotencyKey,
+                    [this, entry](MarketplaceClient::Result<MarketplaceClient::WriteResult> result) {
+        if (result.ok()) {
+            m_cache->settleOutbox(entry.id, OutboxEntry::State::Sent, {}, {}, result.value->body);
+            ++m_report.pushed;
+            // The server's answer carries the submission as it now is.
+            JsonReader reader(result.value->body.value(u"submission"_s).toObject());
+            const SubmissionSummary s = SubmissionSummary::fromJson(reader);
+            if (reader.ok() && m_cache->summary(s.id))
+                m_cache->applyFeedPage({s}, m_cache->feedCursor());
+            Q_EMIT submissionsChanged({entry.submissionId});
+            m_pushAttempts = 0;
+            pushNext();
+            return;
+        }
+        const ApiError &e = result.error;
+        if (e.kind == ApiError::Kind::Conflict) {
+            // Held: the reviewer's draft stays, with what the server has now.
+            m_cache->settleOutbox(entry.id, OutboxEntry::State::Conflict, e.describe(),
+                                  e.details.value(u"current"_s).toObject());
+            ++m_report.conflicts;
+            Q_EMIT submissionsChanged({entry.submissionId});
+            m_pushAttempts = 0;
+            pushNext();
+            return;
+        }
+        if (retryLater(e, m_pushAttempts, [this] { pushNext(); }))
+            return;
+        if (e.kind == ApiError::Kind::Unauthorized) {
+            finish(u"the marketplace refused the token (401); sign in again or set a new ASSAY_TOKEN"_s);
+            return;
+        }
+        if (e.isTransient()) {
+            finish(u"could not push decisions: %1"_s.arg(e.describe()));
+            return;
+        }
+        // Refused for good (403, 404, 422 ...): failed, with the server's
+        // words; the other entries go on.
+        m_cache->settleOutbox(entry.id, OutboxEntry::State::Failed, e.describe());
+        ++m_report.failed;
+        problem(u"decision %1 on %2 refused: %3"_s.arg(entry.id).arg(entry.submissionId, e.describe()));
+        m_pushAttempts = 0;
+        pushNext();
+    });
+}
+
+// --- 2. the change feed ------------------------------------------------------------
+
+void SyncEngine::pullPage()
+{
+    m_client->feed(m_cache->feedCursor(), m_options.pageSize, [this](MarketplaceClient::Result<MarketplaceClient::FeedPage> result) {
+        if (!result.ok()) {
+            if (retryLater(result.error, m_feedAttempts, [this] { pullPage(); }))
+                return;
+            if (result.error.kind == ApiError::Kind::Unauthorized)
+                finish(u"the marketplace refused the token (401); sign in again or set a new ASSAY_TOKEN"_s);
+            else
+                finish(u"could not read the change feed: %1"_s.arg(result.error.describe()));
+            return;
+        }
+        m_feedAttempts = 0;
+        const MarketplaceClient::FeedPage &page = *result.value;
+        for (const auto &[id, why] : page.invalid)
+            problem(u"feed item %1 could not be read: %2"_s.arg(id.isEmpty() ? u"(no id)"_s : id, why));
+        if (!m_cache->applyFeedPage(page.items, page.nextCursor)) {
+            finish(u"could not store the feed page: %1"_s.arg(m_cache->errorString()));
+            return;
+        }
+        ++m_report.pages;
+        m_report.summaries += int(page.items.size());
+        QStringList ids;
+        for (const SubmissionSummary &s : page.items)
+            ids.append(s.id);
+        if (!ids.isEmpty())
+            Q_EMIT submissionsChanged(ids);
+        Q_EMIT progress(m_report.summaries, -1, m_report.bytes);
+        if (page.hasMore && !page.items.isEmpty()) {
+            pullPage();
+            return;
+        }
+        setPhase(Phase::Questionnaires);
+        m_questionnaires.clear();
+        QSet<QString> versions;
+        for (const SubmissionSummary &s : m_cache->summaries())
+            versions.insert(s.questionnaireVersion);
+        for (const QString &v : std::as_const(versions)) {
+            if (!m_cache->questionnaire(v))
+                m_questionnaires.append(v);
+        }
+        fetchQuestionnaires();
+    });
+}
+
+void SyncEngine::fetchQuestionnaires()
+{
+    if (m_questionnaires.isEmpty()) {
+        setPhase(Phase::Details);
+        m_detailQueue = m_cache->submissionsNeedingDetails();
+        // What the reviewer opened goes first.
+        std::stable_partition(m_detailQueue.begin(), m_detailQueue.end(),
+                              [this](const QString &id) { return m_priority.contains(id); });
+        m_detailAttempts.clear();
+        pumpDetails();
+        return;
+    }
+    const QString version = m_questionnaires.first();
+    m_client->questionnaire(version, [this, version](MarketplaceClient::Result<Questionnaire> result) {
+        if (!result.ok()) {
+            if (retryLater(result.error, m_questionnaireAttempts, [this] { fetchQuestionnaires(); }))
+                return;
+            if (result.error.kind == ApiError::Kind::Unauthorized) {
+                finish(u"the marketplace refused the token (401)"_s);
+                return;
+            }
+            problem(u"questionnaire %1: %2"_s.arg(version, result.error.describe()));
+        } else if (!m_cache->storeQuestionnaire(*result.value)) {
+            problem(m_cache->errorString());
+        }
+        m_questionnaireAttempts = 0;
+        m_questionnaires.removeFirst();
+        fetchQuestionnaires();
+    });
+}
+
+// --- 3. details -----------------------------------------------------------------
+
+void SyncEngine::pumpDetails()
+{
+    if (m_cancelled || !m_running)
+        return;
+    while (m_inFlight < m_options.parallel && !m_detailQueue.isEmpty()) {
+        const QString id = m_detailQueue.takeFirst();
+        if (m_detailInFlight.contains(id))
+            continue;
+        m_detailInFlight.insert(id);
+        ++m_inFlight;
+        m_client->submission(id, [this, id](MarketplaceClient::Result<Submission> result) {
+            --m_inFlight;
+            m_detailInFlight.remove(id);
+            if (result.ok()) {
+                if (m_cache->storeSubmission(*result.value)) {
+                    ++m_report.details;
+                    Q_EMIT submissionsChanged({id});
+                } else {
+                    problem(u"submission %1 could not be stored: %2"_s.arg(id, m_cache->errorString()));
+                }
+            } else if (result.error.kind == ApiError::Kind::Unauthorized) {
+                m_report.tokenRejected = true;
+                finish(u"the marketplace refused the token (401)"_s);
+                return;
+            } else {
+                int &attempts = m_detailAttempts[id];
+                ++m_waiting;
+                if (!retryLater(result.error, attempts, [this, id] {
+                        --m_waiting;
+                        m_detailQueue.prepend(id);
+                        pumpDetails();
+                    })) {
+                    --m_waiting;
+                    problem(u"submission %1: %2"_s.arg(id, result.error.describe()));
+                }
+            }
+            Q_EMIT progress(m_report.details, m_report.details + int(m_detailQueue.size()) + m_inFlight, m_report.bytes);
+            pumpDetails();
+        });
+    }
+    if (m_inFlight == 0 && m_waiting == 0 && m_detailQueue.isEmpty() && m_phase == Phase::Details) {
+        if (!m_options.evidence) {
+            finish();
+            return;
+        }
+        setPhase(Phase::Evidence);
+        // One download per distinct content; every evidence item with that
+        // hash is present once it is verified.
+        QHash<QString, int> index;
+        m_blobQueue.clear();
+        for (const EvidenceItem &e : m_cache->evidenceInState(EvidenceItem::LocalState::Absent)) {
+            auto it = index.find(e.sha256);
+            if (it == index.end()) {
+                it = index.insert(e.sha256, int(m_blobQueue.size()));
+                m_blobQueue.append(Blob{e.sha256, e.size, {}, {}});
+            }
+            m_blobQueue[*it].evidenceIds.append(e.id);
+        }
+        for (const QString &p : std::as_const(m_priority)) {
+            if (const auto s = m_cache->submission(p)) {
+                for (const EvidenceItem &e : s->evidence) {
+                    if (index.contains(e.sha256))
+                        m_blobQueue[index.value(e.sha256)].submissionIds.append(p);
+                }
+            }
+        }
+        std::stable_partition(m_blobQueue.begin(), m_blobQueue.end(), [](const Blob &b) { return !b.submissionIds.isEmpty(); });
+        m_blobTotal = int(m_blobQueue.size());
+        m_blobAttempts.clear();
+        pumpEvidence();
+    }
+}
+
+// --- 4. evidence ------------------------------------------------------------------
+
+void SyncEngine::pumpEvidence()
+{
+    if (m_cancelled || !m_running)
+        return;
+    auto markAll = [this](const Blob &blob, EvidenceItem::LocalState state) {
+        for (const QString &id : blob.evidenceIds)
+            m_cache->setEvidenceState(id, state);
+    };
+    while (m_inFlight < m_options.parallel && !m_blobQueue.isEmpty()) {
+        const Blob blob = m_blobQueue.takeFirst();
+        if (!EvidenceStore::isValidSha256(blob.sha256)) {
+            problem(u"evidence %1 has no valid sha256"_s.arg(blob.evidenceIds.value(0)));
+            continue;
+        }
+        if (m_store->hasVerified(blob.sha256)) {
+            markAll(blob, EvidenceItem::LocalState::Present);
+            m_report.evidencePresent += int(blob.evidenceIds.size());
+            continue;
+        }
+        QString error;
+        std::shared_ptr<QFile> file(m_store->openPartial(blob.sha256, &error).release());
+        if (!file) {
+            problem(u"evidence %1: cannot write: %2"_s.arg(blob.evidenceIds.value(0), error));
+            continue;
+        }
+        const qint64 offset = file->size();
+        if (offset >= blob.size && blob.size > 0) {
+            // Complete already (a crash came between the last byte and the
+            // check): just check.
+            file->close();
+            const auto outcome = m_store->finish(blob.sha256, blob.size, &error);
+            if (outcome == EvidenceStore::Outcome::Verified) {
+                markAll(blob, EvidenceItem::LocalState::Present);
+                m_report.evidencePresent += int(blob.evidenceIds.size());
+            } else if (outcome == EvidenceStore::Outcome::Mismatch) {
+                markAll(blob, EvidenceItem::LocalState::Mismatch);
+                ++m_report.evidenceMismatched;
+                problem(u"evidence %1 quarantined: %2"_s.arg(blob.evidenceIds.value(0), error));
+            }
+            continue;
+        }
+        ++m_inFlight;
+        m_blobInFlight.insert(blob.sha256);
+        m_client->evidence(blob.evidenceIds.first(), file.get(), offset,
+                           [this, blob, file, markAll](MarketplaceClient::Result<MarketplaceClient::Download> result) {
+            --m_inFlight;
+            m_blobInFlight.remove(blob.sha256);
+            file->flush();
+            file->close();
+            const qint64 got = result.ok() ? result.value->written : qint64(result.error.details.value(u"written"_s).toDouble());
+            m_report.bytes += got;
+            if (result.ok()) {
+                QString error;
+                const auto outcome = m_store->finish(blob.sha256, blob.size, &error);
+                switch (outcome) {
+                case EvidenceStore::Outcome::Verified:
+                    markAll(blob, EvidenceItem::LocalState::Present);
+                    ++m_report.evidenceDownloaded;
+                    m_report.evidencePresent += int(blob.evidenceIds.size());
+                    break;
+                case EvidenceStore::Outcome::Mismatch:
+                    markAll(blob, EvidenceItem::LocalState::Mismatch);
+                    ++m_report.evidenceMismatched;
+                    problem(u"evidence %1 quarantined: %2"_s.arg(blob.evidenceIds.value(0), error));
+                    break;
+                case EvidenceStore::Outcome::Incomplete: {
+                    // A short body without an error: try the rest again.
+                    ApiError short_;
+                    short_.kind = ApiError::Kind::Offline;
+                    short_.message = u"the download ended early"_s;
+                    int &attempts = m_blobAttempts[blob.sha256];
+                    ++m_waiting;
+                    if (!retryLater(short_, attempts, [this, blob] {
+                            --m_waiting;
+                            m_blobQueue.prepend(blob);
+                            pumpEvidence();
+                        })) {
+                        --m_waiting;
+                        problem(u"evidence %1 stays incomplete"_s.arg(blob.evidenceIds.value(0)));
+                    }
+                    break;
+                }
+                case EvidenceStore::Outcome::Failed:
+                    problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), error));
+                    break;
+                }
+            } else if (result.error.kind == ApiError::Kind::Unauthorized) {
+                m_report.tokenRejected = true;
+                finish(u"the marketplace refused the token (401)"_s);
+                return;
+            } else {
+                int &attempts = m_blobAttempts[blob.sha256];
+                // Bytes that arrived stay in the partial file: the retry
+                // asks for the rest with Range.
+                ++m_waiting;
+                if (!retryLater(result.error, attempts, [this, blob] {
+                        --m_waiting;
+                        m_blobQueue.prepend(blob);
+                        pumpEvidence();
+                    })) {
+                    --m_waiting;
+                    problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), result.error.describe()));
+                }
+            }
+            Q_EMIT progress(m_blobTotal - int(m_blobQueue.size()) - m_inFlight, m_blobTotal, m_report.bytes);
+            pumpEvidence();
+        });
+    }
+    if (m_inFlight == 0 && m_waiting == 0 && m_blobQueue.isEmpty() && m_phase == Phase::Evidence)
+        finish();
+}
+
+// --- the end of a cycle ------------------------------------------------------------
+
+void SyncEngine::finish(const QString &error)
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_phase = Phase::Idle;
+    m_report.error = error;
+    m_report.elapsedMs = m_timer.elapsed();
+    if (m_cache) {
+        m_report.pendingOutbox = m_cache->outboxCount(OutboxEntry::State::Pending);
+        const bool detailsFresh = m_cache->submissionsNeedingDetails().isEmpty();
+        const bool evidenceDone = !m_options.evidence
+            || (m_cache->evidenceInState(EvidenceItem::LocalState::Absent).isEmpty()
+                && m_cache->evidenceInState(EvidenceItem::LocalState::Mismatch).isEmpty());
+        m_report.inStep = error.isEmpty() && m_report.problems.isEmpty() && m_report.pendingOutbox == 0 && detailsFresh
+            && evidenceDone;
+        if (error.isEmpty() && !m_report.inStep && m_report.problems.isEmpty())
+            m_report.error = u"the cache is not complete yet"_s;
+        if (m_report.error.isEmpty() && !m_report.problems.isEmpty())
+            m_report.error = u"%1 problems, the first: %2"_s.arg(m_report.problems.size()).arg(m_report.problems.first());
+    }
+    Q_EMIT statusChanged(m_report.inStep ? u"in step"_s : m_report.error);
+    Q_EMIT finished(m_report);
+}
+
+} // namespace assay

@@ -1,0 +1,150 @@
+#pragma once
+
+#include "models/Profile.h"
+#include "sync/ApiError.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QStringList>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+namespace assay {
+
+class Cache;
+class EvidenceStore;
+class MarketplaceClient;
+
+// Keeps a profile's cache in step with the marketplace: pushes the outbox,
+// pulls the change feed from the stored cursor (each page with its cursor in
+// one transaction), fetches details of changed submissions and downloads
+// their evidence into the content-addressed store, verified.
+//
+// It owns its own Cache (its own connection) and works wherever it lives:
+// the GUI moves it to a worker thread, `assay sync` runs it on the main
+// thread. It never blocks: network calls are asynchronous and a failure is
+// a state (offline, retrying after a backoff) rather than an error dialog.
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        QUrl server;
+        QString token;
+        QString profileDir;
+        int pageSize = 500;
+        int parallel = 4;
+        bool evidence = true;
+        // Attempts of one task before it is given up (an item) or the cycle
+        // stops (the feed, the outbox).
+        int maxAttempts = 12;
+        int maxBackoffMs = 8000;
+        int transferTimeoutMs = 30000;
+    };
+
+    struct Report
+    {
+        bool inStep = false;
+        bool tokenRejected = false;
+        QString error;
+        int pages = 0;
+        int summaries = 0;
+        int details = 0;
+        int evidenceDownloaded = 0;
+        int evidencePresent = 0;
+        int evidenceMismatched = 0;
+        qint64 bytes = 0;
+        int pushed = 0;
+        int conflicts = 0;
+        int failed = 0;
+        int pendingOutbox = 0;
+        int retries = 0;
+        QStringList problems;
+        qint64 elapsedMs = 0;
+        QString summaryLine() const;
+    };
+
+    explicit SyncEngine(Options options, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    bool isRunning() const { return m_running; }
+
+public Q_SLOTS:
+    // Starts a cycle unless one runs. Opens the cache on first use (in the
+    // engine's thread).
+    void start();
+    // Puts a submission's details and evidence first in line.
+    void prioritize(const QString &submissionId);
+    void cancel();
+
+Q_SIGNALS:
+    void phaseChanged(const QString &phase);
+    void progress(int done, int total, qint64 bytes);
+    // Submissions whose cached copy changed (for the UI's models).
+    void submissionsChanged(const QStringList &ids);
+    // "offline, N changes waiting" — never a modal error.
+    void statusChanged(const QString &status);
+    void finished(const assay::SyncEngine::Report &report);
+
+private:
+    enum class Phase { Idle, Push, Feed, Questionnaires, Details, Evidence };
+
+    void setPhase(Phase phase);
+    void next();
+    void pushNext();
+    void pullPage();
+    void fetchQuestionnaires();
+    void pumpDetails();
+    void pumpEvidence();
+    void finish(const QString &error = {});
+    // Schedules `again` after a backoff for a transient error, or returns
+    // false when `error` is not worth retrying or the attempts ran out.
+    bool retryLater(const ApiError &error, int &attempts, std::function<void()> again);
+    void problem(const QString &text);
+    int backoffMs(const ApiError &error, int attempts);
+
+    Options m_options;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<EvidenceStore> m_store;
+    MarketplaceClient *m_client = nullptr;
+    Phase m_phase = Phase::Idle;
+    bool m_running = false;
+    bool m_cancelled = false;
+    Report m_report;
+    QElapsedTimer m_timer;
+
+    int m_pushAttempts = 0;
+    int m_feedAttempts = 0;
+    int m_questionnaireAttempts = 0;
+    QStringList m_questionnaires;
+
+    QStringList m_detailQueue;
+    QSet<QString> m_detailInFlight;
+    QHash<QString, int> m_detailAttempts;
+    QSet<QString> m_priority;
+
+    struct Blob
+    {
+        QString sha256;
+        qint64 size = 0;
+        QStringList evidenceIds;
+        QStringList submissionIds;
+    };
+    QList<Blob> m_blobQueue;
+    QSet<QString> m_blobInFlight;
+    QHash<QString, int> m_blobAttempts;
+    int m_blobTotal = 0;
+    int m_inFlight = 0;
+    // Retries scheduled after a backoff: the phase is not over while any wait.
+    int m_waiting = 0;
+};
+
+} // namespace assay
+
+Q_DECLARE_METATYPE(assay::SyncEngine::Report)

@@ -1,0 +1,318 @@
+#include "server/EvidenceFactory.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+using namespace assay::server;
+using Kind = EvidenceFactory::Kind;
+
+namespace {
+
+const QStringList allCategories = {
+    QStringLiteral("data_segregation"),        QStringLiteral("security_patches"),  QStringLiteral("breach_response"),
+    QStringLiteral("csrf_protection"),         QStringLiteral("xss_sanitization"),  QStringLiteral("customer_data_protection"),
+    QStringLiteral("employee_mfa"),            QStringLiteral("secrets_and_pii_storage"), QStringLiteral("mass_assignment"),
+    QStringLiteral("trusted_redirects"),
+};
+const QList<Kind> allKinds = {Kind::HtmlReport, Kind::Pdf, Kind::Png, Kind::SourceCode, Kind::Config, Kind::Log};
+
+const QString app = QStringLiteral("Payroll Pilot");
+const QString partner = QStringLiteral("Northwind Labs");
+
+QString kindName(Kind k)
+{
+    switch (k) {
+    case Kind::HtmlReport: return QStringLiteral("html");
+    case Kind::Pdf: return QStringLiteral("pdf");
+    case Kind::Png: return QStringLiteral("png");
+    case Kind::SourceCode: return QStringLiteral("code");
+    case Kind::Config: return QStringLiteral("config");
+    case Kind::Log: return QStringLiteral("log");
+    }
+    return {};
+}
+
+// The names a client must never turn into a path, in the factory's cycle.
+bool isHostileName(const QString &n)
+{
+    return n.contains(QStringLiteral("..")) || n.contains(u'<') || n.contains(QChar(0x202E)) || n.startsWith(u'-')
+        || n.size() >= 300 || n == QStringLiteral("CON.txt") || n.contains(u'\n') || n.trimmed().isEmpty();
+}
+
+bool isPlausibleName(const QString &n)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,80}\\.[a-z]{2,4}$"));
+    return re.match(n).hasMatch();
+}
+
+const QStringList hostileMarkers = {
+    QStringLiteral("<script"),       QStringLiteral("127.0.0.1:9"), QStringLiteral(" onerror=\""),
+    QStringLiteral("<iframe"),       QStringLiteral("<form"),       QStringLiteral("http-equiv=\"refresh\""),
+    QStringLiteral("href=\"javascript:"), QStringLiteral("rel=stylesheet"),
+};
+
+qsizetype countPages(const QByteArray &pdf)
+{
+    return pdf.count("/Type /Page") - pdf.count("/Type /Pages");
+}
+
+const QMap<QString, QString> codeTypes = {
+    {QStringLiteral(".py"), QStringLiteral("text/x-python")},   {QStringLiteral(".js"), QStringLiteral("text/javascript")},
+    {QStringLiteral(".java"), QStringLiteral("text/x-java")},   {QStringLiteral(".go"), QStringLiteral("text/x-go")},
+    {QStringLiteral(".rb"), QStringLiteral("text/x-ruby")},     {QStringLiteral(".cs"), QStringLiteral("text/x-csharp")},
+    {QStringLiteral(".php"), QStringLiteral("application/x-php")},
+};
+const QMap<QString, QString> configTypes = {
+    {QStringLiteral(".yaml"), QStringLiteral("application/yaml")}, {QStringLiteral(".yml"), QStringLiteral("application/yaml")},
+    {QStringLiteral(".json"), QStringLiteral("application/json")},  {QStringLiteral(".toml"), QStringLiteral("application/toml")},
+    {QStringLiteral(".tf"), QStringLiteral("text/plain")},          {QStringLiteral(".conf"), QStringLiteral("text/plain")},
+};
+
+QString extensionOf(const QString &name) { return name.mid(name.lastIndexOf(u'.')); }
+
+QByteArray digestOfSample()
+{
+    QCryptographicHash digest(QCryptographicHash::Sha256);
+    for (const Kind k : allKinds)
+        for (const QString &cat : allCategories)
+            for (quint32 v = 1; v < 4; ++v) {
+                const GeneratedEvidence e = EvidenceFactory::make(k, cat, app, partner, v);
+                digest.addData(e.filename.toUtf8());
+                digest.addData(e.content);
+            }
+    return digest.result().toHex();
+}
+
+} // namespace
+
+class TestEvidenceFactory : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void eachItem_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<quint32>("variant");
+        // Two categories per kind and variant, rotating so all ten appear;
+        // variants 0-9 cover every "% 3", "% 5 == 4" and "% 7 == 0" case.
+        for (const Kind k : allKinds) {
+            for (quint32 v = 0; v < 10; ++v) {
+                QSet<QString> cats = {allCategories.at(int((v * 3 + quint32(k)) % 10)), QStringLiteral("employee_mfa")};
+                for (const QString &cat : std::as_const(cats))
+                    QTest::addRow("%s/%s/%u", qPrintable(kindName(k)), qPrintable(cat), v) << int(k) << cat << v;
+            }
+        }
+    }
+
+    void eachItem()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, category);
+        QFETCH(quint32, variant);
+        const Kind k = Kind(kind);
+        const GeneratedEvidence a = EvidenceFactory::make(k, category, app, partner, variant);
+        const GeneratedEvidence b = EvidenceFactory::make(k, category, app, partner, variant);
+        QCOMPARE(a.filename, b.filename);
+        QCOMPARE(a.mediaType, b.mediaType);
+        QVERIFY2(a.content == b.content, "same arguments must give the same bytes");
+        QVERIFY(!a.content.isEmpty());
+        QVERIFY(!a.filename.isEmpty());
+
+        const bool hostileName = variant % 5 == 4;
+        if (hostileName)
+            QVERIFY2(isHostileName(a.filename), qPrintable(a.filename));
+        else
+            QVERIFY2(isPlausibleName(a.filename), qPrintable(a.filename));
+
+        switch (k) {
+        case Kind::HtmlReport: {
+            QCOMPARE(a.mediaType, QStringLiteral("text/html"));
+            const QString html = QString::fromUtf8(a.content);
+            QVERIFY(html.contains(QStringLiteral("<html")));
+            QVERIFY(html.contains(QStringLiteral("</html>")));
+            QVERIFY(html.contains(QStringLiteral("<style>")));
+            QVERIFY(html.contains(QStringLiteral("<table class=\"findings\">")));
+            QVERIFY(html.contains(app));
+            for (const QString &marker : hostileMarkers)
+                QVERIFY2(html.contains(marker) == (variant % 3 == 0), qPrintable(marker));
+            if (!hostileName)
+                QVERIFY(a.filename.endsWith(QStringLiteral(".html")));
+            break;
+        }
+        case Kind::Pdf:
+            QCOMPARE(a.mediaType, QStringLiteral("application/pdf"));
+            QVERIFY(a.content.startsWith("%PDF-"));
+            QVERIFY(a.content.right(16).contains("%%EOF"));
+            QVERIFY2(countPages(a.content) >= 2 && countPages(a.content) <= 4, QByteArray::number(countPages(a.content)).constData());
+            QVERIFY(a.content.contains("/CreationDate (D:20261001090000Z)"));
+            if (!hostileName)
+                QVERIFY(a.filename.endsWith(QStringLiteral(".pdf")));
+            break;
+        case Kind::Png: {
+            QCOMPARE(a.mediaType, QStringLiteral("image/png"));
+            QVERIFY(a.content.startsWith(QByteArray("\x89PNG\r\n\x1a\n", 8)));
+            const QImage image = QImage::fromData(a.content);
+            QVERIFY(!image.isNull());
+            QCOMPARE(image.size(), QSize(1200, 800));
+            if (!hostileName)
+                QVERIFY(a.filename.endsWith(QStringLiteral(".png")));
+            break;
+        }
+        case Kind::SourceCode: {
+            QVERIFY2(codeTypes.values().contains(a.mediaType), qPrintable(a.mediaType));
+            if (!hostileName)
+                QCOMPARE(codeTypes.value(extensionOf(a.filename)), a.mediaType);
+            const qsizetype lines = a.content.count('\n');
+            QVERIFY2(lines >= 60 && lines <= 300, QByteArray::number(lines).constData());
+            QVERIFY(!a.content.contains("{{"));
+            QCOMPARE(QString::fromUtf8(a.content).toUtf8(), a.content);
+            break;
+        }
+        case Kind::Config: {
+            QVERIFY2(configTypes.values().contains(a.mediaType), qPrintable(a.mediaType));
+            if (!hostileName)
+                QCOMPARE(configTypes.value(extensionOf(a.filename)), a.mediaType);
+            if (a.mediaType == QStringLiteral("application/json")) {
+                QJsonParseError error;
+                QJsonDocument::fromJson(a.content, &error);
+                QCOMPARE(error.error, QJsonParseError::NoError);
+            }
+            QVERIFY(!a.content.contains("{{APP}}"));
+            QVERIFY(a.content.count('\n') >= 20);
+            break;
+        }
+        case Kind::Log: {
+            QCOMPARE(a.mediaType, QStringLiteral("text/plain"));
+            if (!hostileName)
+                QVERIFY(a.filename.endsWith(QStringLiteral(".log")));
+            const qsizetype lines = a.content.count('\n');
+            QVERIFY2(lines >= 2000, QByteArray::number(lines).constData());
+            if (variant % 7 == 0) {
+                QVERIFY2(lines >= 50000, QByteArray::number(lines).constData());
+                QVERIFY2(a.content.size() > 2 * 1024 * 1024, QByteArray::number(a.content.size()).constData());
+            } else {
+                QVERIFY2(lines <= 20000, QByteArray::number(lines).constData());
+            }
+            static const QRegularExpression line(QStringLiteral(
+                "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z (INFO |WARN |ERROR|DEBUG) \\[[a-z-]+\\] req=\\S+ \\S"));
+            const QList<QByteArray> sample = a.content.left(20000).split('\n');
+            for (qsizetype i = 0; i + 1 < sample.size(); ++i)
+                QVERIFY2(line.match(QString::fromUtf8(sample.at(i))).hasMatch(), sample.at(i).constData());
+            break;
+        }
+        }
+    }
+
+    void hostileFilenamesCoverTheWholeCycle()
+    {
+        QSet<QString> seen;
+        for (const QString &cat : allCategories)
+            for (const Kind k : allKinds)
+                seen.insert(EvidenceFactory::make(k, cat, app, partner, 4).filename);
+        QVERIFY(seen.contains(QStringLiteral("../../../../etc/passwd")));
+        QVERIFY(seen.contains(QStringLiteral("..\\..\\Windows\\System32\\evil.dll")));
+        QVERIFY(seen.contains(QStringLiteral("report<script>alert(1)</script>.html")));
+        QVERIFY(seen.contains(QStringLiteral("invoice") + QChar(0x202E) + QStringLiteral("fdp.exe")));
+        QVERIFY(seen.contains(QStringLiteral("-rf --no-preserve-root.log")));
+        QVERIFY(seen.contains(QStringLiteral("CON.txt")));
+        QVERIFY(seen.contains(QStringLiteral(" ")));
+        QVERIFY(std::any_of(seen.begin(), seen.end(), [](const QString &n) { return n.size() == 300; }));
+        QVERIFY(std::any_of(seen.begin(), seen.end(), [](const QString &n) { return n.contains(u'\n'); }));
+    }
+
+    void pdfPageCountFollowsVariant()
+    {
+        for (quint32 v = 0; v < 3; ++v) {
+            const QByteArray pdf = EvidenceFactory::make(Kind::Pdf, QStringLiteral("breach_response"), app, partner, v).content;
+            QCOMPARE(countPages(pdf), qsizetype(2 + v));
+        }
+    }
+
+    void argumentsChangeTheContent()
+    {
+        for (const Kind k : allKinds) {
+            const QByteArray base = EvidenceFactory::make(k, QStringLiteral("csrf_protection"), app, partner, 1).content;
+            QVERIFY(base != EvidenceFactory::make(k, QStringLiteral("csrf_protection"), app, partner, 2).content);
+            QVERIFY(base != EvidenceFactory::make(k, QStringLiteral("csrf_protection"), QStringLiteral("Ledger Lite"), partner, 1).content);
+            QVERIFY(base != EvidenceFactory::make(k, QStringLiteral("xss_sanitization"), app, partner, 1).content);
+        }
+    }
+
+    void hostilePartnerDataStaysInert()
+    {
+        // App and partner names are partner data as well.
+        const QString evilApp = QStringLiteral("<img src=x onerror=alert(1)>\"'`$\\ App");
+        const QString evilPartner = QStringLiteral("</style><script>x()</script> & Co");
+        const GeneratedEvidence html = EvidenceFactory::make(Kind::HtmlReport, QStringLiteral("xss_sanitization"), evilApp, evilPartner, 1);
+        QVERIFY(!html.content.contains("<img src=x"));
+        QVERIFY(!html.content.contains("<script>x()"));
+        const GeneratedEvidence json = EvidenceFactory::make(Kind::Config, QStringLiteral("mass_assignment"), evilApp, evilPartner, 1);
+        QJsonParseError error;
+        QJsonDocument::fromJson(json.content, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QVERIFY(!EvidenceFactory::make(Kind::Png, QStringLiteral("employee_mfa"), QString(), QString(), 1).content.isEmpty());
+        QVERIFY(!EvidenceFactory::make(Kind::SourceCode, QStringLiteral("no_such_topic"), QStringLiteral("42"), QString(), 3).content.isEmpty());
+    }
+
+    // Equal calls in one process are not enough: a per-process QHash seed or
+    // the local time zone could still leak into the bytes (both did, in PDFs).
+    void sameBytesInAnotherProcess()
+    {
+        if (qEnvironmentVariableIsSet("ASSAY_EVF_CHILD")) {
+            qInfo("digest %s", digestOfSample().constData());
+            return;
+        }
+        QProcess child;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("ASSAY_EVF_CHILD"), QStringLiteral("1"));
+        // UTC+12:45 / +13:45: QPdfWriter's wall-clock date gets another length.
+        env.insert(QStringLiteral("TZ"), QStringLiteral("Pacific/Chatham"));
+        env.remove(QStringLiteral("QT_HASH_SEED"));
+        child.setProcessEnvironment(env);
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("sameBytesInAnotherProcess")});
+        QVERIFY(child.waitForFinished(300000));
+        const QByteArray expected = "digest " + digestOfSample();
+        QVERIFY2(child.readAllStandardOutput().contains(expected), expected.constData());
+    }
+
+    void fullSweep()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QCryptographicHash digest(QCryptographicHash::Sha256);
+        QMap<QString, qint64> bytes, largest;
+        QMap<QString, qint64> elapsed;
+        int items = 0;
+        for (const Kind k : allKinds) {
+            QElapsedTimer kindTimer;
+            kindTimer.start();
+            for (const QString &cat : allCategories) {
+                for (quint32 v = 0; v < 8; ++v) {
+                    const GeneratedEvidence e = EvidenceFactory::make(k, cat, app, partner, v);
+                    QVERIFY(!e.content.isEmpty());
+                    digest.addData(e.filename.toUtf8());
+                    digest.addData(e.content);
+                    bytes[kindName(k)] += e.content.size();
+                    largest[kindName(k)] = qMax(largest[kindName(k)], qint64(e.content.size()));
+                    ++items;
+                }
+            }
+            elapsed[kindName(k)] = kindTimer.elapsed();
+        }
+        qInfo("full sweep: %d items in %lld ms; digest %s", items, timer.elapsed(), digest.result().toHex().left(16).constData());
+        for (auto it = bytes.cbegin(); it != bytes.cend(); ++it)
+            qInfo("  %-6s %5lld ms, average %8lld bytes, largest %8lld bytes", qPrintable(it.key()), elapsed.value(it.key()),
+                  it.value() / 80, largest.value(it.key()));
+    }
+};
+
+QTEST_MAIN(TestEvidenceFactory)
+#include "tst_evidencefactory.moc"

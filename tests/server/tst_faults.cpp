@@ -1,0 +1,155 @@
+#include "common/HttpClient.h"
+#include "common/LoopbackMarketplace.h"
+#include "server/FaultInjector.h"
+
+#include <QCryptographicHash>
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace assay;
+using namespace assay::server;
+using namespace assay::test;
+using namespace Qt::StringLiterals;
+
+// --faults: every kind of misbehaviour, over real HTTP, deterministically.
+class TestFaults : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void deterministicForASeed()
+    {
+        FaultInjector a(0.3, 42), b(0.3, 42), c(0.3, 43);
+        QList<FaultInjector::Fault> sa, sb, sc;
+        for (int i = 0; i < 200; ++i) {
+            sa.append(a.next());
+            sb.append(b.next());
+            sc.append(c.next());
+        }
+        QCOMPARE(sa, sb);
+        QVERIFY(sa != sc);
+        const auto faulty = std::count_if(sa.cbegin(), sa.cend(), [](auto f) { return f != FaultInjector::Fault::None; });
+        QVERIFY2(faulty > 30 && faulty < 90, qPrintable(QString::number(faulty))); // about 30 %
+        FaultInjector none(0.0, 42);
+        for (int i = 0; i < 50; ++i)
+            QCOMPARE(none.next(), FaultInjector::Fault::None);
+    }
+
+    void everyKindOverHttp()
+    {
+        // P = 1: every request is a fault; the kinds follow the seed's
+        // sequence, which a second injector predicts.
+        ApiServer::Options options = LoopbackMarketplace::quietOptions();
+        options.faultProbability = 1.0;
+        options.faultSeed = 9;
+        LoopbackMarketplace market(12, options);
+        QVERIFY2(market.ok(), qPrintable(market.error()));
+        HttpClient http(market.url());
+        FaultInjector predict(1.0, 9);
+        QSet<FaultInjector::Fault> seen;
+        for (int i = 0; i < 60 && seen.size() < 7; ++i) {
+            const auto fault = predict.next();
+            if (fault == FaultInjector::Fault::Delay)
+                predict.delayMs();
+            const auto r = http.get(u"/api/v1/submissions?limit=5"_s, LoopbackMarketplace::token(u"u_alice"_s));
+            seen.insert(fault);
+            switch (fault) {
+            case FaultInjector::Fault::InternalError:
+                QCOMPARE(r.status, 500);
+                QCOMPARE(r.errorCode(), u"internal"_s);
+                break;
+            case FaultInjector::Fault::Unavailable:
+                QCOMPARE(r.status, 503);
+                QCOMPARE(r.header("Retry-After"), "1");
+                break;
+            case FaultInjector::Fault::RateLimited:
+                QCOMPARE(r.status, 429);
+                QCOMPARE(r.errorCode(), u"rate_limited"_s);
+                QCOMPARE(r.header("Retry-After"), "1");
+                break;
+            case FaultInjector::Fault::Delay:
+                QCOMPARE(r.status, 200);
+                QVERIFY(r.isJson());
+                QVERIFY2(r.elapsedMs >= 190, qPrintable(QString::number(r.elapsedMs)));
+                break;
+            case FaultInjector::Fault::CutConnection:
+                QVERIFY2(r.error != QNetworkReply::NoError, "a cut connection must not look like a whole response");
+                QVERIFY(!r.isJson());
+                break;
+            case FaultInjector::Fault::TruncatedJson:
+            case FaultInjector::Fault::MalformedJson:
+                QCOMPARE(r.status, 200);
+                QVERIFY(!r.isJson());
+                break;
+            case FaultInjector::Fault::None:
+                QFAIL("P = 1 gave no fault");
+            }
+        }
+        QCOMPARE(seen.size(), 7);
+    }
+
+    void evidenceCutMidBodyCanResume()
+    {
+        ApiServer::Options options = LoopbackMarketplace::quietOptions();
+        LoopbackMarketplace market(6, options);
+        QVERIFY(market.ok());
+        const auto sub = market.store().submission(u"s_00001"_s);
+        const EvidenceItem item = sub->evidence.first();
+        // Serve the same store with every response cut.
+        options.faultProbability = 1.0;
+        options.faultSeed = 0;
+        // Find a seed whose first fault is a cut.
+        for (quint32 seed = 0; seed < 200; ++seed) {
+            FaultInjector f(1.0, seed);
+            if (f.next() == FaultInjector::Fault::CutConnection) {
+                options.faultSeed = seed;
+                break;
+            }
+        }
+        QVERIFY(market.restart(options));
+        HttpClient http(market.url());
+        const auto cut = http.get(u"/api/v1/evidence/"_s + item.id, LoopbackMarketplace::token(u"u_alice"_s));
+        QVERIFY(cut.error != QNetworkReply::NoError);
+        QVERIFY(cut.body.size() < item.size);
+        // The rest, with Range, from a well-behaved server.
+        QVERIFY(market.restart(LoopbackMarketplace::quietOptions()));
+        HttpClient again(market.url());
+        QHttpHeaders h;
+        h.append(QHttpHeaders::WellKnownHeader::Range, "bytes=" + QByteArray::number(cut.body.size()) + '-');
+        const auto rest = again.get(u"/api/v1/evidence/"_s + item.id, LoopbackMarketplace::token(u"u_alice"_s), h);
+        QCOMPARE(rest.status, 206);
+        const QByteArray whole = cut.body + rest.body;
+        QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(whole, QCryptographicHash::Sha256).toHex()), item.sha256);
+    }
+
+    void latencyDelaysEveryAnswerWithoutBlockingOthers()
+    {
+        ApiServer::Options options = LoopbackMarketplace::quietOptions();
+        options.latencyMs = 300;
+        LoopbackMarketplace market(3, options);
+        QVERIFY(market.ok());
+        HttpClient http(market.url());
+        const auto r = http.get(u"/api/v1/me"_s, LoopbackMarketplace::token(u"u_bob"_s));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.elapsedMs >= 290);
+        // Three at once take about one delay, not three.
+        QNetworkAccessManager nam;
+        QElapsedTimer t;
+        t.start();
+        QList<QNetworkReply *> replies;
+        for (int i = 0; i < 3; ++i) {
+            QNetworkRequest req(QUrl(market.url().toString() + u"/api/v1/me"_s));
+            req.setRawHeader("Authorization", "Bearer " + LoopbackMarketplace::token(u"u_bob"_s).toUtf8());
+            replies.append(nam.get(req));
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *x) { return x->isFinished(); }), 10000);
+        QVERIFY2(t.elapsed() < 850, qPrintable(QString::number(t.elapsed())));
+        for (QNetworkReply *x : replies) {
+            QCOMPARE(x->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+            x->deleteLater();
+        }
+    }
+};
+
+QTEST_MAIN(TestFaults)
+#include "tst_faults.moc"
