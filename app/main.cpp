@@ -1,5 +1,6 @@
 // assay — the reviewer's workstation. Composes the libraries; owns nothing else.
 
+#include "app/Commands.h"
 #include "models/Cache.h"
 #include "models/Profile.h"
 #include "ui/MainWindow.h"
@@ -25,6 +26,13 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // The headless commands need no display: a QCoreApplication serves them.
+    if (argc > 1 && Commands::isCommand(QString::fromLocal8Bit(argv[1]))) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("assay"));
+        QCoreApplication::setOrganizationName(QStringLiteral("Assay"));
+        return Commands::run(QCoreApplication::arguments());
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("assay"));
     QApplication::setOrganizationName(QStringLiteral("Assay"));

@@ -21,7 +21,9 @@ EvidenceItem EvidenceItem::fromJson(JsonReader &r)
     static const QRegularExpression mediaType(QStringLiteral("^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$"));
     EvidenceItem e;
     e.id = r.string(QStringLiteral("id"), 128);
-    e.filename = r.string(QStringLiteral("filename"), 255);
+    // Shown to the reviewer, never used as a path: a long or hostile name is
+    // still a name (the viewer elides it).
+    e.filename = r.string(QStringLiteral("filename"), 1024);
     e.mediaType = r.string(QStringLiteral("media_type"), 127);
     // 2^40: a terabyte of evidence is not evidence.
     e.size = r.integer(QStringLiteral("size"), 0, qint64(1) << 40);

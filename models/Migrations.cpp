@@ -88,7 +88,7 @@ QString Migrations::migrate(QSqlDatabase &db, const QString &resourceDir)
             db.rollback();
             return QStringLiteral("migration %1 could not be committed: %2").arg(version).arg(error);
         }
-        qCInfo(lcCache) << "schema of" << db.databaseName().section(QLatin1Char('/'), -1) << "migrated to version" << version;
+        qCInfo(lcModels) << "schema of" << db.databaseName().section(QLatin1Char('/'), -1) << "migrated to version" << version;
     }
     return {};
 }

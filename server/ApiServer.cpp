@@ -319,14 +319,26 @@ void ApiServer::send(QHttpServerResponder &responder, const Reply &reply, FaultI
         body = QByteArrayLiteral("<html>\xff\xfe upstream error</html>");
         break;
     case F::CutConnection: {
-        QHttpHeaders headers = reply.headers;
-        headers.removeAll(QHttpHeaders::WellKnownHeader::ContentLength);
-        responder.writeBeginChunked(headers, static_cast<Status>(reply.status));
-        responder.writeChunk(body.left(body.size() / 2));
-        if (QTcpSocket *socket = m_tcp ? m_tcp->socketFor(peer, peerPort) : nullptr) {
-            socket->flush();
-            socket->disconnectFromHost();
+        QTcpSocket *socket = m_tcp ? m_tcp->socketFor(peer, peerPort) : nullptr;
+        if (!socket) {
+            // Never a short body that looks whole: without the socket, fail
+            // loudly instead.
+            const Reply fallback = error(500, u"internal"_s, u"injected fault: internal error"_s);
+            responder.write(fallback.body, fallback.headers, Status::InternalServerError);
+            return;
         }
+        // Written on the socket itself: the status line and headers with
+        // the full Content-Length, half the body, then the connection is
+        // dropped. (A chunked response through the responder can be closed
+        // by QHttpServer with a final chunk, which would make half a body
+        // look whole.)
+        QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + " Damaged\r\n";
+        for (const auto &[name, value] : reply.headers.toListOfPairs())
+            head += name + ": " + value + "\r\n";
+        head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+        socket->write(head + body.left(body.size() / 2));
+        socket->flush();
+        socket->abort();
         return;
     }
     default:

@@ -18,7 +18,7 @@ namespace assay {
 class EvidenceStore
 {
 public:
-    enum class Outcome { Verified, Mismatch, Incomplete, Failed };
+    enum class Outcome { Verified, Mismatch, Failed };
 
     explicit EvidenceStore(const Profile &profile);
 
@@ -31,8 +31,9 @@ public:
     // Opens the partial file for appending (created when missing).
     std::unique_ptr<QFile> openPartial(const QString &sha256, QString *error) const;
     void discardPartial(const QString &sha256) const;
-    // Checks a complete partial file: Verified moves it into place, Mismatch
-    // moves it to quarantine, Incomplete leaves it for a resumed download.
+    // Checks a partial file after a transfer ended normally: Verified moves
+    // it into place, Mismatch (wrong bytes, or a server that says "done"
+    // short of the declared size) moves it to quarantine.
     Outcome finish(const QString &sha256, qint64 expectedSize, QString *error) const;
     // Re-hashes a verified file (it may have been tampered with on disk).
     bool reverify(const QString &sha256) const;

@@ -425,23 +425,6 @@ void SyncEngine::pumpEvidence()
                     ++m_report.evidenceMismatched;
                     problem(u"evidence %1 quarantined: %2"_s.arg(blob.evidenceIds.value(0), error));
                     break;
-                case EvidenceStore::Outcome::Incomplete: {
-                    // A short body without an error: try the rest again.
-                    ApiError short_;
-                    short_.kind = ApiError::Kind::Offline;
-                    short_.message = u"the download ended early"_s;
-                    int &attempts = m_blobAttempts[blob.sha256];
-                    ++m_waiting;
-                    if (!retryLater(short_, attempts, [this, blob] {
-                            --m_waiting;
-                            m_blobQueue.prepend(blob);
-                            pumpEvidence();
-                        })) {
-                        --m_waiting;
-                        problem(u"evidence %1 stays incomplete"_s.arg(blob.evidenceIds.value(0)));
-                    }
-                    break;
-                }
                 case EvidenceStore::Outcome::Failed:
                     problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), error));
                     break;

@@ -36,6 +36,8 @@ public:
     // Stops serving and serves the same store again on a new port, as a
     // restarted server would.
     bool restart(server::ApiServer::Options options = quietOptions());
+    // Stops serving (the port is closed: clients see "connection refused").
+    void stop() { m_server.reset(); }
 
     static server::ApiServer::Options quietOptions()
     {

@@ -122,6 +122,48 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(whole, QCryptographicHash::Sha256).toHex()), item.sha256);
     }
 
+    void cutsNeverLookWhole()
+    {
+        // Many evidence downloads at once on several connections, half of
+        // them damaged: whatever completes without an error is whole.
+        ApiServer::Options options = LoopbackMarketplace::quietOptions();
+        options.faultProbability = 0.5;
+        options.faultSeed = 77;
+        LoopbackMarketplace market(8, options);
+        QVERIFY(market.ok());
+        QList<EvidenceItem> items;
+        const auto page = market.store().feed(0, 100);
+        for (const SubmissionSummary &s : page->items)
+            items += market.store().submission(s.id)->evidence;
+        QNetworkAccessManager nam;
+        int whole = 0, failed = 0;
+        QList<QNetworkReply *> replies;
+        for (const EvidenceItem &e : items) {
+            QNetworkRequest req(QUrl(market.url().toString() + u"/api/v1/evidence/"_s + e.id));
+            req.setRawHeader("Authorization", "Bearer " + LoopbackMarketplace::token(u"u_bob"_s).toUtf8());
+            QNetworkReply *reply = nam.get(req);
+            reply->setProperty("sha", e.sha256);
+            reply->setProperty("size", e.size);
+            replies.append(reply);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *x) { return x->isFinished(); }), 60000);
+        for (QNetworkReply *reply : replies) {
+            const QByteArray body = reply->readAll();
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (reply->error() == QNetworkReply::NoError && status == 200) {
+                QCOMPARE(body.size(), reply->property("size").toLongLong());
+                QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()),
+                         reply->property("sha").toString());
+                ++whole;
+            } else {
+                ++failed;
+            }
+            reply->deleteLater();
+        }
+        qInfo("%d whole, %d failed", whole, failed);
+        QVERIFY(whole > 0 && failed > 0);
+    }
+
     void latencyDelaysEveryAnswerWithoutBlockingOthers()
     {
         ApiServer::Options options = LoopbackMarketplace::quietOptions();

@@ -1,0 +1,371 @@
+#include "app/Commands.h"
+
+#include "models/Cache.h"
+#include "models/JsonReader.h"
+#include "models/Outbox.h"
+#include "models/Profile.h"
+#include "sync/EvidenceStore.h"
+#include "sync/KeychainCredentialStore.h"
+#include "sync/MarketplaceClient.h"
+#include "sync/SyncEngine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace assay {
+
+namespace {
+
+void err(const QString &text)
+{
+    std::fprintf(stderr, "assay: %s\n", qUtf8Printable(text));
+    std::fflush(stderr);
+}
+
+void out(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+QCommandLineOption profileOption()
+{
+    return QCommandLineOption(u"profile"_s, u"Where the cache, drafts and outbox live (default: %1)."_s.arg(Profile::defaultDir()),
+                              u"DIR"_s);
+}
+
+// Opens the profile's cache, or says why not.
+bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
+{
+    *profile = Profile(parser.value(u"profile"_s));
+    if (const QString e = profile->ensureExists(); !e.isEmpty()) {
+        err(e);
+        return false;
+    }
+    if (!cache->open(profile->cachePath())) {
+        err(cache->errorString());
+        return false;
+    }
+    return true;
+}
+
+// The token: ASSAY_TOKEN, else the keychain. Where no keychain can run
+// (no D-Bus session, as in CI), say so instead of waiting on it.
+QString readToken(const QUrl &server, QString *why)
+{
+    const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+#if defined(Q_OS_LINUX)
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
+        *why = u"no token: ASSAY_TOKEN is not set and no keychain is available here (no D-Bus session)"_s;
+        return {};
+    }
+#endif
+    KeychainCredentialStore keychain;
+    QString token;
+    QEventLoop loop;
+    keychain.read(server.toString(QUrl::RemovePath), [&](QString t, QString e) {
+        token = t;
+        *why = e.isEmpty() ? QString() : u"no token: ASSAY_TOKEN is not set and %1"_s.arg(e);
+        loop.quit();
+    });
+    if (token.isEmpty() && why->isEmpty())
+        loop.exec();
+    return token;
+}
+
+int sync(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Brings the profile's cache in step with the marketplace: pushes recorded "
+                                     "decisions, pulls changes, fetches details and evidence."_s);
+    parser.addHelpOption();
+    parser.addOption(profileOption());
+    parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example (remembered per profile)."_s, u"URL"_s});
+    parser.addOption({u"no-evidence"_s, u"Metadata only: do not download evidence files."_s});
+    parser.addOption({u"page-size"_s, u"Feed page size (1-500, default 500)."_s, u"N"_s, u"500"_s});
+    if (!parser.parse(args)) {
+        err(parser.errorText());
+        return Commands::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText().toUtf8());
+        return 0;
+    }
+    Profile profile;
+    Cache cache;
+    if (!openCache(parser, &profile, &cache))
+        return Commands::NotInStep;
+    // A profile follows one marketplace: its cursor means nothing elsewhere.
+    const QString known = cache.syncValue(u"server"_s);
+    QUrl server = QUrl(parser.isSet(u"server"_s) ? parser.value(u"server"_s) : known, QUrl::StrictMode);
+    if (server.isEmpty()) {
+        err(u"give the marketplace with --server URL"_s);
+        return Commands::Usage;
+    }
+    server = server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath);
+    if (const QString e = MarketplaceClient::checkServerUrl(server); !e.isEmpty()) {
+        err(e);
+        return Commands::Usage;
+    }
+    if (!known.isEmpty() && known != server.toString()) {
+        err(u"this profile syncs with %1, not %2; use another --profile"_s.arg(known, server.toString()));
+        return Commands::Usage;
+    }
+    if (known.isEmpty())
+        cache.setSyncValue(u"server"_s, server.toString());
+    QString why;
+    const QString token = readToken(server, &why);
+    if (token.isEmpty()) {
+        err(why);
+        return Commands::TokenRefused;
+    }
+    bool pageOk = false;
+    const int pageSize = parser.value(u"page-size"_s).toInt(&pageOk);
+    if (!pageOk || pageSize < 1 || pageSize > 500) {
+        err(u"--page-size takes 1 to 500"_s);
+        return Commands::Usage;
+    }
+    cache.close();
+
+    SyncEngine::Options options;
+    options.server = server;
+    options.token = token;
+    options.profileDir = profile.dir();
+    options.evidence = !parser.isSet(u"no-evidence"_s);
+    options.pageSize = pageSize;
+    // Headless: give up on an unreachable server within about ten seconds,
+    // which still rides out a flaky one (8 failures in a row at 30 % faults
+    // happen once in 15,000 tasks).
+    options.maxAttempts = 8;
+    options.maxBackoffMs = 4000;
+    SyncEngine engine(options);
+    QObject::connect(&engine, &SyncEngine::phaseChanged, [](const QString &phase) { err(phase); });
+    QObject::connect(&engine, &SyncEngine::statusChanged, [](const QString &status) { err(status); });
+    int lastShown = -1;
+    QObject::connect(&engine, &SyncEngine::progress, [&lastShown](int done, int total, qint64 bytes) {
+        if (done / 500 == lastShown / 500 && total >= 0 && done != total)
+            return;
+        lastShown = done;
+        if (total >= 0)
+            err(u"  %1 / %2 (%3 KiB)"_s.arg(done).arg(total).arg(bytes / 1024));
+        else
+            err(u"  %1 changes read"_s.arg(done));
+    });
+    SyncEngine::Report report;
+    QEventLoop loop;
+    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncEngine::Report &r) {
+        report = r;
+        loop.quit();
+    });
+    engine.start();
+    if (engine.isRunning())
+        loop.exec();
+    for (const QString &p : std::as_const(report.problems))
+        err(u"problem: "_s + p);
+    out(report.summaryLine().toUtf8() + '\n');
+    if (report.tokenRejected)
+        return Commands::TokenRefused;
+    return report.inStep ? Commands::InStep : Commands::NotInStep;
+}
+
+int decide(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Records a verdict in the profile's outbox, as the review screen does; "
+                                     "works offline, assay sync pushes it."_s);
+    parser.addHelpOption();
+    parser.addOption(profileOption());
+    parser.addOption({u"reason"_s, u"A rejection reason (repeatable)."_s, u"CATEGORY:CODE[:NOTE]"_s});
+    parser.addOption({u"summary"_s, u"The verdict's summary."_s, u"TEXT"_s});
+    parser.addOption({u"check"_s, u"Tick a checklist item (repeatable); ticks saved in the review screen count too."_s, u"KEY"_s});
+    parser.addPositionalArgument(u"submission"_s, u"The submission id."_s);
+    parser.addPositionalArgument(u"decision"_s, u"approve or reject."_s);
+    if (!parser.parse(args)) {
+        err(parser.errorText());
+        return Commands::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText().toUtf8());
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments();
+    const auto decision = pos.size() == 2 ? Verdict::decisionFromName(pos.at(1)) : std::nullopt;
+    if (!decision) {
+        err(u"usage: assay decide SUBMISSION approve|reject [--reason CATEGORY:CODE[:NOTE]]... [--summary TEXT] [--check KEY]..."_s);
+        return Commands::Usage;
+    }
+    QList<Verdict::Reason> reasons;
+    for (const QString &r : parser.values(u"reason"_s)) {
+        const QStringList parts = r.split(u':');
+        if (parts.size() < 2 || parts.at(0).isEmpty() || parts.at(1).isEmpty()) {
+            err(u"--reason takes CATEGORY:CODE[:NOTE], got \"%1\""_s.arg(r));
+            return Commands::Usage;
+        }
+        reasons.append({parts.at(0), parts.at(1), parts.mid(2).join(u':')});
+    }
+    Profile profile;
+    Cache cache;
+    if (!openCache(parser, &profile, &cache))
+        return Commands::NotInStep;
+    const QString id = pos.at(0);
+    QMap<QString, bool> checklist;
+    const auto ticks = cache.checklistTicks(id);
+    for (auto it = ticks.cbegin(); it != ticks.cend(); ++it)
+        checklist.insert(it.key(), it.value());
+    for (const QString &k : parser.values(u"check"_s))
+        checklist.insert(k, true);
+    Outbox outbox(cache);
+    const auto entry = outbox.recordVerdict(id, *decision, checklist, reasons, parser.value(u"summary"_s));
+    if (!entry) {
+        err(outbox.errorString());
+        return Commands::NotInStep;
+    }
+    out(u"recorded: %1 %2 (outbox entry %3, pending); assay sync pushes it\n"_s.arg(pos.at(1), id).arg(*entry).toUtf8());
+    return 0;
+}
+
+int assign(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Records a lead's assignment in the profile's outbox; assay sync pushes it."_s);
+    parser.addHelpOption();
+    parser.addOption(profileOption());
+    parser.addOption({u"none"_s, u"Unassign."_s});
+    parser.addPositionalArgument(u"submission"_s, u"The submission id."_s);
+    parser.addPositionalArgument(u"user"_s, u"The reviewer's user id (or --none)."_s);
+    if (!parser.parse(args)) {
+        err(parser.errorText());
+        return Commands::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText().toUtf8());
+        return 0;
+    }
+    const QStringList pos = parser.positionalArguments();
+    const bool none = parser.isSet(u"none"_s);
+    if (pos.size() != (none ? 1 : 2)) {
+        err(u"usage: assay assign SUBMISSION USER|--none"_s);
+        return Commands::Usage;
+    }
+    Profile profile;
+    Cache cache;
+    if (!openCache(parser, &profile, &cache))
+        return Commands::NotInStep;
+    Outbox outbox(cache);
+    const auto entry = outbox.recordAssignment(pos.at(0), none ? std::nullopt : std::optional<QString>(pos.at(1)));
+    if (!entry) {
+        err(outbox.errorString());
+        return Commands::NotInStep;
+    }
+    out(u"recorded: assign %1 to %2 (outbox entry %3, pending); assay sync pushes it\n"_s
+            .arg(pos.at(0), none ? u"nobody"_s : pos.at(1))
+            .arg(*entry)
+            .toUtf8());
+    return 0;
+}
+
+int exportCache(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Prints the profile's cache as JSON: submissions, answers, evidence and its "
+                                     "local state, drafts and outbox entries."_s);
+    parser.addHelpOption();
+    parser.addOption(profileOption());
+    if (!parser.parse(args)) {
+        err(parser.errorText());
+        return Commands::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText().toUtf8());
+        return 0;
+    }
+    Profile profile;
+    Cache cache;
+    if (!openCache(parser, &profile, &cache))
+        return Commands::NotInStep;
+    const EvidenceStore store(profile);
+    QJsonArray submissions;
+    for (const SubmissionSummary &summary : cache.summaries()) {
+        const auto s = cache.submission(summary.id);
+        if (!s)
+            continue;
+        QJsonObject o = s->toJson();
+        QJsonArray evidence;
+        for (const EvidenceItem &e : s->evidence) {
+            QJsonObject item = e.toJson();
+            item.insert(u"local_state"_s, EvidenceItem::localStateName(e.localState));
+            item.insert(u"verified"_s, e.localState == EvidenceItem::LocalState::Present && store.hasVerified(e.sha256));
+            evidence.append(item);
+        }
+        o.insert(u"evidence"_s, evidence);
+        QJsonObject local;
+        QJsonObject ticks;
+        const auto t = cache.checklistTicks(summary.id);
+        for (auto it = t.cbegin(); it != t.cend(); ++it)
+            ticks.insert(it.key(), it.value());
+        local.insert(u"checklist"_s, ticks);
+        QJsonObject notes;
+        const auto n = cache.notes(summary.id);
+        for (auto it = n.cbegin(); it != n.cend(); ++it)
+            notes.insert(it.key(), it.value());
+        local.insert(u"notes"_s, notes);
+        if (const auto d = cache.draft(summary.id)) {
+            QJsonArray reasons;
+            for (const auto &r : d->reasons)
+                reasons.append(QJsonObject{{u"category"_s, r.category}, {u"code"_s, r.code}, {u"note"_s, r.note}});
+            local.insert(u"draft"_s, QJsonObject{{u"decision"_s, d->decision ? QJsonValue(Verdict::decisionName(*d->decision)) : QJsonValue()},
+                                                 {u"summary"_s, d->summary},
+                                                 {u"reasons"_s, reasons},
+                                                 {u"updated_at"_s, JsonReader::formatTimestamp(d->updatedAt)}});
+        }
+        o.insert(u"local"_s, local);
+        submissions.append(o);
+    }
+    QJsonArray outbox;
+    for (const OutboxEntry &e : cache.outbox())
+        outbox.append(e.toJson());
+    const QJsonObject doc{{u"profile"_s, profile.dir()},
+                          {u"server"_s, cache.syncValue(u"server"_s)},
+                          {u"schema_version"_s, cache.schemaVersion()},
+                          {u"submissions"_s, submissions},
+                          {u"outbox"_s, outbox}};
+    out(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    return 0;
+}
+
+} // namespace
+
+bool Commands::isCommand(const QString &word)
+{
+    return word == u"sync"_s || word == u"decide"_s || word == u"assign"_s || word == u"export"_s;
+}
+
+int Commands::run(const QStringList &arguments)
+{
+    // arguments: program, command, rest; the parsers see "assay COMMAND ...".
+    const QString command = arguments.value(1);
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    rest[0] = u"assay "_s + command;
+    if (command == u"sync"_s)
+        return sync(rest);
+    if (command == u"decide"_s)
+        return decide(rest);
+    if (command == u"assign"_s)
+        return assign(rest);
+    if (command == u"export"_s)
+        return exportCache(rest);
+    err(u"unknown command %1"_s.arg(command));
+    return Usage;
+}
+
+} // namespace assay

@@ -1,0 +1,205 @@
+#include "common/LoopbackMarketplace.h"
+#include "sync/MarketplaceClient.h"
+
+#include <QBuffer>
+#include <QHttpServer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace assay;
+using namespace assay::test;
+using namespace Qt::StringLiterals;
+
+// A tiny purpose-built server for what the reference server never does:
+// broken items, redirects, oversize answers.
+class OddServer
+{
+public:
+    OddServer()
+    {
+        m_http.route(u"/api/v1/submissions"_s, [](const QHttpServerRequest &) {
+            QJsonObject good = QJsonObject{{u"id"_s, u"s_1"_s}, {u"version"_s, 1},
+                                           {u"app"_s, QJsonObject{{u"id"_s, u"a"_s}, {u"name"_s, u"App"_s}}},
+                                           {u"partner"_s, QJsonObject{{u"id"_s, u"p"_s}, {u"name"_s, u"P"_s}}},
+                                           {u"questionnaire_version"_s, u"2026.1"_s}, {u"status"_s, u"submitted"_s},
+                                           {u"stage"_s, u"review"_s}, {u"assignee"_s, QJsonValue::Null},
+                                           {u"submitted_at"_s, u"2026-11-01T10:00:00Z"_s}, {u"updated_at"_s, u"2026-11-01T10:00:00Z"_s},
+                                           {u"previous_submission_id"_s, QJsonValue::Null}, {u"badge_expires_at"_s, QJsonValue::Null},
+                                           {u"resubmission_allowed_at"_s, QJsonValue::Null}};
+            QJsonObject badType = good;
+            badType.insert(u"id"_s, u"s_2"_s);
+            badType.insert(u"version"_s, u"three"_s);
+            QJsonObject badEnum = good;
+            badEnum.insert(u"id"_s, u"s_3"_s);
+            badEnum.insert(u"status"_s, u"escalated"_s);
+            QJsonObject huge = good;
+            huge.insert(u"id"_s, u"s_4"_s);
+            huge.insert(u"app"_s, QJsonObject{{u"id"_s, u"a"_s}, {u"name"_s, QString(100000, u'x')}});
+            return QHttpServerResponse(QJsonObject{{u"items"_s, QJsonArray{good, badType, badEnum, huge}},
+                                                   {u"next_cursor"_s, u"c1"_s}, {u"has_more"_s, false}});
+        });
+        m_http.route(u"/api/v1/me"_s, [](const QHttpServerRequest &) {
+            QHttpServerResponse r(QHttpServerResponse::StatusCode::Found);
+            QHttpHeaders h;
+            h.append(QHttpHeaders::WellKnownHeader::Location, "http://127.0.0.2:9/api/v1/me");
+            r.setHeaders(h);
+            return r;
+        });
+        m_http.route(u"/api/v1/questionnaires/<arg>"_s, [](const QString &, const QHttpServerRequest &) {
+            return QHttpServerResponse("application/json", QByteArray("{\"version\": \"2026.1\", \"categories\": [\xff]}"));
+        });
+        m_http.route(u"/api/v1/submissions/<arg>"_s, [](const QString &, const QHttpServerRequest &) {
+            return QHttpServerResponse("application/json", QByteArray(40 * 1024 * 1024, ' '));
+        });
+        m_tcp.listen(QHostAddress::LocalHost, 0);
+        m_http.bind(&m_tcp);
+    }
+    QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_tcp.serverPort())); }
+
+private:
+    QHttpServer m_http;
+    QTcpServer m_tcp;
+};
+
+class TestMarketplaceClient : public QObject
+{
+    Q_OBJECT
+
+private:
+    template<typename T>
+    static MarketplaceClient::Result<T> wait(std::function<void(MarketplaceClient::Callback<T>)> call)
+    {
+        std::optional<MarketplaceClient::Result<T>> result;
+        call([&result](MarketplaceClient::Result<T> r) { result = std::move(r); });
+        (void)QTest::qWaitFor([&result] { return result.has_value(); }, 60000);
+        if (!result)
+            qFatal("no answer");
+        return *result;
+    }
+
+private Q_SLOTS:
+    void urlRules_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("https anywhere") << u"https://marketplace.example"_s << true;
+        QTest::newRow("http loopback") << u"http://127.0.0.1:8080"_s << true;
+        QTest::newRow("http localhost") << u"http://localhost:8080"_s << true;
+        QTest::newRow("http ::1") << u"http://[::1]:8080"_s << true;
+        QTest::newRow("http elsewhere") << u"http://marketplace.example"_s << false;
+        QTest::newRow("http private net") << u"http://192.168.1.10"_s << false;
+        QTest::newRow("ftp") << u"ftp://127.0.0.1"_s << false;
+        QTest::newRow("nonsense") << u"not a url"_s << false;
+    }
+    void urlRules()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, allowed);
+        QCOMPARE(MarketplaceClient::checkServerUrl(QUrl(url)).isEmpty(), allowed);
+    }
+
+    void typedCallsAgainstTheReferenceServer()
+    {
+        LoopbackMarketplace market(12);
+        QVERIFY(market.ok());
+        MarketplaceClient client(market.url(), LoopbackMarketplace::token(u"u_carol"_s));
+        const auto me = wait<MarketplaceClient::Account>([&](auto cb) { client.me(cb); });
+        QVERIFY(me.ok());
+        QCOMPARE(me.value->roles, QStringList{u"lead"_s});
+        const auto q = wait<Questionnaire>([&](auto cb) { client.questionnaire(u"2026.1"_s, cb); });
+        QVERIFY(q.ok());
+        QCOMPARE(q.value->categories.size(), 10);
+        const auto page = wait<MarketplaceClient::FeedPage>([&](auto cb) { client.feed({}, 5, cb); });
+        QVERIFY(page.ok());
+        QCOMPARE(page.value->items.size(), 5);
+        QVERIFY(page.value->hasMore);
+        const auto next = wait<MarketplaceClient::FeedPage>([&](auto cb) { client.feed(page.value->nextCursor, 500, cb); });
+        QCOMPARE(next.value->items.size(), 7);
+        const auto sub = wait<Submission>([&](auto cb) { client.submission(page.value->items.first().id, cb); });
+        QVERIFY(sub.ok());
+        const auto reviewers = wait<QList<MarketplaceClient::Reviewer>>([&](auto cb) { client.reviewers(cb); });
+        QCOMPARE(reviewers.value->size(), 4);
+        const auto missing = wait<Submission>([&](auto cb) { client.submission(u"s_nope"_s, cb); });
+        QCOMPARE(missing.error.kind, ApiError::Kind::NotFound);
+        // Evidence streamed into a buffer, then resumed from an offset.
+        const EvidenceItem e = sub.value->evidence.first();
+        QBuffer whole;
+        whole.open(QIODevice::ReadWrite);
+        const auto d = wait<MarketplaceClient::Download>([&](auto cb) { client.evidence(e.id, &whole, 0, cb); });
+        QVERIFY(d.ok());
+        QCOMPARE(d.value->written, e.size);
+        QBuffer tail;
+        tail.open(QIODevice::ReadWrite);
+        const auto t = wait<MarketplaceClient::Download>([&](auto cb) { client.evidence(e.id, &tail, 100, cb); });
+        QCOMPARE(tail.data(), whole.data().mid(100));
+        QVERIFY(!t.value->restarted);
+        // A write and its replay.
+        const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QJsonObject body{{u"body"_s, u"hello"_s}, {u"visibility"_s, u"internal"_s}};
+        const auto w1 = wait<MarketplaceClient::WriteResult>([&](auto cb) { client.write(OutboxEntry::Kind::Comment, u"s_00001"_s, body, key, cb); });
+        const auto w2 = wait<MarketplaceClient::WriteResult>([&](auto cb) { client.write(OutboxEntry::Kind::Comment, u"s_00001"_s, body, key, cb); });
+        QCOMPARE(w1.value->status, 201);
+        QVERIFY(!w1.value->replayed);
+        QVERIFY(w2.value->replayed);
+        QCOMPARE(w2.value->body, w1.value->body);
+    }
+
+    void errorsAreTyped()
+    {
+        LoopbackMarketplace market(3);
+        MarketplaceClient bad(market.url(), u"t-wrong"_s);
+        QCOMPARE(wait<MarketplaceClient::Account>([&](auto cb) { bad.me(cb); }).error.kind, ApiError::Kind::Unauthorized);
+        MarketplaceClient alice(market.url(), LoopbackMarketplace::token(u"u_alice"_s));
+        const auto forbidden = wait<QList<MarketplaceClient::Reviewer>>([&](auto cb) { alice.reviewers(cb); });
+        QCOMPARE(forbidden.error.kind, ApiError::Kind::Forbidden);
+        QCOMPARE(forbidden.error.code, u"forbidden"_s);
+        const auto conflict = wait<MarketplaceClient::WriteResult>([&](auto cb) {
+            alice.write(OutboxEntry::Kind::Assignment, u"s_00001"_s, {{u"assignee"_s, u"u_bob"_s}, {u"base_version"_s, 99}},
+                        QUuid::createUuid().toString(QUuid::WithoutBraces), cb);
+        });
+        QCOMPARE(conflict.error.kind, ApiError::Kind::Conflict);
+        QVERIFY(conflict.error.details.contains(u"current"_s));
+        market.stop();
+        const auto offline = wait<MarketplaceClient::Account>([&](auto cb) { alice.me(cb); });
+        QCOMPARE(offline.error.kind, ApiError::Kind::Offline);
+        QVERIFY(offline.error.isTransient());
+    }
+
+    void brokenItemsAreReportedGoodOnesKept()
+    {
+        OddServer odd;
+        MarketplaceClient client(odd.url(), u"t"_s);
+        const auto page = wait<MarketplaceClient::FeedPage>([&](auto cb) { client.feed({}, 10, cb); });
+        QVERIFY(page.ok());
+        QCOMPARE(page.value->items.size(), 1);
+        QCOMPARE(page.value->items.first().id, u"s_1"_s);
+        QCOMPARE(page.value->invalid.size(), 3);
+        QCOMPARE(page.value->invalid.at(0).first, u"s_2"_s);
+        QVERIFY(page.value->invalid.at(0).second.contains(u"version: expected an integer"_s));
+        QVERIFY(page.value->invalid.at(1).second.contains(u"unknown value \"escalated\""_s));
+        QVERIFY(page.value->invalid.at(2).second.contains(u"app.name: longer than"_s));
+    }
+
+    void refusesRedirectsElsewhereBadBytesAndOversize()
+    {
+        OddServer odd;
+        MarketplaceClient client(odd.url(), u"t"_s);
+        const auto redirected = wait<MarketplaceClient::Account>([&](auto cb) { client.me(cb); });
+        QCOMPARE(redirected.error.kind, ApiError::Kind::Refused);
+        QVERIFY(redirected.error.message.contains(u"another origin"_s));
+        const auto utf8 = wait<Questionnaire>([&](auto cb) { client.questionnaire(u"2026.1"_s, cb); });
+        QCOMPARE(utf8.error.kind, ApiError::Kind::BadResponse);
+        QVERIFY(utf8.error.message.contains(u"UTF-8"_s));
+        const auto huge = wait<Submission>([&](auto cb) { client.submission(u"s_1"_s, cb); });
+        QCOMPARE(huge.error.kind, ApiError::Kind::BadResponse);
+        QVERIFY(huge.error.message.contains(u"larger than"_s));
+    }
+};
+
+QTEST_MAIN(TestMarketplaceClient)
+#include "tst_marketplaceclient.moc"

@@ -1,0 +1,237 @@
+#include "common/HttpClient.h"
+#include "models/Cache.h"
+#include "models/Profile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace assay;
+using namespace assay::test;
+using namespace Qt::StringLiterals;
+
+// The headless command line against a real assay-marketplace process:
+// assay sync / decide / assign / export, and SIGKILL in the middle of a sync.
+class TestSyncCli : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    QUrl m_url;
+    QHash<QString, QString> m_tokens;
+    quint16 m_port = 0;
+
+    static QString bin(const QString &name) { return qEnvironmentVariable("ASSAY_BIN_DIR") + u'/' + name; }
+
+    bool startServer(int seed = 24)
+    {
+        m_server.setProgram(bin(u"assay-marketplace"_s));
+        m_server.setArguments({u"--listen"_s, u"127.0.0.1:%1"_s.arg(m_port), u"--db"_s, m_dir.filePath(u"market.sqlite"_s),
+                               u"--seed"_s, QString::number(seed), u"--print-tokens"_s, u"--quiet"_s});
+        m_server.start();
+        QByteArray out;
+        while (out.count('\n') < 8) {
+            if (!m_server.waitForReadyRead(60000))
+                return false;
+            out += m_server.readAllStandardOutput();
+        }
+        const QList<QByteArray> lines = out.split('\n');
+        m_url = QUrl(QString::fromUtf8(lines.at(0).mid(13)));
+        for (const QByteArray &l : lines.mid(1)) {
+            const QList<QByteArray> f = l.split(' ');
+            if (f.size() == 4)
+                m_tokens.insert(QString::fromUtf8(f.at(1)), QString::fromUtf8(f.at(3)));
+        }
+        return true;
+    }
+
+    void stopServer()
+    {
+        m_server.terminate();
+        m_server.waitForFinished(10000);
+    }
+
+    struct Run
+    {
+        int exit = -1;
+        QString out, err;
+    };
+    Run assay(const QStringList &args, const QString &user = u"u_alice"_s, int timeoutMs = 300000)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"ASSAY_TOKEN"_s, m_tokens.value(user, u"none"_s));
+        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        p.setProcessEnvironment(env);
+        p.start(bin(u"assay"_s), args);
+        p.waitForFinished(timeoutMs);
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+
+    QJsonObject exportOf(const QString &profile)
+    {
+        const Run r = assay({u"export"_s, u"--profile"_s, profile});
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    }
+
+    // What must agree between two profiles synced from the same server.
+    static QJsonArray comparable(const QJsonObject &exported)
+    {
+        QJsonArray subs = exported.value(u"submissions"_s).toArray();
+        QJsonArray out;
+        for (const QJsonValue &v : subs) {
+            QJsonObject o = v.toObject();
+            o.remove(u"local"_s);
+            out.append(o);
+        }
+        return out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        m_port = probe.serverPort();
+        probe.close();
+        QVERIFY(startServer());
+    }
+
+    void cleanupTestCase() { stopServer(); }
+
+    void syncExportDecideOfflinePush()
+    {
+        const QString profile = m_dir.filePath(u"alice"_s);
+        Run r = assay({u"sync"_s, u"--server"_s, m_url.toString(), u"--profile"_s, profile});
+        QVERIFY2(r.exit == 0, qPrintable(r.err + r.out));
+        QCOMPARE(r.out.count(u'\n'), 1);
+        QVERIFY2(r.out.startsWith(u"in step: 24 submissions"_s), qPrintable(r.out));
+        QVERIFY(r.err.contains(u"reading the change feed"_s));
+        QVERIFY(!r.err.contains(m_tokens.value(u"u_alice"_s)));
+
+        QJsonObject exported = exportOf(profile);
+        const QJsonArray subs = exported.value(u"submissions"_s).toArray();
+        QCOMPARE(subs.size(), 24);
+        QString target;
+        for (const QJsonValue &v : subs) {
+            const QJsonObject o = v.toObject();
+            for (const QJsonValue &e : o.value(u"evidence"_s).toArray())
+                QVERIFY(e.toObject().value(u"verified"_s).toBool());
+            if (o.value(u"assignee"_s).toString() == u"u_alice"_s && o.value(u"stage"_s).toString() == u"review"_s)
+                target = o.value(u"id"_s).toString();
+        }
+        QVERIFY(!target.isEmpty());
+
+        // The server goes away; Alice decides anyway.
+        stopServer();
+        r = assay({u"decide"_s, target, u"reject"_s, u"--reason"_s, u"employee_mfa:nonsense"_s, u"--profile"_s, profile});
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains(u"not a rejection reason"_s), qPrintable(r.err));
+        r = assay({u"decide"_s, target, u"reject"_s, u"--reason"_s, u"csrf_protection:csrf.no_token:settings form"_s,
+                   u"--summary"_s, u"No CSRF token on the settings form."_s, u"--profile"_s, profile});
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        QVERIFY(r.out.contains(u"pending"_s));
+        exported = exportOf(profile);
+        QCOMPARE(exported.value(u"outbox"_s).toArray().at(0).toObject().value(u"state"_s).toString(), u"pending"_s);
+
+        r = assay({u"sync"_s, u"--profile"_s, profile}, u"u_alice"_s, 120000);
+        QCOMPARE(r.exit, 1);
+        QVERIFY(r.out.startsWith(u"not in step"_s));
+
+        QVERIFY(startServer());
+        r = assay({u"sync"_s, u"--profile"_s, profile});
+        QVERIFY2(r.exit == 0, qPrintable(r.err + r.out));
+        QVERIFY(r.out.contains(u"1 decisions pushed"_s));
+        exported = exportOf(profile);
+        QCOMPARE(exported.value(u"outbox"_s).toArray().at(0).toObject().value(u"state"_s).toString(), u"sent"_s);
+        HttpClient http(m_url);
+        const auto detail = http.get(u"/api/v1/submissions/"_s + target, m_tokens.value(u"u_alice"_s));
+        QCOMPARE(detail.json().value(u"status"_s).toString(), u"rejected"_s);
+        int rejected = 0;
+        for (const QJsonValue &h : detail.json().value(u"history"_s).toArray())
+            rejected += h.toObject().value(u"action"_s).toString() == u"rejected"_s ? 1 : 0;
+        QCOMPARE(rejected, 1);
+    }
+
+    void refusals()
+    {
+        const QString profile = m_dir.filePath(u"refusals"_s);
+        Run r = assay({u"sync"_s, u"--server"_s, u"http://marketplace.example"_s, u"--profile"_s, profile});
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains(u"TLS"_s));
+        r = assay({u"sync"_s, u"--server"_s, m_url.toString(), u"--profile"_s, profile}, u"u_nobody"_s);
+        QCOMPARE(r.exit, 3);
+        QVERIFY2(r.err.contains(u"401"_s) || r.out.contains(u"401"_s), qPrintable(r.err + r.out));
+        r = assay({u"sync"_s, u"--server"_s, u"http://127.0.0.1:1"_s, u"--profile"_s, profile});
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(u"syncs with"_s), qPrintable(r.err));
+        r = assay({u"assign"_s, u"s_00001"_s, u"--profile"_s, profile});
+        QCOMPARE(r.exit, 2);
+    }
+
+    void killedAtRandomMomentsEndsIdentical()
+    {
+        const QString clean = m_dir.filePath(u"clean"_s);
+        const QString killed = m_dir.filePath(u"killed"_s);
+        // A lead's decision waits in the outbox of the profile that is
+        // killed again and again; it must reach the server exactly once.
+        Run r = assay({u"sync"_s, u"--server"_s, m_url.toString(), u"--profile"_s, killed, u"--no-evidence"_s}, u"u_carol"_s);
+        QVERIFY2(r.exit == 0, qPrintable(r.err + r.out));
+        QString target;
+        for (const QJsonValue &v : exportOf(killed).value(u"submissions"_s).toArray()) {
+            if (v.toObject().value(u"stage"_s).toString() != u"done"_s && v.toObject().value(u"assignee"_s).toString() != u"u_dana"_s)
+                target = v.toObject().value(u"id"_s).toString();
+        }
+        QVERIFY(!target.isEmpty());
+        r = assay({u"assign"_s, target, u"u_dana"_s, u"--profile"_s, killed});
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        // Wipe what was synced so far except the outbox: remove evidence
+        // state by syncing evidence now, under fire.
+        const quint32 seed = QRandomGenerator::global()->generate();
+        qInfo("kill schedule seed %u", seed);
+        QRandomGenerator random(seed);
+        constexpr int Kills = 15;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"ASSAY_TOKEN"_s, m_tokens.value(u"u_carol"_s));
+        for (int i = 0; i < Kills; ++i) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(bin(u"assay"_s), {u"sync"_s, u"--profile"_s, killed});
+            QVERIFY(p.waitForStarted());
+            QTest::qWait(int(random.bounded(20, 700)));
+            p.kill();
+            p.waitForFinished(10000);
+            Cache cache;
+            QVERIFY2(cache.open(Profile(killed).cachePath()), qPrintable(cache.errorString()));
+            QCOMPARE(cache.integrityCheck(), u"ok"_s);
+            QCOMPARE(cache.outbox().size(), 1); // never lost, never doubled
+        }
+        r = assay({u"sync"_s, u"--profile"_s, killed}, u"u_carol"_s);
+        QVERIFY2(r.exit == 0, qPrintable(r.err + r.out));
+        r = assay({u"sync"_s, u"--server"_s, m_url.toString(), u"--profile"_s, clean}, u"u_carol"_s);
+        QVERIFY2(r.exit == 0, qPrintable(r.err + r.out));
+        QCOMPARE(comparable(exportOf(killed)), comparable(exportOf(clean)));
+        // Applied once on the server.
+        HttpClient http(m_url);
+        const auto detail = http.get(u"/api/v1/submissions/"_s + target, m_tokens.value(u"u_carol"_s));
+        QCOMPARE(detail.json().value(u"assignee"_s).toString(), u"u_dana"_s);
+        int assigned = 0;
+        for (const QJsonValue &h : detail.json().value(u"history"_s).toArray()) {
+            const QJsonObject e = h.toObject();
+            assigned += (e.value(u"action"_s).toString() == u"assigned"_s
+                         && e.value(u"detail"_s).toObject().value(u"assignee"_s).toString() == u"u_dana"_s) ? 1 : 0;
+        }
+        QCOMPARE(assigned, 1);
+        QCOMPARE(exportOf(killed).value(u"outbox"_s).toArray().at(0).toObject().value(u"state"_s).toString(), u"sent"_s);
+    }
+};
+
+QTEST_MAIN(TestSyncCli)
+#include "tst_sync_cli.moc"

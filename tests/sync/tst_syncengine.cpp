@@ -1,0 +1,315 @@
+#include "common/HttpClient.h"
+#include "common/LoopbackMarketplace.h"
+#include "models/Cache.h"
+#include "models/Outbox.h"
+#include "sync/EvidenceStore.h"
+#include "sync/SyncEngine.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace assay;
+using namespace assay::test;
+using namespace Qt::StringLiterals;
+
+// The sync engine against the reference marketplace over loopback.
+class TestSyncEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_templateDir;
+    QString m_template;
+    std::unique_ptr<QTemporaryDir> m_profileDir;
+
+    SyncEngine::Options options(const QUrl &server, const QString &user = u"u_alice"_s)
+    {
+        SyncEngine::Options o;
+        o.server = server;
+        o.token = LoopbackMarketplace::token(user);
+        o.profileDir = m_profileDir->path();
+        o.maxBackoffMs = 300;
+        o.transferTimeoutMs = 10000;
+        return o;
+    }
+
+    static SyncEngine::Report run(SyncEngine &engine)
+    {
+        QSignalSpy done(&engine, &SyncEngine::finished);
+        engine.start();
+        if (done.isEmpty() && !done.wait(300000))
+            qFatal("sync did not finish");
+        return done.takeFirst().at(0).value<SyncEngine::Report>();
+    }
+
+    static int historyCount(LoopbackMarketplace &market, const QString &id, const QString &action)
+    {
+        const auto s = market.store().submission(id);
+        return int(std::count_if(s->history.cbegin(), s->history.cend(), [&](const HistoryEntry &h) { return h.action == action; }));
+    }
+
+    // The whole cache must equal what the server says, byte for byte.
+    void verifyComplete(LoopbackMarketplace &market)
+    {
+        Cache cache;
+        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        const EvidenceStore store{Profile(m_profileDir->path())};
+        const auto page = market.store().feed(0, 100000);
+        QCOMPARE(cache.submissionCount(), page->items.size());
+        for (const SubmissionSummary &s : page->items) {
+            const auto server = market.store().submission(s.id);
+            auto local = cache.submission(s.id);
+            QVERIFY(local);
+            for (const EvidenceItem &e : local->evidence) {
+                QCOMPARE(e.localState, EvidenceItem::LocalState::Present);
+                QVERIFY(store.reverify(e.sha256));
+            }
+            for (EvidenceItem &e : local->evidence)
+                e.localState = EvidenceItem::LocalState::Absent;
+            QCOMPARE(*local, *server);
+        }
+        QVERIFY(cache.questionnaire(u"2026.1"_s));
+        QCOMPARE(cache.integrityCheck(), u"ok"_s);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_template = m_templateDir.filePath(u"t.sqlite"_s);
+        QCOMPARE(LoopbackMarketplace::makeTemplate(m_template, 30), QString());
+    }
+
+    void init()
+    {
+        m_profileDir = std::make_unique<QTemporaryDir>();
+    }
+
+    void fullThenIncremental()
+    {
+        LoopbackMarketplace market(m_template, LoopbackMarketplace::quietOptions());
+        QVERIFY(market.ok());
+        {
+            SyncEngine engine(options(market.url()));
+            QSignalSpy changed(&engine, &SyncEngine::submissionsChanged);
+            const auto r = run(engine);
+            QVERIFY2(r.inStep, qPrintable(r.summaryLine()));
+            QCOMPARE(r.summaries, 30);
+            QCOMPARE(r.details, 30);
+            QVERIFY(r.evidenceDownloaded > 10);
+            QVERIFY(!changed.isEmpty());
+            verifyComplete(market);
+        }
+        // Nothing changed: one feed request, nothing else.
+        {
+            SyncEngine engine(options(market.url()));
+            const auto r = run(engine);
+            QVERIFY2(r.inStep, qPrintable(r.summaryLine()));
+            QCOMPARE(r.pages, 1);
+            QCOMPARE(r.summaries, 0);
+            QCOMPARE(r.details, 0);
+            QCOMPARE(r.evidenceDownloaded, 0);
+        }
+        // One change on the server: exactly that submission comes again.
+        HttpClient http(market.url());
+        QCOMPARE(http.write("POST", u"/api/v1/submissions/s_00004/comments"_s, LoopbackMarketplace::token(u"u_bob"_s),
+                            {{u"body"_s, u"Please send the RLS policies."_s}, {u"visibility"_s, u"partner"_s}}).status, 201);
+        SyncEngine engine(options(market.url()));
+        const auto r = run(engine);
+        QVERIFY(r.inStep);
+        QCOMPARE(r.summaries, 1);
+        QCOMPARE(r.details, 1);
+        verifyComplete(market);
+    }
+
+    void decidedOfflineIsPushedOnceWhenBack()
+    {
+        LoopbackMarketplace market(m_template, LoopbackMarketplace::quietOptions());
+        QVERIFY(run(*std::make_unique<SyncEngine>(options(market.url()))).inStep);
+        // Find Alice's open work in her cache and decide while offline.
+        QString id;
+        {
+            Cache cache;
+            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            for (const SubmissionSummary &s : cache.summaries()) {
+                if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
+                    id = s.id;
+            }
+            QVERIFY(!id.isEmpty());
+            market.stop();
+            Outbox outbox(cache);
+            const auto q = cache.questionnaire(u"2026.1"_s);
+            const auto &cat = q->categories.at(6);
+            QVERIFY2(outbox.recordVerdict(id, Verdict::Decision::Reject, {},
+                                          {{cat.key, cat.rejectionReasons.first().code, u"SMS codes for admins"_s}},
+                                          u"MFA is optional for contractors."_s),
+                     qPrintable(outbox.errorString()));
+        }
+        SyncEngine::Options o = options(QUrl(u"http://127.0.0.1:9"_s));
+        o.maxAttempts = 2;
+        SyncEngine offline(o);
+        const auto down = run(offline);
+        QVERIFY(!down.inStep);
+        QVERIFY2(down.error.contains(u"could not push"_s), qPrintable(down.error));
+        QCOMPARE(down.pendingOutbox, 1);
+
+        QVERIFY(market.restart());
+        SyncEngine engine(options(market.url()));
+        const auto back = run(engine);
+        QVERIFY2(back.inStep, qPrintable(back.summaryLine()));
+        QCOMPARE(back.pushed, 1);
+        QCOMPARE(historyCount(market, id, u"rejected"_s), 1);
+        QCOMPARE(market.store().stored(id)->summary.status, SubmissionSummary::Status::Rejected);
+        Cache cache;
+        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        QCOMPARE(cache.outboxCount(OutboxEntry::State::Sent), 1);
+        QCOMPARE(cache.summary(id)->status, SubmissionSummary::Status::Rejected);
+        // Pushing again changes nothing: the row is sent.
+        SyncEngine again(options(market.url()));
+        QCOMPARE(run(again).pushed, 0);
+        QCOMPARE(historyCount(market, id, u"rejected"_s), 1);
+    }
+
+    void lostResponseIsAppliedOnce()
+    {
+        // A server whose first answer is cut after the verdict was applied:
+        // the engine retries with the same Idempotency-Key.
+        quint32 seed = 0;
+        for (; seed < 100000; ++seed) {
+            server::FaultInjector f(0.2, seed);
+            if (f.next() == server::FaultInjector::Fault::CutConnection)
+                break;
+        }
+        server::ApiServer::Options faulty = LoopbackMarketplace::quietOptions();
+        LoopbackMarketplace market(m_template, faulty);
+        QVERIFY(run(*std::make_unique<SyncEngine>(options(market.url()))).inStep);
+        QString id;
+        {
+            Cache cache;
+            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            for (const SubmissionSummary &s : cache.summaries()) {
+                if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
+                    id = s.id;
+            }
+            Outbox outbox(cache);
+            QMap<QString, bool> all;
+            for (const QString &k : cache.questionnaire(u"2026.1"_s)->requiredChecklistKeys())
+                all.insert(k, true);
+            QVERIFY2(outbox.recordVerdict(id, Verdict::Decision::Approve, all, {}, u"Good."_s), qPrintable(outbox.errorString()));
+        }
+        faulty.faultProbability = 0.2;
+        faulty.faultSeed = seed;
+        QVERIFY(market.restart(faulty));
+        QSignalSpy served(&market.api(), &server::ApiServer::requestServed);
+        SyncEngine engine(options(market.url()));
+        const auto r = run(engine);
+        QVERIFY2(r.inStep, qPrintable(r.summaryLine()));
+        int verdictRequests = 0;
+        for (const auto &call : served)
+            verdictRequests += call.at(1).toString().endsWith(u"/verdict"_s) ? 1 : 0;
+        QVERIFY2(verdictRequests >= 2, "the lost response was not retried");
+        QCOMPARE(historyCount(market, id, u"approved_review"_s), 1);
+        QCOMPARE(market.store().stored(id)->summary.stage, SubmissionSummary::Stage::Security);
+    }
+
+    void conflictIsHeldWithTheServersState()
+    {
+        LoopbackMarketplace market(m_template, LoopbackMarketplace::quietOptions());
+        QVERIFY(run(*std::make_unique<SyncEngine>(options(market.url()))).inStep);
+        QString id;
+        qint64 version = 0;
+        qint64 entry = 0;
+        {
+            Cache cache;
+            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            for (const SubmissionSummary &s : cache.summaries()) {
+                if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review) {
+                    id = s.id;
+                    version = s.version;
+                }
+            }
+            Outbox outbox(cache);
+            const auto q = cache.questionnaire(u"2026.1"_s);
+            entry = *outbox.recordVerdict(id, Verdict::Decision::Reject, {},
+                                          {{q->categories.at(0).key, q->categories.at(0).rejectionReasons.first().code, QString()}},
+                                          u"Tenant isolation untested."_s);
+        }
+        // Meanwhile the lead gives it to Bob.
+        HttpClient http(market.url());
+        QCOMPARE(http.write("PUT", u"/api/v1/submissions/%1/assignee"_s.arg(id), LoopbackMarketplace::token(u"u_carol"_s),
+                            {{u"assignee"_s, u"u_bob"_s}, {u"base_version"_s, version}}).status, 200);
+        SyncEngine engine(options(market.url()));
+        const auto r = run(engine);
+        QCOMPARE(r.conflicts, 1);
+        Cache cache;
+        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        const auto held = cache.outboxEntry(entry);
+        QCOMPARE(held->state, OutboxEntry::State::Conflict);
+        QCOMPARE(held->serverState.value(u"version"_s).toInteger(), version + 1);
+        QCOMPARE(held->serverState.value(u"assignee"_s).toString(), u"u_bob"_s);
+        QCOMPARE(cache.draft(id)->summary, u"Tenant isolation untested."_s);
+        QCOMPARE(market.store().stored(id)->summary.status, SubmissionSummary::Status::InReview);
+    }
+
+    void survivesEveryFaultKind()
+    {
+        server::ApiServer::Options faulty = LoopbackMarketplace::quietOptions();
+        faulty.faultProbability = 0.3;
+        faulty.faultSeed = 4;
+        LoopbackMarketplace market(m_template, faulty);
+        QVERIFY(market.ok());
+        SyncEngine::Options o = options(market.url());
+        o.maxAttempts = 30;
+        SyncEngine engine(o);
+        const auto r = run(engine);
+        QVERIFY2(r.inStep, qPrintable(r.summaryLine() + u" "_s + r.problems.join(u"; "_s)));
+        QVERIFY(r.retries > 10);
+        verifyComplete(market);
+    }
+
+    void aRejectedTokenStopsAndSaysSo()
+    {
+        LoopbackMarketplace market(m_template, LoopbackMarketplace::quietOptions());
+        SyncEngine::Options o = options(market.url());
+        o.token = u"t-revoked"_s;
+        SyncEngine engine(o);
+        const auto r = run(engine);
+        QVERIFY(!r.inStep);
+        QVERIFY(r.tokenRejected);
+        QVERIFY2(r.error.contains(u"401"_s), qPrintable(r.error));
+        QVERIFY(!r.error.contains(u"t-revoked"_s));
+    }
+
+    void mismatchedEvidenceIsQuarantined()
+    {
+        LoopbackMarketplace market(m_template, LoopbackMarketplace::quietOptions());
+        const EvidenceItem victim = market.store().submission(u"s_00002"_s)->evidence.first();
+        QSqlQuery q(market.store().database());
+        q.prepare(u"UPDATE blobs SET content = ? WHERE sha256 = ?"_s);
+        QByteArray tampered = market.store().evidence(victim.id)->content;
+        tampered[tampered.size() / 2] = char(tampered.at(tampered.size() / 2) ^ 0x20);
+        q.addBindValue(tampered);
+        q.addBindValue(victim.sha256);
+        QVERIFY(q.exec());
+        SyncEngine engine(options(market.url()));
+        const auto r = run(engine);
+        QVERIFY(!r.inStep);
+        QCOMPARE(r.evidenceMismatched, 1);
+        QVERIFY(r.problems.join(u' ').contains(u"quarantined"_s));
+        Cache cache;
+        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        QCOMPARE(cache.submission(u"s_00002"_s)->evidence.first().localState, EvidenceItem::LocalState::Mismatch);
+        const EvidenceStore store{Profile(m_profileDir->path())};
+        QVERIFY(!store.hasVerified(victim.sha256));
+        QCOMPARE(QDir(Profile(m_profileDir->path()).quarantineDir()).entryList(QDir::Files).size(), 1);
+        // Everything else arrived.
+        QVERIFY(cache.evidenceInState(EvidenceItem::LocalState::Absent).isEmpty());
+        // No file in the evidence store carries a partner's filename.
+        for (const QString &f : QDir(Profile(m_profileDir->path()).evidenceDir()).entryList(QDir::Files))
+            QVERIFY2(EvidenceStore::isValidSha256(f), qPrintable(f));
+    }
+};
+
+QTEST_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
