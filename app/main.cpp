@@ -1,6 +1,8 @@
 // assay — the reviewer's workstation. Composes the libraries; owns nothing else.
 
 #include "app/Commands.h"
+#include "app/DemoMarketplace.h"
+#include "sync/SyncController.h"
 #include "models/Cache.h"
 #include "models/Profile.h"
 #include "ui/MainWindow.h"
@@ -10,6 +12,7 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QScreen>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -52,11 +55,18 @@ int main(int argc, char *argv[])
                                               QStringLiteral("Save a picture of the main window to FILE once it "
                                                              "is shown, then quit."),
                                               QStringLiteral("FILE"));
+    const QCommandLineOption demoOption(QStringLiteral("demo"),
+                                        QStringLiteral("Start a reference marketplace in-process with demo data, sign "
+                                                       "in as a demo reviewer and sync a fresh profile from it."));
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
+    parser.addOption(demoOption);
     parser.process(app);
 
-    const Profile profile(parser.value(profileOption));
+    const bool demo = parser.isSet(demoOption);
+    // The demo gets a fresh profile of its own unless one is given.
+    QTemporaryDir demoProfile;
+    const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
     if (const QString error = profile.ensureExists(); !error.isEmpty())
         return fail(error);
     Cache cache;
@@ -69,11 +79,47 @@ int main(int argc, char *argv[])
     MainWindow window(&cache, profile);
     window.show();
 
+    std::unique_ptr<SyncController> sync;
+    auto startSync = [&](const QUrl &server, const QString &token) {
+        SyncEngine::Options options;
+        options.server = server;
+        options.token = token;
+        options.profileDir = profile.dir();
+        sync = std::make_unique<SyncController>(options);
+        // Many changes arrive during a first sync: refresh the queue at
+        // most a few times a second.
+        auto *refresh = new QTimer(&window);
+        refresh->setSingleShot(true);
+        refresh->setInterval(400);
+        QObject::connect(refresh, &QTimer::timeout, &window, &MainWindow::refresh);
+        QObject::connect(sync.get(), &SyncController::submissionsChanged, refresh, qOverload<>(&QTimer::start));
+        QObject::connect(sync.get(), &SyncController::statusChanged, &window, &MainWindow::setSyncStatus);
+        QObject::connect(sync.get(), &SyncController::finished, &window, &MainWindow::refresh);
+        sync->start();
+    };
+
+    DemoMarketplace marketplace;
+    if (demo) {
+        window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
+        QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&](const QUrl &url, const QString &token) {
+            window.setSyncStatus(QStringLiteral("demo marketplace at %1; signed in as Alice Reviewer").arg(url.toString()));
+            startSync(url, token);
+        });
+        QObject::connect(&marketplace, &DemoMarketplace::failed, &window, [&window](const QString &error) {
+            window.setSyncStatus(error);
+            std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
+        });
+        marketplace.start();
+    } else if (const QString server = cache.syncValue(QStringLiteral("server")); !server.isEmpty()
+               && !qEnvironmentVariableIsEmpty("ASSAY_TOKEN")) {
+        startSync(QUrl(server), qEnvironmentVariable("ASSAY_TOKEN"));
+    }
+
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // Give layouts and the first paint a moment, then grab what a user
-        // would see and leave.
-        QTimer::singleShot(300, &window, [&window, file] {
+        // What a user would see: the window once laid out and painted — in
+        // the demo, once the first sync is done (or after two minutes).
+        auto shoot = [&window, file] {
             if (!window.grab().save(file)) {
                 std::fprintf(stderr, "assay: cannot write the screenshot %s\n", qUtf8Printable(file));
                 QCoreApplication::exit(1);
@@ -81,7 +127,15 @@ int main(int argc, char *argv[])
             }
             std::fprintf(stderr, "assay: screenshot saved to %s\n", qUtf8Printable(QFileInfo(file).absoluteFilePath()));
             QCoreApplication::exit(0);
-        });
+        };
+        if (demo) {
+            QTimer::singleShot(120000, &window, shoot);
+            QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&sync, &window, shoot] {
+                QObject::connect(sync.get(), &SyncController::finished, &window, [shoot] { QTimer::singleShot(500, shoot); });
+            }, Qt::QueuedConnection);
+        } else {
+            QTimer::singleShot(300, &window, shoot);
+        }
     }
     return app.exec();
 }

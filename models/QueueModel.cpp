@@ -2,7 +2,6 @@
 
 #include "models/Cache.h"
 
-#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -76,10 +75,11 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return stageLabel(s.stage);
         case AssigneeColumn:
             return s.assignee.value_or(tr("Unassigned"));
+        // Compact, sortable at a glance, the same in every locale.
         case SubmittedColumn:
-            return QLocale().toString(s.submittedAt.toLocalTime(), QLocale::ShortFormat);
+            return s.submittedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case UpdatedColumn:
-            return QLocale().toString(s.updatedAt.toLocalTime(), QLocale::ShortFormat);
+            return s.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         }
         return {};
     case Qt::ToolTipRole:

@@ -28,6 +28,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     , m_stack(new QStackedWidget)
     , m_empty(new QLabel)
     , m_statusCounts(new QLabel)
+    , m_syncStatus(new QLabel)
 {
     setWindowTitle(tr("Assay"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -66,8 +67,10 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     m_view->sortByColumn(QueueModel::UpdatedColumn, Qt::DescendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QueueModel::AppColumn, QHeaderView::Stretch);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(QueueModel::AppColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(QueueModel::PartnerColumn, QHeaderView::Stretch);
     m_view->setWordWrap(false);
 
     m_empty->setAlignment(Qt::AlignCenter);
@@ -78,6 +81,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     m_stack->addWidget(m_empty);
     setCentralWidget(m_stack);
 
+    m_syncStatus->setObjectName(QStringLiteral("SyncStatus"));
+    m_syncStatus->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_statusCounts);
     resize(1100, 700);
     refresh();
@@ -87,6 +93,12 @@ void MainWindow::refresh()
 {
     m_queue->reload();
     updateEmptyState();
+    updateStatus();
+}
+
+void MainWindow::setSyncStatus(const QString &status)
+{
+    m_syncStatus->setText(status.isEmpty() ? QString() : tr("Sync: %1").arg(status) + QStringLiteral(" ·"));
     updateStatus();
 }
 

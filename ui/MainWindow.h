@@ -31,6 +31,8 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // What the sync engine says: "in step", "offline, N changes waiting" ...
+    void setSyncStatus(const QString &status);
 
 private:
     void updateStatus();
@@ -45,6 +47,7 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_empty;
     QLabel *m_statusCounts;
+    QLabel *m_syncStatus;
 };
 
 } // namespace assay

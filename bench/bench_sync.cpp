@@ -1,0 +1,208 @@
+// Full sync of N seeded submissions (default 10,000) against a local
+// assay-marketplace, as a ratio to a floor measured in the same run: a
+// minimal client that fetches the same feed pages, details and evidence over
+// keep-alive, as many at a time as the engine, and throws them away. Also a
+// no-change sync against one GET /me.
+//
+// Usage: bench_sync [SUBMISSIONS]
+
+#include "models/Cache.h"
+#include "sync/SyncEngine.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QUrlQuery>
+
+#include <cstdio>
+
+using namespace assay;
+using namespace Qt::StringLiterals;
+
+namespace {
+QUrl g_base;
+QByteArray g_token;
+
+QUrl url(const QString &path, const QString &query = {})
+{
+    QUrl u = g_base;
+    u.setPath(path);
+    u.setQuery(query);
+    return u;
+}
+
+QNetworkReply *get(QNetworkAccessManager &nam, const QUrl &u)
+{
+    QNetworkRequest req(u);
+    req.setRawHeader("Authorization", "Bearer " + g_token);
+    return nam.get(req);
+}
+
+QByteArray fetch(QNetworkAccessManager &nam, const QUrl &u)
+{
+    QNetworkReply *reply = get(nam, u);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const QByteArray body = reply->readAll();
+    reply->deleteLater();
+    return body;
+}
+
+// Fetches every URL, `parallel` at a time, discarding the bodies.
+void fetchAll(QNetworkAccessManager &nam, const QList<QUrl> &urls, int parallel)
+{
+    qsizetype next = 0;
+    int running = 0;
+    QEventLoop loop;
+    std::function<void()> pump = [&] {
+        while (running < parallel && next < urls.size()) {
+            QNetworkReply *r = get(nam, urls.at(next++));
+            ++running;
+            QObject::connect(r, &QNetworkReply::readyRead, r, [r] { r->readAll(); });
+            QObject::connect(r, &QNetworkReply::finished, r, [&, r] {
+                r->readAll();
+                r->deleteLater();
+                --running;
+                pump();
+                if (running == 0 && next >= urls.size())
+                    loop.quit();
+            });
+        }
+    };
+    pump();
+    if (running > 0)
+        loop.exec();
+}
+
+// The floor: feed pages (sequential: each needs the previous cursor), then
+// details and evidence like the engine.
+double floorMs(bool evidence, int parallel, int *items)
+{
+    QNetworkAccessManager nam;
+    QElapsedTimer t;
+    t.start();
+    QString cursor;
+    QStringList ids;
+    for (;;) {
+        QUrlQuery q;
+        q.addQueryItem(u"limit"_s, u"500"_s);
+        if (!cursor.isEmpty())
+            q.addQueryItem(u"since"_s, cursor);
+        const QJsonObject page = QJsonDocument::fromJson(fetch(nam, url(u"/api/v1/submissions"_s, q.toString()))).object();
+        for (const QJsonValue &v : page.value(u"items"_s).toArray())
+            ids.append(v.toObject().value(u"id"_s).toString());
+        cursor = page.value(u"next_cursor"_s).toString();
+        if (!page.value(u"has_more"_s).toBool())
+            break;
+    }
+    *items = int(ids.size());
+    QList<QUrl> details;
+    for (const QString &id : std::as_const(ids))
+        details.append(url(u"/api/v1/submissions/"_s + id));
+    if (!evidence) {
+        fetchAll(nam, details, parallel);
+        return double(t.nsecsElapsed()) / 1e6;
+    }
+    // With evidence, the floor needs the details' evidence lists: it reads
+    // them as they come.
+    QSet<QString> seen;
+    QList<QUrl> blobs;
+    for (const QUrl &d : std::as_const(details)) {
+        const QJsonObject s = QJsonDocument::fromJson(fetch(nam, d)).object();
+        for (const QJsonValue &e : s.value(u"evidence"_s).toArray()) {
+            const QJsonObject o = e.toObject();
+            if (!seen.contains(o.value(u"sha256"_s).toString())) {
+                seen.insert(o.value(u"sha256"_s).toString());
+                blobs.append(url(u"/api/v1/evidence/"_s + o.value(u"id"_s).toString()));
+            }
+        }
+    }
+    fetchAll(nam, blobs, parallel);
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+SyncEngine::Report runEngine(const QString &profile, bool evidence)
+{
+    SyncEngine::Options o;
+    o.server = g_base;
+    o.token = QString::fromUtf8(g_token);
+    o.profileDir = profile;
+    o.evidence = evidence;
+    SyncEngine engine(o);
+    SyncEngine::Report report;
+    QEventLoop loop;
+    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncEngine::Report &r) {
+        report = r;
+        loop.quit();
+    });
+    engine.start();
+    if (engine.isRunning())
+        loop.exec();
+    return report;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
+    QTemporaryDir dir;
+    QProcess server;
+    server.setProgram(QCoreApplication::applicationDirPath() + u"/assay-marketplace"_s);
+    server.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, dir.filePath(u"m.sqlite"_s), u"--seed"_s,
+                         QString::number(count), u"--print-tokens"_s, u"--quiet"_s});
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start();
+    QByteArray out;
+    while (out.count('\n') < 2 && server.waitForReadyRead(600000))
+        out += server.readAllStandardOutput();
+    const QList<QByteArray> lines = out.split('\n');
+    g_base = QUrl(QString::fromUtf8(lines.value(0).mid(13)));
+    g_token = lines.value(1).split(' ').value(3);
+    if (!g_base.isValid() || g_token.isEmpty()) {
+        std::fprintf(stderr, "bench: the server did not start\n");
+        return 1;
+    }
+    const int parallel = SyncEngine::Options().parallel;
+
+    int items = 0;
+    const double floorMeta = floorMs(false, parallel, &items);
+    QElapsedTimer t;
+    t.start();
+    const auto meta = runEngine(dir.filePath(u"profile-meta"_s), false);
+    const double engineMeta = double(t.nsecsElapsed()) / 1e6;
+    std::printf("metadata, %d submissions: floor %.0f ms, sync %.0f ms  -> %.2fx the floor (%s)\n", items, floorMeta,
+                engineMeta, engineMeta / floorMeta, meta.inStep ? "in step" : qPrintable(meta.error));
+
+    const double floorAll = floorMs(true, parallel, &items);
+    t.restart();
+    const auto all = runEngine(dir.filePath(u"profile-all"_s), true);
+    const double engineAll = double(t.nsecsElapsed()) / 1e6;
+    std::printf("with evidence (%d files, %.1f MiB): floor %.0f ms, sync %.0f ms  -> %.2fx the floor (%s)\n",
+                all.evidenceDownloaded, double(all.bytes) / 1048576.0, floorAll, engineAll, engineAll / floorAll,
+                all.inStep ? "in step" : qPrintable(all.error));
+
+    QNetworkAccessManager nam;
+    fetch(nam, url(u"/api/v1/me"_s));
+    t.restart();
+    for (int i = 0; i < 50; ++i)
+        fetch(nam, url(u"/api/v1/me"_s));
+    const double meMs = double(t.nsecsElapsed()) / 1e6 / 50;
+    t.restart();
+    const auto idle = runEngine(dir.filePath(u"profile-all"_s), true);
+    const double idleMs = double(t.nsecsElapsed()) / 1e6;
+    std::printf("no-change sync: %.1f ms vs one GET /me %.2f ms  -> %.1fx (%s)\n", idleMs, meMs, idleMs / meMs,
+                idle.inStep ? "in step" : qPrintable(idle.error));
+    server.terminate();
+    server.waitForFinished(10000);
+    return 0;
+}
