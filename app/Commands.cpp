@@ -35,6 +35,22 @@ void out(const QByteArray &bytes)
     std::fflush(stdout);
 }
 
+// Parses a command's arguments. An exit code when the command is done
+// already (--help, or an error in the arguments), std::nullopt to go on.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &args)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        err(parser.errorText());
+        return Commands::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        out(parser.helpText().toUtf8());
+        return 0;
+    }
+    return std::nullopt;
+}
+
 QCommandLineOption profileOption()
 {
     return QCommandLineOption(u"profile"_s, u"Where the cache, drafts and outbox live (default: %1)."_s.arg(Profile::defaultDir()),
@@ -87,19 +103,12 @@ int sync(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Brings the profile's cache in step with the marketplace: pushes recorded "
                                      "decisions, pulls changes, fetches details and evidence."_s);
-    parser.addHelpOption();
     parser.addOption(profileOption());
     parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example (remembered per profile)."_s, u"URL"_s});
     parser.addOption({u"no-evidence"_s, u"Metadata only: do not download evidence files."_s});
     parser.addOption({u"page-size"_s, u"Feed page size (1-500, default 500)."_s, u"N"_s, u"500"_s});
-    if (!parser.parse(args)) {
-        err(parser.errorText());
-        return Commands::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out(parser.helpText().toUtf8());
-        return 0;
-    }
+    if (const auto exit = parse(parser, args))
+        return *exit;
     Profile profile;
     Cache cache;
     if (!openCache(parser, &profile, &cache))
@@ -160,15 +169,7 @@ int sync(const QStringList &args)
         else
             err(u"  %1 changes read"_s.arg(done));
     });
-    SyncEngine::Report report;
-    QEventLoop loop;
-    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncEngine::Report &r) {
-        report = r;
-        loop.quit();
-    });
-    engine.start();
-    if (engine.isRunning())
-        loop.exec();
+    const SyncEngine::Report report = engine.runOnce();
     for (const QString &p : std::as_const(report.problems))
         err(u"problem: "_s + p);
     out(report.summaryLine().toUtf8() + '\n');
@@ -182,21 +183,14 @@ int decide(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Records a verdict in the profile's outbox, as the review screen does; "
                                      "works offline, assay sync pushes it."_s);
-    parser.addHelpOption();
     parser.addOption(profileOption());
     parser.addOption({u"reason"_s, u"A rejection reason (repeatable)."_s, u"CATEGORY:CODE[:NOTE]"_s});
     parser.addOption({u"summary"_s, u"The verdict's summary."_s, u"TEXT"_s});
     parser.addOption({u"check"_s, u"Tick a checklist item (repeatable); ticks saved in the review screen count too."_s, u"KEY"_s});
     parser.addPositionalArgument(u"submission"_s, u"The submission id."_s);
     parser.addPositionalArgument(u"decision"_s, u"approve or reject."_s);
-    if (!parser.parse(args)) {
-        err(parser.errorText());
-        return Commands::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out(parser.helpText().toUtf8());
-        return 0;
-    }
+    if (const auto exit = parse(parser, args))
+        return *exit;
     const QStringList pos = parser.positionalArguments();
     const auto decision = pos.size() == 2 ? Verdict::decisionFromName(pos.at(1)) : std::nullopt;
     if (!decision) {
@@ -237,19 +231,12 @@ int assign(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Records a lead's assignment in the profile's outbox; assay sync pushes it."_s);
-    parser.addHelpOption();
     parser.addOption(profileOption());
     parser.addOption({u"none"_s, u"Unassign."_s});
     parser.addPositionalArgument(u"submission"_s, u"The submission id."_s);
     parser.addPositionalArgument(u"user"_s, u"The reviewer's user id (or --none)."_s);
-    if (!parser.parse(args)) {
-        err(parser.errorText());
-        return Commands::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out(parser.helpText().toUtf8());
-        return 0;
-    }
+    if (const auto exit = parse(parser, args))
+        return *exit;
     const QStringList pos = parser.positionalArguments();
     const bool none = parser.isSet(u"none"_s);
     if (pos.size() != (none ? 1 : 2)) {
@@ -278,16 +265,9 @@ int exportCache(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Prints the profile's cache as JSON: submissions, answers, evidence and its "
                                      "local state, drafts and outbox entries."_s);
-    parser.addHelpOption();
     parser.addOption(profileOption());
-    if (!parser.parse(args)) {
-        err(parser.errorText());
-        return Commands::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        out(parser.helpText().toUtf8());
-        return 0;
-    }
+    if (const auto exit = parse(parser, args))
+        return *exit;
     Profile profile;
     Cache cache;
     if (!openCache(parser, &profile, &cache))

@@ -5,6 +5,8 @@
 //
 // Usage: bench_marketplace [SUBMISSIONS]   (default 10000)
 
+#include "bench/BenchSupport.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -21,22 +23,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-QByteArray fetch(QNetworkAccessManager &nam, const QUrl &url, const QByteArray &token)
-{
-    QNetworkRequest req(url);
-    req.setRawHeader("Authorization", "Bearer " + token);
-    QNetworkReply *reply = nam.get(req);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const QByteArray body = reply->readAll();
-    if (reply->error() != QNetworkReply::NoError)
-        std::fprintf(stderr, "bench: %s\n", qPrintable(reply->errorString()));
-    reply->deleteLater();
-    return body;
-}
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -44,24 +30,13 @@ int main(int argc, char *argv[])
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
     QTemporaryDir dir;
     QProcess server;
-    server.setProgram(QCoreApplication::applicationDirPath() + u"/assay-marketplace"_s);
-    server.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, dir.filePath(u"m.sqlite"_s), u"--seed"_s,
-                         QString::number(count), u"--print-tokens"_s, u"--quiet"_s});
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QElapsedTimer seedTimer;
     seedTimer.start();
-    server.start();
-    QByteArray out;
-    while (out.count('\n') < 2 && server.waitForReadyRead(600000))
-        out += server.readAllStandardOutput();
-    const double seedSeconds = seedTimer.elapsed() / 1000.0;
-    const QList<QByteArray> lines = out.split('\n');
-    if (lines.size() < 2 || !lines.at(0).startsWith("listening on ")) {
-        std::fprintf(stderr, "bench: the server did not start\n");
+    QUrl base;
+    QByteArray token;
+    if (!assay::bench::startMarketplace(server, dir.filePath(u"m.sqlite"_s), count, &base, &token))
         return 1;
-    }
-    const QUrl base(QString::fromUtf8(lines.at(0).mid(13)));
-    const QByteArray token = lines.at(1).split(' ').value(3);
+    const double seedSeconds = seedTimer.elapsed() / 1000.0;
     std::printf("seeding %d submissions (start to listening): %.1f s\n", count, seedSeconds);
 
     QNetworkAccessManager nam;
@@ -72,13 +47,13 @@ int main(int argc, char *argv[])
         return u;
     };
     // Warm up the connection.
-    fetch(nam, url(u"/api/v1/me"_s), token);
+    assay::bench::fetch(nam, url(u"/api/v1/me"_s), token);
 
     constexpr int FloorRequests = 300;
     QElapsedTimer t;
     t.start();
     for (int i = 0; i < FloorRequests; ++i)
-        fetch(nam, url(u"/api/v1/me"_s), token);
+        assay::bench::fetch(nam, url(u"/api/v1/me"_s), token);
     const double meMs = double(t.nsecsElapsed()) / 1e6 / FloorRequests;
 
     int pages = 0, items = 0;
@@ -90,7 +65,7 @@ int main(int argc, char *argv[])
         q.addQueryItem(u"limit"_s, u"500"_s);
         if (!cursor.isEmpty())
             q.addQueryItem(u"since"_s, cursor);
-        const QJsonObject page = QJsonDocument::fromJson(fetch(nam, url(u"/api/v1/submissions"_s, q.toString()), token)).object();
+        const QJsonObject page = QJsonDocument::fromJson(assay::bench::fetch(nam, url(u"/api/v1/submissions"_s, q.toString()), token)).object();
         const QJsonArray list = page.value(u"items"_s).toArray();
         for (const QJsonValue &v : list)
             ids.append(v.toObject().value(u"id"_s).toString());
@@ -106,7 +81,7 @@ int main(int argc, char *argv[])
     constexpr int DetailRequests = 500;
     t.restart();
     for (int i = 0; i < DetailRequests && i < ids.size(); ++i)
-        fetch(nam, url(u"/api/v1/submissions/"_s + ids.at((i * 7919) % ids.size())), token);
+        assay::bench::fetch(nam, url(u"/api/v1/submissions/"_s + ids.at((i * 7919) % ids.size())), token);
     const double detailMs = double(t.nsecsElapsed()) / 1e6 / std::min<qsizetype>(DetailRequests, ids.size());
 
     std::printf("floor: GET /me            %8.3f ms/request  %8.0f requests/s\n", meMs, 1000.0 / meMs);

@@ -6,6 +6,7 @@
 //
 // Usage: bench_sync [SUBMISSIONS]
 
+#include "bench/BenchSupport.h"
 #include "models/Cache.h"
 #include "sync/SyncEngine.h"
 
@@ -48,13 +49,7 @@ QNetworkReply *get(QNetworkAccessManager &nam, const QUrl &u)
 
 QByteArray fetch(QNetworkAccessManager &nam, const QUrl &u)
 {
-    QNetworkReply *reply = get(nam, u);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const QByteArray body = reply->readAll();
-    reply->deleteLater();
-    return body;
+    return assay::bench::fetch(nam, u, g_token);
 }
 
 // Fetches every URL, `parallel` at a time, discarding the bodies.
@@ -138,16 +133,7 @@ SyncEngine::Report runEngine(const QString &profile, bool evidence)
     o.profileDir = profile;
     o.evidence = evidence;
     SyncEngine engine(o);
-    SyncEngine::Report report;
-    QEventLoop loop;
-    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncEngine::Report &r) {
-        report = r;
-        loop.quit();
-    });
-    engine.start();
-    if (engine.isRunning())
-        loop.exec();
-    return report;
+    return engine.runOnce();
 }
 } // namespace
 
@@ -157,21 +143,8 @@ int main(int argc, char *argv[])
     const int count = argc > 1 ? QByteArray(argv[1]).toInt() : 10000;
     QTemporaryDir dir;
     QProcess server;
-    server.setProgram(QCoreApplication::applicationDirPath() + u"/assay-marketplace"_s);
-    server.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, dir.filePath(u"m.sqlite"_s), u"--seed"_s,
-                         QString::number(count), u"--print-tokens"_s, u"--quiet"_s});
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start();
-    QByteArray out;
-    while (out.count('\n') < 2 && server.waitForReadyRead(600000))
-        out += server.readAllStandardOutput();
-    const QList<QByteArray> lines = out.split('\n');
-    g_base = QUrl(QString::fromUtf8(lines.value(0).mid(13)));
-    g_token = lines.value(1).split(' ').value(3);
-    if (!g_base.isValid() || g_token.isEmpty()) {
-        std::fprintf(stderr, "bench: the server did not start\n");
+    if (!assay::bench::startMarketplace(server, dir.filePath(u"m.sqlite"_s), count, &g_base, &g_token))
         return 1;
-    }
     const int parallel = SyncEngine::Options().parallel;
 
     int items = 0;

@@ -6,6 +6,7 @@
 #include "sync/MarketplaceClient.h"
 #include "sync/SyncLogging.h"
 
+#include <QEventLoop>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -43,6 +44,21 @@ SyncEngine::SyncEngine(Options options, QObject *parent)
 }
 
 SyncEngine::~SyncEngine() = default;
+
+SyncEngine::Report SyncEngine::runOnce()
+{
+    Report report;
+    QEventLoop loop;
+    const auto connection = connect(this, &SyncEngine::finished, &loop, [&](const Report &r) {
+        report = r;
+        loop.quit();
+    });
+    start();
+    if (m_running)
+        loop.exec();
+    disconnect(connection);
+    return report;
+}
 
 void SyncEngine::start()
 {

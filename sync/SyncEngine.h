@@ -74,6 +74,9 @@ public:
     ~SyncEngine() override;
 
     bool isRunning() const { return m_running; }
+    // Runs one cycle and waits for it in a local event loop: for the command
+    // line and benchmarks, never the GUI thread.
+    Report runOnce();
 
 public Q_SLOTS:
     // Starts a cycle unless one runs. Opens the cache on first use (in the

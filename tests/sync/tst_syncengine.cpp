@@ -44,6 +44,17 @@ private:
         return done.takeFirst().at(0).value<SyncEngine::Report>();
     }
 
+    // Alice's open work at the review stage, from her cache.
+    static SubmissionSummary alicesOpenWork(Cache &cache)
+    {
+        SubmissionSummary found;
+        for (const SubmissionSummary &s : cache.summaries()) {
+            if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
+                found = s;
+        }
+        return found;
+    }
+
     static int historyCount(LoopbackMarketplace &market, const QString &id, const QString &action)
     {
         const auto s = market.store().submission(id);
@@ -132,10 +143,7 @@ private Q_SLOTS:
         {
             Cache cache;
             QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-            for (const SubmissionSummary &s : cache.summaries()) {
-                if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
-                    id = s.id;
-            }
+            id = alicesOpenWork(cache).id;
             QVERIFY(!id.isEmpty());
             market.stop();
             Outbox outbox(cache);
@@ -188,10 +196,7 @@ private Q_SLOTS:
         {
             Cache cache;
             QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-            for (const SubmissionSummary &s : cache.summaries()) {
-                if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
-                    id = s.id;
-            }
+            id = alicesOpenWork(cache).id;
             Outbox outbox(cache);
             QMap<QString, bool> all;
             for (const QString &k : cache.questionnaire(u"2026.1"_s)->requiredChecklistKeys())
@@ -223,12 +228,9 @@ private Q_SLOTS:
         {
             Cache cache;
             QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-            for (const SubmissionSummary &s : cache.summaries()) {
-                if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review) {
-                    id = s.id;
-                    version = s.version;
-                }
-            }
+            const SubmissionSummary work = alicesOpenWork(cache);
+            id = work.id;
+            version = work.version;
             Outbox outbox(cache);
             const auto q = cache.questionnaire(u"2026.1"_s);
             entry = *outbox.recordVerdict(id, Verdict::Decision::Reject, {},
