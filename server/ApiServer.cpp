@@ -18,6 +18,10 @@
 
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace assay::server {
@@ -338,7 +342,15 @@ void ApiServer::send(QHttpServerResponder &responder, const Reply &reply, FaultI
         head += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
         socket->write(head + body.left(body.size() / 2));
         socket->flush();
-        socket->abort();
+#ifdef Q_OS_UNIX
+        // No byte may follow what was queued so far (QHttpServer may still
+        // write once this handler returns): the kernel sends the queue, then
+        // FIN.
+        ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+#endif
+        // Dropped once control is back in the event loop: aborting inside
+        // QHttpServer's handling of this very socket disturbs the others.
+        QTimer::singleShot(0, socket, [socket] { socket->abort(); });
         return;
     }
     default:

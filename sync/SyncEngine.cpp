@@ -437,6 +437,15 @@ void SyncEngine::pumpEvidence()
                     m_report.evidencePresent += int(blob.evidenceIds.size());
                     break;
                 case EvidenceStore::Outcome::Mismatch:
+                    // The bad copy is in quarantine. Bytes damaged on the way
+                    // deserve one fresh download; a second mismatch is the
+                    // server's file, and stays a problem.
+                    if (m_blobAttempts[blob.sha256]++ < 1) {
+                        qCWarning(lcSync).noquote() << "evidence" << blob.evidenceIds.value(0) << "did not match its sha256; downloading it again";
+                        ++m_report.retries;
+                        m_blobQueue.prepend(blob);
+                        break;
+                    }
                     markAll(blob, EvidenceItem::LocalState::Mismatch);
                     ++m_report.evidenceMismatched;
                     problem(u"evidence %1 quarantined: %2"_s.arg(blob.evidenceIds.value(0), error));

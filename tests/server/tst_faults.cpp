@@ -164,6 +164,46 @@ private Q_SLOTS:
         QVERIFY(whole > 0 && failed > 0);
     }
 
+    void largeBodiesCutAreNeverWhole()
+    {
+        // Every answer cut: a big log must never arrive "complete" with half
+        // its bytes (the socket buffer is far smaller than the body).
+        quint32 seed = 0;
+        QList<FaultInjector::Fault> sequence;
+        for (; seed < 100000; ++seed) {
+            FaultInjector f(1.0, seed);
+            bool allCuts = true;
+            for (int i = 0; i < 6 && allCuts; ++i) {
+                const auto k = f.next();
+                allCuts = k == FaultInjector::Fault::CutConnection || k == FaultInjector::Fault::TruncatedJson
+                    || k == FaultInjector::Fault::MalformedJson;
+            }
+            if (allCuts)
+                break;
+        }
+        ApiServer::Options options = LoopbackMarketplace::quietOptions();
+        LoopbackMarketplace market(40, options);
+        QVERIFY(market.ok());
+        EvidenceItem biggest;
+        const auto page = market.store().feed(0, 100);
+        for (const SubmissionSummary &s : page->items) {
+            const auto sub = market.store().submission(s.id);
+            for (const EvidenceItem &e : sub->evidence) {
+                if (e.size > biggest.size)
+                    biggest = e;
+            }
+        }
+        QVERIFY(biggest.size > 1000000);
+        options.faultProbability = 1.0;
+        options.faultSeed = seed;
+        QVERIFY(market.restart(options));
+        HttpClient http(market.url());
+        for (int i = 0; i < 6; ++i) {
+            const auto r = http.get(u"/api/v1/evidence/"_s + biggest.id, LoopbackMarketplace::token(u"u_bob"_s));
+            QVERIFY2(r.error != QNetworkReply::NoError, qPrintable(u"%1 of %2 bytes looked whole"_s.arg(r.body.size()).arg(biggest.size)));
+        }
+    }
+
     void latencyDelaysEveryAnswerWithoutBlockingOthers()
     {
         ApiServer::Options options = LoopbackMarketplace::quietOptions();

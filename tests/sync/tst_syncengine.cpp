@@ -304,7 +304,8 @@ private Q_SLOTS:
         QCOMPARE(cache.submission(u"s_00002"_s)->evidence.first().localState, EvidenceItem::LocalState::Mismatch);
         const EvidenceStore store{Profile(m_profileDir->path())};
         QVERIFY(!store.hasVerified(victim.sha256));
-        QCOMPARE(QDir(Profile(m_profileDir->path()).quarantineDir()).entryList(QDir::Files).size(), 1);
+        // Downloaded twice (damage on the way gets one more try), both kept aside.
+        QCOMPARE(QDir(Profile(m_profileDir->path()).quarantineDir()).entryList(QDir::Files).size(), 2);
         // Everything else arrived.
         QVERIFY(cache.evidenceInState(EvidenceItem::LocalState::Absent).isEmpty());
         // No file in the evidence store carries a partner's filename.
