@@ -291,8 +291,36 @@ QString Cache::feedCursor()
 
 bool Cache::storeSubmission(const Submission &sub)
 {
+    return storeSubmissions({sub});
+}
+
+bool Cache::storeSubmissions(const QList<Submission> &subs)
+{
+    return inTransaction(QStringLiteral("store %1 submissions").arg(subs.size()), [&](QSqlDatabase &) {
+        for (const Submission &sub : subs) {
+            if (!storeSubmissionRows(sub))
+                return false;
+        }
+        return true;
+    });
+}
+
+QStringList Cache::questionnaireVersionsInUse()
+{
+    QStringList versions;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (q.exec(QStringLiteral("SELECT DISTINCT questionnaire_version FROM submissions"))) {
+        while (q.next())
+            versions.append(q.value(0).toString());
+    }
+    return versions;
+}
+
+bool Cache::storeSubmissionRows(const Submission &sub)
+{
     const QString id = sub.summary.id;
-    return inTransaction(QStringLiteral("store submission %1").arg(id), [&](QSqlDatabase &db) {
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    {
         if (!upsertSummary(sub.summary))
             return false;
         QSqlQuery q(db);
@@ -302,19 +330,25 @@ bool Cache::storeSubmission(const Submission &sub)
             if (!q.exec())
                 return failQuery(q, QStringLiteral("store submission %1").arg(id));
         }
-        q.prepare(QStringLiteral("INSERT INTO answers (submission_id, position, question_key, text, evidence_ids) "
-                                 "VALUES (?, ?, ?, ?, ?)"));
+        // All answers in one statement: a submission carries about fifty, and
+        // one exec per row is most of what storing them costs.
         QStringList answerTexts;
-        for (qsizetype i = 0; i < sub.answers.size(); ++i) {
-            const Answer &a = sub.answers.at(i);
-            q.addBindValue(id);
-            q.addBindValue(i);
-            q.addBindValue(a.questionKey);
-            q.addBindValue(nn(a.text));
-            q.addBindValue(compactJson(QJsonArray::fromStringList(a.evidenceIds)));
+        if (!sub.answers.isEmpty()) {
+            QString sql = QStringLiteral("INSERT INTO answers (submission_id, position, question_key, text, evidence_ids) VALUES ");
+            for (qsizetype i = 0; i < sub.answers.size(); ++i)
+                sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?)");
+            q.prepare(sql);
+            for (qsizetype i = 0; i < sub.answers.size(); ++i) {
+                const Answer &a = sub.answers.at(i);
+                q.addBindValue(id);
+                q.addBindValue(i);
+                q.addBindValue(a.questionKey);
+                q.addBindValue(nn(a.text));
+                q.addBindValue(compactJson(QJsonArray::fromStringList(a.evidenceIds)));
+                answerTexts.append(a.text);
+            }
             if (!q.exec())
-                return failQuery(q, QStringLiteral("store answer %1 of %2").arg(a.questionKey, id));
-            answerTexts.append(a.text);
+                return failQuery(q, QStringLiteral("store the answers of %1").arg(id));
         }
         const auto rowId = rowIdOf(id);
         if (!rowId || !reindex(*rowId * 2 + 1, answerTexts.join(QLatin1Char('\n'))))
@@ -396,7 +430,7 @@ bool Cache::storeSubmission(const Submission &sub)
         if (!q.exec())
             return failQuery(q, QStringLiteral("store submission %1").arg(id));
         return true;
-    });
+    }
 }
 
 std::optional<SubmissionSummary> Cache::summary(const QString &id)

@@ -51,6 +51,9 @@ public:
     // Stores a submission's details (replacing answers, comments, history;
     // keeping the local state of evidence whose sha256 did not change).
     bool storeSubmission(const Submission &submission);
+    // Several at once, in one transaction (a sync stores details in batches).
+    bool storeSubmissions(const QList<Submission> &submissions);
+    QStringList questionnaireVersionsInUse();
 
     std::optional<SubmissionSummary> summary(const QString &id);
     std::optional<Submission> submission(const QString &id);
@@ -105,6 +108,7 @@ private:
     bool fail(const QString &what);
     bool failQuery(const class QSqlQuery &q, const QString &what);
     bool upsertSummary(const SubmissionSummary &s);
+    bool storeSubmissionRows(const Submission &submission);
     bool reindex(qint64 searchRowId, const QString &body);
     std::optional<qint64> rowIdOf(const QString &submissionId);
     template<typename Fn>

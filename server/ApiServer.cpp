@@ -32,6 +32,9 @@ QTcpSocket *TrackingTcpServer::nextPendingConnection()
 {
     QTcpSocket *socket = QTcpServer::nextPendingConnection();
     if (socket) {
+        // Headers and body leave as separate writes: without TCP_NODELAY the
+        // body waits for the client's delayed ACK (40 ms a response).
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         // Forget closed sockets as new ones arrive; ports are reused.
         m_sockets.removeIf([](const auto &it) { return it.value().isNull(); });
         m_sockets.insert(socket->peerPort(), socket);

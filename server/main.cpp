@@ -136,6 +136,8 @@ int main(int argc, char *argv[])
                 return fail(store.errorString());
         }
     }
+    // Idempotency keys are kept a week (the contract asks for at least a day).
+    store.expireIdempotencyKeys(QDateTime::currentDateTimeUtc().addDays(-7));
     if (const QString error = Seeder::seed(store, seedCount, seedValue); !error.isEmpty())
         return fail(u"seeding failed: "_s + error);
 

@@ -257,10 +257,7 @@ void SyncEngine::pullPage()
         }
         setPhase(Phase::Questionnaires);
         m_questionnaires.clear();
-        QSet<QString> versions;
-        for (const SubmissionSummary &s : m_cache->summaries())
-            versions.insert(s.questionnaireVersion);
-        for (const QString &v : std::as_const(versions)) {
+        for (const QString &v : m_cache->questionnaireVersionsInUse()) {
             if (!m_cache->questionnaire(v))
                 m_questionnaires.append(v);
         }
@@ -315,12 +312,11 @@ void SyncEngine::pumpDetails()
             --m_inFlight;
             m_detailInFlight.remove(id);
             if (result.ok()) {
-                if (m_cache->storeSubmission(*result.value)) {
-                    ++m_report.details;
-                    Q_EMIT submissionsChanged({id});
-                } else {
-                    problem(u"submission %1 could not be stored: %2"_s.arg(id, m_cache->errorString()));
-                }
+                // Stored in batches: one transaction for many submissions
+                // costs far less than one each.
+                m_detailBatch.append(std::move(*result.value));
+                if (m_detailBatch.size() >= 32 || m_inFlight == 0)
+                    flushDetails();
             } else if (result.error.kind == ApiError::Kind::Unauthorized) {
                 m_report.tokenRejected = true;
                 finish(u"the marketplace refused the token (401)"_s);
@@ -342,6 +338,7 @@ void SyncEngine::pumpDetails()
         });
     }
     if (m_inFlight == 0 && m_waiting == 0 && m_detailQueue.isEmpty() && m_phase == Phase::Details) {
+        flushDetails();
         if (!m_options.evidence) {
             finish();
             return;
@@ -372,6 +369,31 @@ void SyncEngine::pumpDetails()
         m_blobAttempts.clear();
         pumpEvidence();
     }
+}
+
+void SyncEngine::flushDetails()
+{
+    if (m_detailBatch.isEmpty())
+        return;
+    QStringList ids;
+    for (const Submission &s : std::as_const(m_detailBatch))
+        ids.append(s.summary.id);
+    if (m_cache->storeSubmissions(m_detailBatch)) {
+        m_report.details += int(m_detailBatch.size());
+    } else {
+        // One bad record must not cost the others: store one by one.
+        ids.clear();
+        for (const Submission &s : std::as_const(m_detailBatch)) {
+            if (m_cache->storeSubmission(s)) {
+                ++m_report.details;
+                ids.append(s.summary.id);
+            } else {
+                problem(u"submission %1 could not be stored: %2"_s.arg(s.summary.id, m_cache->errorString()));
+            }
+        }
+    }
+    m_detailBatch.clear();
+    Q_EMIT submissionsChanged(ids);
 }
 
 // --- 4. evidence ------------------------------------------------------------------
@@ -486,6 +508,8 @@ void SyncEngine::finish(const QString &error)
 {
     if (!m_running)
         return;
+    if (m_cache)
+        flushDetails();
     m_running = false;
     m_phase = Phase::Idle;
     m_report.error = error;

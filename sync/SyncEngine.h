@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/Profile.h"
+#include "models/Submission.h"
 #include "sync/ApiError.h"
 
 #include <QElapsedTimer>
@@ -104,6 +105,7 @@ private:
     void pullPage();
     void fetchQuestionnaires();
     void pumpDetails();
+    void flushDetails();
     void pumpEvidence();
     void finish(const QString &error = {});
     // Schedules `again` after a backoff for a transient error, or returns
@@ -131,6 +133,7 @@ private:
     QSet<QString> m_detailInFlight;
     QHash<QString, int> m_detailAttempts;
     QSet<QString> m_priority;
+    QList<Submission> m_detailBatch;
 
     struct Blob
     {

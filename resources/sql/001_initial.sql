@@ -91,10 +91,13 @@ CREATE TABLE sync_state (
 -- Cache in the same transaction as the rows it indexes. Row ids tie an entry
 -- to its submission (2 * submissions.num for the names, + 1 for the
 -- answers), so replacing an entry is a lookup, not a scan.
+-- detail=none keeps only which rows hold a token, not where: search asks
+-- for (prefixes of) words, never phrases, and storing a submission's 25 KB
+-- of answers then costs a fraction of the full index.
 CREATE VIRTUAL TABLE search USING fts5 (
     body,
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    detail = none
 );
 
 -- The reviewer's own work (never touched by sync) ---------------------------
