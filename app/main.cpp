@@ -86,15 +86,8 @@ int main(int argc, char *argv[])
         options.token = token;
         options.profileDir = profile.dir();
         sync = std::make_unique<SyncController>(options);
-        // Many changes arrive during a first sync: refresh the queue at
-        // most a few times a second.
-        auto *refresh = new QTimer(&window);
-        refresh->setSingleShot(true);
-        refresh->setInterval(400);
-        QObject::connect(refresh, &QTimer::timeout, &window, &MainWindow::refresh);
-        QObject::connect(sync.get(), &SyncController::submissionsChanged, refresh, qOverload<>(&QTimer::start));
+        QObject::connect(sync.get(), &SyncController::submissionsChanged, &window, &MainWindow::submissionsChanged);
         QObject::connect(sync.get(), &SyncController::statusChanged, &window, &MainWindow::setSyncStatus);
-        QObject::connect(sync.get(), &SyncController::finished, &window, &MainWindow::refresh);
         sync->start();
     };
 

@@ -149,6 +149,49 @@ void QueueModel::reload()
     applyFilter();
 }
 
+void QueueModel::refreshIds(const QStringList &ids)
+{
+    if (!m_cache || ids.isEmpty())
+        return;
+    bool added = false;
+    for (const QString &id : ids) {
+        const auto s = m_cache->summary(id);
+        if (!s)
+            continue;
+        const auto inAll = std::find_if(m_all.begin(), m_all.end(), [&id](const SubmissionSummary &x) { return x.id == id; });
+        if (inAll == m_all.end()) {
+            m_all.append(*s);
+            added = true;
+        } else {
+            *inAll = *s;
+        }
+        for (int row = 0; row < m_rows.size(); ++row) {
+            if (m_rows.at(row).id == id) {
+                m_rows[row] = *s;
+                Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+                break;
+            }
+        }
+    }
+    if (!added)
+        return;
+    if (!m_search.trimmed().isEmpty()) {
+        // Whether a new submission matches is the index's to say.
+        applyFilter();
+        return;
+    }
+    // New submissions go at the end; a sorting view puts them in place.
+    const int first = int(m_rows.size());
+    QList<SubmissionSummary> fresh;
+    for (qsizetype i = m_rows.size(); i < m_all.size(); ++i)
+        fresh.append(m_all.at(i));
+    if (fresh.isEmpty())
+        return;
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_rows += fresh;
+    endInsertRows();
+}
+
 void QueueModel::setSearchText(const QString &text)
 {
     if (text == m_search)

@@ -29,8 +29,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Re-reads the cache (after a sync).
+    // Re-reads the whole cache.
     void reload();
+    // Re-reads just these submissions (what the sync engine announces
+    // changed): rows are updated or added in place, nothing else is read.
+    void refreshIds(const QStringList &ids);
     // Narrows the queue to submissions matching the text; empty shows all.
     void setSearchText(const QString &text);
     QString searchText() const { return m_search; }

@@ -96,6 +96,13 @@ void MainWindow::refresh()
     updateStatus();
 }
 
+void MainWindow::submissionsChanged(const QStringList &ids)
+{
+    m_queue->refreshIds(ids);
+    updateEmptyState();
+    updateStatus();
+}
+
 void MainWindow::setSyncStatus(const QString &status)
 {
     m_syncStatus->setText(status.isEmpty() ? QString() : tr("Sync: %1").arg(status) + QStringLiteral(" ·"));

@@ -31,6 +31,8 @@ public:
 
 public Q_SLOTS:
     void refresh();
+    // Submissions the sync engine changed: just those rows are re-read.
+    void submissionsChanged(const QStringList &ids);
     // What the sync engine says: "in step", "offline, N changes waiting" ...
     void setSyncStatus(const QString &status);
 

@@ -38,6 +38,37 @@ private Q_SLOTS:
         QCOMPARE(model.indexOfId(QStringLiteral("s_00003")).row(), 8);
     }
 
+    void refreshesJustTheChangedRows()
+    {
+        Cache cache;
+        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("c.sqlite"))));
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(cache.storeSubmission(test::submission(i)));
+        QueueModel model(&cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        // One changes, two arrive.
+        SubmissionSummary s2 = test::summary(2, 5);
+        s2.status = SubmissionSummary::Status::Rejected;
+        QVERIFY(cache.applyFeedPage({s2, test::summary(7), test::summary(8)}, QStringLiteral("c")));
+        model.refreshIds({s2.id, test::summary(7).id, test::summary(8).id, QStringLiteral("s_gone")});
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 7);
+        QCOMPARE(model.index(model.indexOfId(s2.id).row(), QueueModel::StatusColumn).data().toString(), QStringLiteral("Rejected"));
+        QVERIFY(model.indexOfId(test::summary(8).id).isValid());
+        // Under a search, new rows appear only when they match.
+        model.setSearchText(QStringLiteral("helpdesk"));
+        const int matching = model.rowCount();
+        QVERIFY(cache.applyFeedPage({test::summary(13), test::summary(14)}, QStringLiteral("d"))); // 13: Helpdesk
+        model.refreshIds({test::summary(13).id, test::summary(14).id});
+        QCOMPARE(model.rowCount(), matching + 1);
+        QCOMPARE(model.totalCount(), 9);
+    }
+
     void searchNarrowsAndClears()
     {
         Cache cache;
