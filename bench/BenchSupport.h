@@ -6,10 +6,14 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <cstdio>
 
@@ -28,6 +32,31 @@ inline QByteArray fetch(QNetworkAccessManager &nam, const QUrl &url, const QByte
         std::fprintf(stderr, "bench: %s\n", qPrintable(reply->errorString()));
     reply->deleteLater();
     return body;
+}
+
+// Reads the whole change feed in pages of 500 (each page needs the cursor of
+// the one before); returns the submission ids and counts the pages.
+inline QStringList readFeed(QNetworkAccessManager &nam, const QUrl &base, const QByteArray &token, int *pages = nullptr)
+{
+    QStringList ids;
+    QString cursor;
+    for (int n = 1;; ++n) {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
+        if (!cursor.isEmpty())
+            q.addQueryItem(QStringLiteral("since"), cursor);
+        QUrl url = base;
+        url.setPath(QStringLiteral("/api/v1/submissions"));
+        url.setQuery(q);
+        const QJsonObject page = QJsonDocument::fromJson(fetch(nam, url, token)).object();
+        for (const QJsonValue &v : page.value(QStringLiteral("items")).toArray())
+            ids.append(v.toObject().value(QStringLiteral("id")).toString());
+        cursor = page.value(QStringLiteral("next_cursor")).toString();
+        if (pages)
+            *pages = n;
+        if (!page.value(QStringLiteral("has_more")).toBool() || cursor.isEmpty())
+            return ids;
+    }
 }
 
 // Starts assay-marketplace (next to the benchmark) with `count` seeded

@@ -56,25 +56,10 @@ int main(int argc, char *argv[])
         assay::bench::fetch(nam, url(u"/api/v1/me"_s), token);
     const double meMs = double(t.nsecsElapsed()) / 1e6 / FloorRequests;
 
-    int pages = 0, items = 0;
-    QStringList ids;
+    int pages = 0;
     t.restart();
-    QString cursor;
-    for (;;) {
-        QUrlQuery q;
-        q.addQueryItem(u"limit"_s, u"500"_s);
-        if (!cursor.isEmpty())
-            q.addQueryItem(u"since"_s, cursor);
-        const QJsonObject page = QJsonDocument::fromJson(assay::bench::fetch(nam, url(u"/api/v1/submissions"_s, q.toString()), token)).object();
-        const QJsonArray list = page.value(u"items"_s).toArray();
-        for (const QJsonValue &v : list)
-            ids.append(v.toObject().value(u"id"_s).toString());
-        items += int(list.size());
-        ++pages;
-        cursor = page.value(u"next_cursor"_s).toString();
-        if (!page.value(u"has_more"_s).toBool())
-            break;
-    }
+    const QStringList ids = assay::bench::readFeed(nam, base, token, &pages);
+    const int items = int(ids.size());
     const double feedMs = double(t.nsecsElapsed()) / 1e6;
     const double pageMs = feedMs / pages;
 

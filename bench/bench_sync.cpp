@@ -85,20 +85,7 @@ double floorMs(bool evidence, int parallel, int *items)
     QNetworkAccessManager nam;
     QElapsedTimer t;
     t.start();
-    QString cursor;
-    QStringList ids;
-    for (;;) {
-        QUrlQuery q;
-        q.addQueryItem(u"limit"_s, u"500"_s);
-        if (!cursor.isEmpty())
-            q.addQueryItem(u"since"_s, cursor);
-        const QJsonObject page = QJsonDocument::fromJson(fetch(nam, url(u"/api/v1/submissions"_s, q.toString()))).object();
-        for (const QJsonValue &v : page.value(u"items"_s).toArray())
-            ids.append(v.toObject().value(u"id"_s).toString());
-        cursor = page.value(u"next_cursor"_s).toString();
-        if (!page.value(u"has_more"_s).toBool())
-            break;
-    }
+    const QStringList ids = assay::bench::readFeed(nam, g_base, g_token);
     *items = int(ids.size());
     QList<QUrl> details;
     for (const QString &id : std::as_const(ids))
