@@ -10,9 +10,14 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
+struct sqlite3;
+
 namespace assay {
+
+class SqliteStatement;
 
 // The local store of one profile: a SQLite file (WAL, foreign keys on) with
 // what the marketplace said and the reviewer's own work. Every SQL statement
@@ -69,6 +74,8 @@ public:
     std::optional<Questionnaire> questionnaire(const QString &version);
 
     bool setEvidenceState(const QString &evidenceId, EvidenceItem::LocalState state);
+    // All or none, in one transaction.
+    bool setEvidenceState(const QStringList &evidenceIds, EvidenceItem::LocalState state);
     QList<EvidenceItem> evidenceInState(EvidenceItem::LocalState state);
 
     QString syncValue(const QString &key);
@@ -107,14 +114,24 @@ public:
 private:
     bool fail(const QString &what);
     bool failQuery(const class QSqlQuery &q, const QString &what);
-    bool upsertSummary(const SubmissionSummary &s);
-    bool storeSubmissionRows(const Submission &submission);
-    bool reindex(qint64 searchRowId, const QString &body);
-    std::optional<qint64> rowIdOf(const QString &submissionId);
+    // One row of the search index; an empty body removes the row.
+    struct SearchEntry {
+        qint64 rowId;
+        QString body;
+    };
+    bool upsertSummary(const SubmissionSummary &s, QList<SearchEntry> &search);
+    bool storeSubmissionRows(const Submission &submission, QList<SearchEntry> &search);
+    bool writeSearch(const QList<SearchEntry> &entries);
+    struct BulkStatements;
+    bool prepared(SqliteStatement &st, const char *sql);
+    bool ran(SqliteStatement &st, const QString &what);
     template<typename Fn>
     bool inTransaction(const QString &what, Fn &&fn);
 
     QString m_connection;
+    // The connection's own sqlite3 handle and the statements compiled on it.
+    sqlite3 *m_handle = nullptr;
+    std::unique_ptr<BulkStatements> m_bulk;
     QString m_path;
     QString m_error;
 };

@@ -66,23 +66,29 @@ SubmissionSummary SubmissionRow::read(const QSqlQuery &q, int f)
     return s;
 }
 
+QVariantList SubmissionRow::values(const SubmissionSummary &s)
+{
+    return {s.id,
+            s.version,
+            notNull(s.appId),
+            notNull(s.appName),
+            notNull(s.partnerId),
+            notNull(s.partnerName),
+            notNull(s.questionnaireVersion),
+            SubmissionSummary::statusName(s.status),
+            SubmissionSummary::stageName(s.stage),
+            opt(s.assignee),
+            JsonReader::formatTimestamp(s.submittedAt),
+            JsonReader::formatTimestamp(s.updatedAt),
+            opt(s.previousSubmissionId),
+            opt(s.badgeExpiresAt),
+            opt(s.resubmissionAllowedAt)};
+}
+
 void SubmissionRow::bind(QSqlQuery &q, const SubmissionSummary &s)
 {
-    q.addBindValue(s.id);
-    q.addBindValue(s.version);
-    q.addBindValue(notNull(s.appId));
-    q.addBindValue(notNull(s.appName));
-    q.addBindValue(notNull(s.partnerId));
-    q.addBindValue(notNull(s.partnerName));
-    q.addBindValue(notNull(s.questionnaireVersion));
-    q.addBindValue(SubmissionSummary::statusName(s.status));
-    q.addBindValue(SubmissionSummary::stageName(s.stage));
-    q.addBindValue(opt(s.assignee));
-    q.addBindValue(JsonReader::formatTimestamp(s.submittedAt));
-    q.addBindValue(JsonReader::formatTimestamp(s.updatedAt));
-    q.addBindValue(opt(s.previousSubmissionId));
-    q.addBindValue(opt(s.badgeExpiresAt));
-    q.addBindValue(opt(s.resubmissionAllowedAt));
+    for (const QVariant &v : values(s))
+        q.addBindValue(v);
 }
 
 } // namespace assay

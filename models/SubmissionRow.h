@@ -3,6 +3,7 @@
 #include "models/SubmissionSummary.h"
 
 #include <QString>
+#include <QVariantList>
 
 class QSqlQuery;
 
@@ -19,6 +20,8 @@ public:
     static constexpr int ColumnCount = 15;
     // Reads a summary from `q`, starting at column `first`.
     static SubmissionSummary read(const QSqlQuery &q, int first = 0);
+    // The summary's values in columns() order; null QStrings are SQL NULL.
+    static QVariantList values(const SubmissionSummary &s);
     // Binds the summary's values in columns() order (addBindValue).
     static void bind(QSqlQuery &q, const SubmissionSummary &s);
     // A null QString binds as SQL NULL: NOT NULL text columns take this.

@@ -235,6 +235,7 @@ private Q_SLOTS:
         QCOMPARE(cache.search(QStringLiteral("timesh pro")).size(), 4); // apps 0,5,10,15
         QVERIFY(cache.search(QStringLiteral("roentgen")).isEmpty());
         QCOMPARE(cache.search(QStringLiteral("rontgen")).size(), 4); // diacritics folded
+        QCOMPARE(cache.search(QStringLiteral("Röntg")).size(), 4); // a word with them stays one word
         QCOMPARE(cache.search(QStringLiteral("CsrfViewMiddleware")).size(), 20);
         QCOMPARE(cache.search(QStringLiteral("row-level")).size(), 20);
         QVERIFY(cache.search(QStringLiteral("kubernetes")).isEmpty());
@@ -245,6 +246,63 @@ private Q_SLOTS:
             QVERIFY2(cache.errorString().isEmpty() || !cache.errorString().contains(QStringLiteral("search")),
                      qPrintable(odd));
         }
+    }
+
+    void searchFollowsReplacedAnswers()
+    {
+        Cache cache;
+        QVERIFY(cache.open(freshPath()));
+        Submission s = test::submission(7);
+        s.answers[0].text = QStringLiteral("quokka-specific wording");
+        QVERIFY(cache.storeSubmission(s));
+        QCOMPARE(cache.search(QStringLiteral("quokka")), QStringList{s.summary.id});
+        s.summary.version = 2;
+        s.answers[0].text = QStringLiteral("wombat wording now");
+        QVERIFY(cache.storeSubmission(s));
+        QVERIFY(cache.search(QStringLiteral("quokka")).isEmpty());
+        QCOMPARE(cache.search(QStringLiteral("wombat")), QStringList{s.summary.id});
+        // No answers left: no answer entry left (the names still match).
+        s.summary.version = 3;
+        s.answers.clear();
+        QVERIFY(cache.storeSubmission(s));
+        QVERIFY(cache.search(QStringLiteral("wombat")).isEmpty());
+        QCOMPARE(cache.search(s.summary.appName), QStringList{s.summary.id});
+        QCOMPARE(cache.integrityCheck(), QStringLiteral("ok"));
+    }
+
+    // A cache written by schema 1 (search index with its own copy of the
+    // text) keeps finding the same things after the move to schema 2.
+    void migratesSchemaOneKeepingSearch()
+    {
+        QTemporaryDir schemaOne;
+        QVERIFY(QFile::copy(QStringLiteral(":/assay/sql/001_initial.sql"), schemaOne.filePath(QStringLiteral("001_initial.sql"))));
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QCOMPARE(Migrations::migrate(db, schemaOne.path()), QString());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO submissions (num, id, version, app_id, app_name, partner_id, partner_name, "
+                "questionnaire_version, status, stage, submitted_at, updated_at) VALUES (5, 's_1', 1, 'a_1', "
+                "'Ledgerly', 'p_1', 'Acme Books', '2026.1', 'submitted', 'review', '2026-11-01T00:00:00Z', "
+                "'2026-11-01T00:00:00Z')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO answers (submission_id, position, question_key, text) VALUES "
+                                          "('s_1', 1, 'q2', 'tenants isolated by schema'), "
+                                          "('s_1', 0, 'q1', 'we rotate keys hourly')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO search (rowid, body) VALUES (10, 'Ledgerly Acme Books'), "
+                                          "(11, 'we rotate keys hourly tenants isolated by schema')")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        Cache cache;
+        QVERIFY2(cache.open(path), qPrintable(cache.errorString()));
+        QCOMPARE(cache.schemaVersion(), Migrations::latestVersion());
+        QCOMPARE(cache.search(QStringLiteral("hourly")), QStringList{QStringLiteral("s_1")});
+        QCOMPARE(cache.search(QStringLiteral("isolat")), QStringList{QStringLiteral("s_1")});
+        QCOMPARE(cache.search(QStringLiteral("acme")), QStringList{QStringLiteral("s_1")});
+        QVERIFY(cache.search(QStringLiteral("kubernetes")).isEmpty());
+        QCOMPARE(cache.integrityCheck(), QStringLiteral("ok"));
     }
 
     void questionnairesAreStored()
