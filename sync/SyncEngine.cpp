@@ -2,6 +2,7 @@
 
 #include "models/Cache.h"
 #include "models/JsonReader.h"
+#include "sync/CacheWriter.h"
 #include "sync/EvidenceStore.h"
 #include "sync/MarketplaceClient.h"
 #include "sync/SyncLogging.h"
@@ -67,6 +68,7 @@ void SyncEngine::start()
     m_report = Report();
     m_timer.start();
     m_cancelled = false;
+    m_stopping = false;
     const Profile profile(m_options.profileDir);
     if (!m_cache) {
         if (const QString error = profile.ensureExists(); !error.isEmpty()) {
@@ -83,6 +85,8 @@ void SyncEngine::start()
             return;
         }
         m_store = std::make_unique<EvidenceStore>(profile);
+        m_writer = std::make_unique<CacheWriter>(profile.cachePath());
+        connect(m_writer.get(), &CacheWriter::stored, this, &SyncEngine::detailsStored);
     }
     if (!m_client) {
         if (const QString error = MarketplaceClient::checkServerUrl(m_options.server); !error.isEmpty()) {
@@ -300,9 +304,12 @@ void SyncEngine::fetchQuestionnaires()
 
 void SyncEngine::pumpDetails()
 {
-    if (m_cancelled || !m_running)
+    if (m_cancelled || !m_running || m_stopping)
         return;
-    while (m_inFlight < m_options.parallel && !m_detailQueue.isEmpty()) {
+    // Back-pressure: when the writer is behind by a full batch, no more
+    // requests until it catches up (memory stays bounded).
+    while (m_inFlight < m_options.parallel && !m_detailQueue.isEmpty()
+           && !(m_writer->pending() > 0 && m_detailBatch.size() >= MaxDetailBatch)) {
         const QString id = m_detailQueue.takeFirst();
         if (m_detailInFlight.contains(id))
             continue;
@@ -312,10 +319,12 @@ void SyncEngine::pumpDetails()
             --m_inFlight;
             m_detailInFlight.remove(id);
             if (result.ok()) {
-                // Stored in batches: one transaction for many submissions
-                // costs far less than one each.
+                // Stored in batches, one transaction each, by the writer's
+                // thread. A batch goes as soon as the writer is free, so
+                // batches grow while it is busy: big when the network is
+                // fast, one submission when it is slow.
                 m_detailBatch.append(std::move(*result.value));
-                if (m_detailBatch.size() >= 32 || m_inFlight == 0)
+                if (m_writer->pending() == 0)
                     flushDetails();
             } else if (result.error.kind == ApiError::Kind::Unauthorized) {
                 m_report.tokenRejected = true;
@@ -339,6 +348,9 @@ void SyncEngine::pumpDetails()
     }
     if (m_inFlight == 0 && m_waiting == 0 && m_detailQueue.isEmpty() && m_phase == Phase::Details) {
         flushDetails();
+        // The evidence list comes from the stored details.
+        if (m_writer->pending() > 0)
+            return;
         if (!m_options.evidence) {
             finish();
             return;
@@ -375,36 +387,39 @@ void SyncEngine::flushDetails()
 {
     if (m_detailBatch.isEmpty())
         return;
-    QStringList ids;
-    for (const Submission &s : std::as_const(m_detailBatch))
-        ids.append(s.summary.id);
-    if (m_cache->storeSubmissions(m_detailBatch)) {
-        m_report.details += int(m_detailBatch.size());
-    } else {
-        // One bad record must not cost the others: store one by one.
-        ids.clear();
-        for (const Submission &s : std::as_const(m_detailBatch)) {
-            if (m_cache->storeSubmission(s)) {
-                ++m_report.details;
-                ids.append(s.summary.id);
-            } else {
-                problem(u"submission %1 could not be stored: %2"_s.arg(s.summary.id, m_cache->errorString()));
-            }
+    m_writer->store(std::exchange(m_detailBatch, {}));
+}
+
+void SyncEngine::detailsStored(const QStringList &ids, const QStringList &problems)
+{
+    m_report.details += int(ids.size());
+    for (const QString &p : problems)
+        problem(p);
+    if (!ids.isEmpty())
+        Q_EMIT submissionsChanged(ids);
+    if (m_stopping) {
+        if (m_writer->pending() == 0) {
+            flushDetails();
+            if (m_writer->pending() == 0)
+                finish(m_stopError);
         }
+        return;
     }
-    m_detailBatch.clear();
-    Q_EMIT submissionsChanged(ids);
+    if (m_writer->pending() == 0)
+        flushDetails();
+    if (m_phase == Phase::Details)
+        pumpDetails();
 }
 
 // --- 4. evidence ------------------------------------------------------------------
 
 void SyncEngine::pumpEvidence()
 {
-    if (m_cancelled || !m_running)
+    if (m_cancelled || !m_running || m_stopping)
         return;
     auto markAll = [this](const Blob &blob, EvidenceItem::LocalState state) {
-        for (const QString &id : blob.evidenceIds)
-            m_cache->setEvidenceState(id, state);
+        if (!m_cache->setEvidenceState(blob.evidenceIds, state))
+            problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), m_cache->errorString()));
     };
     while (m_inFlight < m_options.parallel && !m_blobQueue.isEmpty()) {
         const Blob blob = m_blobQueue.takeFirst();
@@ -508,8 +523,18 @@ void SyncEngine::finish(const QString &error)
 {
     if (!m_running)
         return;
-    if (m_cache)
+    if (m_writer) {
+        // What was fetched is kept: the cycle ends when it is stored.
         flushDetails();
+        if (m_writer->pending() > 0) {
+            if (!m_stopping) {
+                m_stopping = true;
+                m_stopError = error;
+            }
+            return;
+        }
+    }
+    m_stopping = false;
     m_running = false;
     m_phase = Phase::Idle;
     m_report.error = error;

@@ -17,6 +17,7 @@
 namespace assay {
 
 class Cache;
+class CacheWriter;
 class EvidenceStore;
 class MarketplaceClient;
 
@@ -98,6 +99,8 @@ Q_SIGNALS:
 
 private:
     enum class Phase { Idle, Push, Feed, Questionnaires, Details, Evidence };
+    // The most fetched details held while the writer is busy.
+    static constexpr qsizetype MaxDetailBatch = 256;
 
     void setPhase(Phase phase);
     void next();
@@ -106,6 +109,7 @@ private:
     void fetchQuestionnaires();
     void pumpDetails();
     void flushDetails();
+    void detailsStored(const QStringList &ids, const QStringList &problems);
     void pumpEvidence();
     void finish(const QString &error = {});
     // Schedules `again` after a backoff for a transient error, or returns
@@ -116,11 +120,16 @@ private:
 
     Options m_options;
     std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<CacheWriter> m_writer;
     std::unique_ptr<EvidenceStore> m_store;
     MarketplaceClient *m_client = nullptr;
     Phase m_phase = Phase::Idle;
     bool m_running = false;
     bool m_cancelled = false;
+    // finish() was asked for while details were still being written: it
+    // runs when the writer is done, and nothing new starts meanwhile.
+    bool m_stopping = false;
+    QString m_stopError;
     Report m_report;
     QElapsedTimer m_timer;
 
