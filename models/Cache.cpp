@@ -190,6 +190,9 @@ bool Cache::open(const QString &path)
         // (kill -9): a committed transaction survives, an open one vanishes.
         const QStringList pragmas = {QStringLiteral("PRAGMA journal_mode = WAL"),
                                      QStringLiteral("PRAGMA synchronous = NORMAL"),
+                                     // Checkpoints every 32 MB of WAL, not 4: a sync
+                                     // writes ~200 MB, and each checkpoint syncs twice.
+                                     QStringLiteral("PRAGMA wal_autocheckpoint = 8192"),
                                      QStringLiteral("PRAGMA foreign_keys = ON")};
         for (const QString &p : pragmas) {
             if (!q.exec(p)) {
@@ -286,8 +289,14 @@ bool Cache::ran(SqliteStatement &st, const QString &what)
 // evidence ...) opens one: written in between, each submission's text became
 // many tiny segments that FTS5 then merged again and again. Measured on 10k
 // submissions: the interleaved order cost 11.7 s, index-last 7.3 s.
-bool Cache::writeSearch(const QList<SearchEntry> &entries)
+//
+// And in ascending row id order: FTS5 also flushes whenever a row id is not
+// above the previous one, and details arrive in whatever order the network
+// finishes them (sorting took the index writes of 10k submissions from 6.3 s
+// to 1.3 s).
+bool Cache::writeSearch(QList<SearchEntry> entries)
 {
+    std::sort(entries.begin(), entries.end(), [](const SearchEntry &a, const SearchEntry &b) { return a.rowId < b.rowId; });
     BulkStatements &b = *m_bulk;
     if (!prepared(b.replaceSearch, "INSERT OR REPLACE INTO search (rowid, body) VALUES (?, ?)")
         || !prepared(b.deleteSearch, "DELETE FROM search WHERE rowid = ?"))

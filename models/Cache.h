@@ -121,7 +121,7 @@ private:
     };
     bool upsertSummary(const SubmissionSummary &s, QList<SearchEntry> &search);
     bool storeSubmissionRows(const Submission &submission, QList<SearchEntry> &search);
-    bool writeSearch(const QList<SearchEntry> &entries);
+    bool writeSearch(QList<SearchEntry> entries);
     struct BulkStatements;
     bool prepared(SqliteStatement &st, const char *sql);
     bool ran(SqliteStatement &st, const QString &what);

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSet>
 #include <QStringList>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -99,8 +100,12 @@ Q_SIGNALS:
 
 private:
     enum class Phase { Idle, Push, Feed, Questionnaires, Details, Evidence };
-    // The most fetched details held while the writer is busy.
+    // Fetched details are stored in batches of at least MinDetailBatch, or
+    // fewer after MaxBatchDelay; at most MaxDetailBatch wait while the
+    // writer is busy.
+    static constexpr qsizetype MinDetailBatch = 64;
     static constexpr qsizetype MaxDetailBatch = 256;
+    static constexpr std::chrono::milliseconds MaxBatchDelay{250};
 
     void setPhase(Phase phase);
     void next();
@@ -108,6 +113,7 @@ private:
     void pullPage();
     void fetchQuestionnaires();
     void pumpDetails();
+    void maybeFlushDetails(bool urgent = false);
     void flushDetails();
     void detailsStored(const QStringList &ids, const QStringList &problems);
     void pumpEvidence();
@@ -143,6 +149,7 @@ private:
     QHash<QString, int> m_detailAttempts;
     QSet<QString> m_priority;
     QList<Submission> m_detailBatch;
+    QTimer m_flushTimer;
 
     struct Blob
     {

@@ -270,6 +270,31 @@ private Q_SLOTS:
         QCOMPARE(cache.integrityCheck(), QStringLiteral("ok"));
     }
 
+    // Details arrive in any order; the index is written sorted by row id
+    // (FTS5 wants ascending ids within a transaction), and every one is
+    // found afterwards.
+    void searchIndexesABatchInAnyOrder()
+    {
+        Cache cache;
+        QVERIFY(cache.open(freshPath()));
+        QList<SubmissionSummary> summaries;
+        for (int i = 0; i < 30; ++i)
+            summaries.append(test::summary(i));
+        QVERIFY(cache.applyFeedPage(summaries, QStringLiteral("c")));
+        QList<Submission> batch;
+        for (int i : {17, 3, 29, 0, 11, 28, 5, 22, 1, 14})
+            batch.append(test::submission(i));
+        for (Submission &s : batch)
+            s.answers[0].text = QStringLiteral("marker%1x text").arg(s.summary.id.mid(2).toInt());
+        QVERIFY2(cache.storeSubmissions(batch), qPrintable(cache.errorString()));
+        for (const Submission &s : std::as_const(batch)) {
+            const QString word = QStringLiteral("marker%1x").arg(s.summary.id.mid(2).toInt());
+            QCOMPARE(cache.search(word), QStringList{s.summary.id});
+        }
+        QCOMPARE(cache.search(QStringLiteral("marker")).size(), batch.size());
+        QCOMPARE(cache.integrityCheck(), QStringLiteral("ok"));
+    }
+
     // A cache written by schema 1 (search index with its own copy of the
     // text) keeps finding the same things after the move to schema 2.
     void migratesSchemaOneKeepingSearch()
