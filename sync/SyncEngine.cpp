@@ -40,6 +40,8 @@ QString SyncEngine::Report::summaryLine() const
 SyncEngine::SyncEngine(Options options, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    // A child, so that it moves with the engine to the sync thread.
+    , m_flushTimer(this)
 {
     qRegisterMetaType<assay::SyncEngine::Report>();
 }

@@ -3,8 +3,10 @@
 #include "models/Cache.h"
 #include "models/Outbox.h"
 #include "sync/EvidenceStore.h"
+#include "sync/SyncController.h"
 #include "sync/SyncEngine.h"
 
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -131,6 +133,34 @@ private Q_SLOTS:
         QVERIFY(r.inStep);
         QCOMPARE(r.summaries, 1);
         QCOMPARE(r.details, 1);
+        verifyComplete(market);
+    }
+
+    // The GUI's way: the engine on the controller's thread, its writer on
+    // another, a slow server (so batches go by time, not size). Everything
+    // the engine owns must live on its thread: Qt's cross-thread warnings
+    // fail the test.
+    void controllerSyncsOnItsOwnThreads()
+    {
+        QTest::failOnWarning(QRegularExpression(u"thread"_s));
+        auto o = LoopbackMarketplace::quietOptions();
+        o.latencyMs = 20;
+        LoopbackMarketplace market(m_template, o);
+        QVERIFY(market.ok());
+        QStringList changed;
+        {
+            SyncController controller(options(market.url()));
+            QSignalSpy done(&controller, &SyncController::finished);
+            connect(&controller, &SyncController::submissionsChanged, this,
+                    [&changed](const QStringList &ids) { changed += ids; });
+            controller.syncNow();
+            QVERIFY(done.wait(120000));
+            const auto r = done.first().at(0).value<SyncEngine::Report>();
+            QVERIFY2(r.inStep, qPrintable(r.summaryLine()));
+            QCOMPARE(r.details, 30);
+        }
+        changed.removeDuplicates();
+        QCOMPARE(changed.size(), 30);
         verifyComplete(market);
     }
 
