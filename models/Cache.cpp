@@ -116,6 +116,8 @@ QString ftsQuery(const QString &text)
 // (see SqliteStatement for why they bypass QSqlQuery).
 struct Cache::BulkStatements {
     SqliteStatement upsertSummary;
+    SqliteStatement upsertDetailed;
+    SqliteStatement lookup;
     SqliteStatement deleteAnswers;
     SqliteStatement deleteComments;
     SqliteStatement deleteHistory;
@@ -124,7 +126,6 @@ struct Cache::BulkStatements {
     SqliteStatement deleteOtherEvidence;
     SqliteStatement upsertComment;
     SqliteStatement insertHistory;
-    SqliteStatement markDetailed;
     SqliteStatement replaceSearch;
     SqliteStatement deleteSearch;
 };
@@ -312,32 +313,46 @@ bool Cache::writeSearch(QList<SearchEntry> entries)
     return true;
 }
 
-bool Cache::upsertSummary(const SubmissionSummary &s, QList<SearchEntry> &search)
+bool Cache::upsertSummary(const SubmissionSummary &s, QList<SearchEntry> &search, UpsertFor purpose)
 {
-    static const QByteArray sql = QStringLiteral(
-        "INSERT INTO submissions (%1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-        "ON CONFLICT (id) DO UPDATE SET version = excluded.version, app_id = excluded.app_id, "
-        "app_name = excluded.app_name, partner_id = excluded.partner_id, partner_name = excluded.partner_name, "
-        "questionnaire_version = excluded.questionnaire_version, status = excluded.status, stage = excluded.stage, "
-        "assignee = excluded.assignee, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, "
-        "previous_submission_id = excluded.previous_submission_id, badge_expires_at = excluded.badge_expires_at, "
-        "resubmission_allowed_at = excluded.resubmission_allowed_at RETURNING num")
-                                      .arg(SubmissionRow::columns())
-                                      .toUtf8();
-    SqliteStatement &st = m_bulk->upsertSummary;
-    if (!prepared(st, sql.constData()))
+    // From the feed the row's details stay as they were (stale when
+    // updated_at moved); with details the row says they match.
+    const bool withDetails = purpose == UpsertFor::Details;
+    static const QByteArray feedSql = upsertSql(false);
+    static const QByteArray detailsSql = upsertSql(true);
+    SqliteStatement &st = withDetails ? m_bulk->upsertDetailed : m_bulk->upsertSummary;
+    if (!prepared(st, (withDetails ? detailsSql : feedSql).constData()))
         return false;
     const QVariantList values = SubmissionRow::values(s);
     for (int i = 0; i < int(values.size()); ++i)
         st.bind(i + 1, values.at(i));
+    if (withDetails)
+        st.bind(int(values.size()) + 1, values.at(11)); // details_updated_at = updated_at
     if (!st.step()) {
         const QString error = st.ok() ? QStringLiteral("no row number returned") : st.errorString();
         st.reset();
         return fail(QStringLiteral("store submission %1: %2").arg(s.id, error));
     }
-    search.append({st.columnInt64(0) * 2, s.appName + QLatin1Char(' ') + s.partnerName});
+    const qint64 num = st.columnInt64(0);
     st.reset();
+    search.append({num * 2, s.appName + QLatin1Char(' ') + s.partnerName});
     return true;
+}
+
+QByteArray Cache::upsertSql(bool withDetails)
+{
+    QString sql = QStringLiteral(
+        "INSERT INTO submissions (%1%2) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?%3) "
+        "ON CONFLICT (id) DO UPDATE SET version = excluded.version, app_id = excluded.app_id, "
+        "app_name = excluded.app_name, partner_id = excluded.partner_id, partner_name = excluded.partner_name, "
+        "questionnaire_version = excluded.questionnaire_version, status = excluded.status, stage = excluded.stage, "
+        "assignee = excluded.assignee, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, "
+        "previous_submission_id = excluded.previous_submission_id, badge_expires_at = excluded.badge_expires_at, "
+        "resubmission_allowed_at = excluded.resubmission_allowed_at%4 RETURNING num")
+                      .arg(SubmissionRow::columns(), withDetails ? QStringLiteral(", details_updated_at") : QString(),
+                           withDetails ? QStringLiteral(",?") : QString(),
+                           withDetails ? QStringLiteral(", details_updated_at = excluded.details_updated_at") : QString());
+    return sql.toUtf8();
 }
 
 bool Cache::applyFeedPage(const QList<SubmissionSummary> &items, const QString &nextCursor)
@@ -345,7 +360,7 @@ bool Cache::applyFeedPage(const QList<SubmissionSummary> &items, const QString &
     return inTransaction(QStringLiteral("store feed page"), [&](QSqlDatabase &) {
         QList<SearchEntry> search;
         for (const SubmissionSummary &s : items) {
-            if (!upsertSummary(s, search))
+            if (!upsertSummary(s, search, UpsertFor::Feed))
                 return false;
         }
         return setSyncValue(QStringLiteral("cursor"), nextCursor) && writeSearch(search);
@@ -417,16 +432,32 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
                      "visibility = excluded.visibility, body = excluded.body, created_at = excluded.created_at")
         || !prepared(b.insertHistory,
                      "INSERT INTO history (submission_id, seq, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)")
-        || !prepared(b.markDetailed, "UPDATE submissions SET details_updated_at = updated_at WHERE id = ?"))
+        || !prepared(b.lookup, "SELECT num, app_name, partner_name, details_updated_at IS NOT NULL FROM submissions "
+                               "WHERE id = ?"))
         return false;
 
-    if (!upsertSummary(sub.summary, search))
+    // What the cache has of it now: a first download (the common case of a
+    // sync) has no old rows to delete and names already in the index.
+    b.lookup.bind(1, id);
+    const bool known = b.lookup.step();
+    const bool hadDetails = known && b.lookup.columnInt64(3) != 0;
+    const bool sameNames = known && b.lookup.columnText(1) == sub.summary.appName
+        && b.lookup.columnText(2) == sub.summary.partnerName;
+    b.lookup.reset();
+    if (!b.lookup.ok())
+        return fail(QStringLiteral("%1: %2").arg(what, b.lookup.errorString()));
+
+    if (!upsertSummary(sub.summary, search, UpsertFor::Details))
         return false;
     const qint64 answersRowId = search.constLast().rowId + 1;
-    for (SqliteStatement *st : {&b.deleteAnswers, &b.deleteComments, &b.deleteHistory}) {
-        st->bind(1, id);
-        if (!ran(*st, what))
-            return false;
+    if (sameNames)
+        search.removeLast();
+    if (hadDetails) {
+        for (SqliteStatement *st : {&b.deleteAnswers, &b.deleteComments, &b.deleteHistory}) {
+            st->bind(1, id);
+            if (!ran(*st, what))
+                return false;
+        }
     }
 
     QString answerText;
@@ -460,10 +491,12 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
             return false;
         keep.append(e.id);
     }
-    b.deleteOtherEvidence.bind(1, id);
-    b.deleteOtherEvidence.bind(2, compactJson(keep));
-    if (!ran(b.deleteOtherEvidence, what))
-        return false;
+    if (hadDetails) {
+        b.deleteOtherEvidence.bind(1, id);
+        b.deleteOtherEvidence.bind(2, compactJson(keep));
+        if (!ran(b.deleteOtherEvidence, what))
+            return false;
+    }
 
     for (const Comment &c : sub.comments) {
         SqliteStatement &st = b.upsertComment;
@@ -488,8 +521,7 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         if (!ran(st, QStringLiteral("store history of %1").arg(id)))
             return false;
     }
-    b.markDetailed.bind(1, id);
-    return ran(b.markDetailed, what);
+    return true;
 }
 
 std::optional<SubmissionSummary> Cache::summary(const QString &id)

@@ -119,7 +119,9 @@ private:
         qint64 rowId;
         QString body;
     };
-    bool upsertSummary(const SubmissionSummary &s, QList<SearchEntry> &search);
+    enum class UpsertFor { Feed, Details };
+    bool upsertSummary(const SubmissionSummary &s, QList<SearchEntry> &search, UpsertFor purpose);
+    static QByteArray upsertSql(bool withDetails);
     bool storeSubmissionRows(const Submission &submission, QList<SearchEntry> &search);
     bool writeSearch(QList<SearchEntry> entries);
     struct BulkStatements;

@@ -258,9 +258,13 @@ private Q_SLOTS:
         QCOMPARE(cache.search(QStringLiteral("quokka")), QStringList{s.summary.id});
         s.summary.version = 2;
         s.answers[0].text = QStringLiteral("wombat wording now");
+        s.summary.appName = QStringLiteral("Zebracorn Ledger");
         QVERIFY(cache.storeSubmission(s));
         QVERIFY(cache.search(QStringLiteral("quokka")).isEmpty());
         QCOMPARE(cache.search(QStringLiteral("wombat")), QStringList{s.summary.id});
+        // The names are indexed anew when the details bring new ones.
+        QCOMPARE(cache.search(QStringLiteral("zebracorn")), QStringList{s.summary.id});
+        QVERIFY(cache.search(test::summary(7).appName).isEmpty());
         // No answers left: no answer entry left (the names still match).
         s.summary.version = 3;
         s.answers.clear();
