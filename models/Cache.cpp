@@ -122,6 +122,7 @@ struct Cache::BulkStatements {
     SqliteStatement deleteComments;
     SqliteStatement deleteHistory;
     SqliteStatement insertAnswer;
+    SqliteStatement insertAnswers; // AnswerChunk rows
     SqliteStatement upsertEvidence;
     SqliteStatement deleteOtherEvidence;
     SqliteStatement upsertComment;
@@ -402,6 +403,12 @@ QStringList Cache::questionnaireVersionsInUse()
 
 bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &search)
 {
+    static const QByteArray insertAnswersSql = [] {
+        QByteArray sql = "INSERT INTO answers (submission_id, position, question_key, text, evidence_ids) VALUES ";
+        for (int i = 0; i < AnswerChunk; ++i)
+            sql += i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
+        return sql;
+    }();
     BulkStatements &b = *m_bulk;
     const QString &id = sub.summary.id;
     const QString what = QStringLiteral("store submission %1").arg(id);
@@ -411,6 +418,7 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         || !prepared(b.insertAnswer,
                      "INSERT INTO answers (submission_id, position, question_key, text, evidence_ids) "
                      "VALUES (?, ?, ?, ?, ?)")
+        || !prepared(b.insertAnswers, insertAnswersSql.constData())
         // Evidence keeps its verified local state when its content did not
         // change (same sha256); anything new or changed is absent.
         || !prepared(b.upsertEvidence,
@@ -460,19 +468,30 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         }
     }
 
+    // Answers go AnswerChunk rows per statement (a submission has ~50):
+    // one statement per row was a third of the cost of storing them.
     QString answerText;
-    for (qsizetype i = 0; i < sub.answers.size(); ++i) {
-        const Answer &a = sub.answers.at(i);
-        b.insertAnswer.bind(1, id);
-        b.insertAnswer.bind(2, qint64(i));
-        b.insertAnswer.bind(3, nn(a.questionKey));
-        b.insertAnswer.bind(4, nn(a.text));
-        b.insertAnswer.bind(5, compactJson(QJsonArray::fromStringList(a.evidenceIds)));
-        if (!ran(b.insertAnswer, QStringLiteral("store the answers of %1").arg(id)))
-            return false;
-        if (i > 0)
-            answerText += QLatin1Char('\n');
-        answerText += a.text;
+    const qsizetype answerCount = sub.answers.size();
+    for (qsizetype first = 0; first < answerCount;) {
+        const bool chunk = answerCount - first >= AnswerChunk;
+        SqliteStatement &st = chunk ? b.insertAnswers : b.insertAnswer;
+        const qsizetype rows = chunk ? AnswerChunk : 1;
+        for (qsizetype r = 0; r < rows; ++r) {
+            const qsizetype i = first + r;
+            const Answer &a = sub.answers.at(i);
+            const int p = int(r) * 5;
+            st.bind(p + 1, id);
+            st.bind(p + 2, qint64(i));
+            st.bind(p + 3, nn(a.questionKey));
+            st.bind(p + 4, nn(a.text));
+            st.bind(p + 5, a.evidenceIds.isEmpty() ? QStringLiteral("[]") : compactJson(QJsonArray::fromStringList(a.evidenceIds)));
+            if (i > 0)
+                answerText += QLatin1Char('\n');
+            answerText += a.text;
+        }
+        if (!st.exec())
+            return fail(QStringLiteral("store the answers of %1: %2").arg(id, st.errorString()));
+        first += rows;
     }
     search.append({answersRowId, answerText});
 

@@ -125,6 +125,7 @@ private:
     bool storeSubmissionRows(const Submission &submission, QList<SearchEntry> &search);
     bool writeSearch(QList<SearchEntry> entries);
     struct BulkStatements;
+    static constexpr int AnswerChunk = 16;
     bool prepared(SqliteStatement &st, const char *sql);
     bool ran(SqliteStatement &st, const QString &what);
     template<typename Fn>

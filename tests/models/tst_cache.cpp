@@ -190,6 +190,26 @@ private Q_SLOTS:
         QCOMPARE(cache.submissionsNeedingDetails(), QStringList{s.summary.id});
     }
 
+    // Answers are written several rows per statement: a count that is not a
+    // multiple of the chunk comes back whole and in order.
+    void manyAnswersRoundTrip()
+    {
+        Cache cache;
+        QVERIFY(cache.open(freshPath()));
+        Submission s = test::submission(43);
+        s.answers.clear();
+        for (int i = 0; i < 41; ++i) {
+            s.answers.append({QStringLiteral("q.%1").arg(i), QStringLiteral("answer %1 ✓").arg(i),
+                              i % 5 == 0 ? QStringList{s.evidence.first().id} : QStringList{}});
+        }
+        QVERIFY2(cache.storeSubmission(s), qPrintable(cache.errorString()));
+        QCOMPARE(*cache.submission(s.summary.id), s);
+        s.summary.version = 2;
+        s.answers.resize(17);
+        QVERIFY2(cache.storeSubmission(s), qPrintable(cache.errorString()));
+        QCOMPARE(*cache.submission(s.summary.id), s);
+    }
+
     void detailsWithABadRowWriteNothing()
     {
         Cache cache;
