@@ -36,6 +36,14 @@ private Q_SLOTS:
         QTest::newRow("too long") << QByteArray(R"({"s": "abcdef"})") << QStringLiteral("s: longer than 5 characters");
         QTest::newRow("lone surrogate") << QByteArray(R"({"s": "a\ud800b"})")
                                         << QStringLiteral("s: invalid Unicode (unpaired surrogate)");
+        QTest::newRow("lone low surrogate") << QByteArray(R"({"s": "a\udc00"})")
+                                            << QStringLiteral("s: invalid Unicode (unpaired surrogate)");
+        QTest::newRow("high surrogate at the end") << QByteArray(R"({"s": "ab\ud83d"})")
+                                                   << QStringLiteral("s: invalid Unicode (unpaired surrogate)");
+        QTest::newRow("pair reversed") << QByteArray(R"({"s": "\udd12\ud83d"})")
+                                       << QStringLiteral("s: invalid Unicode (unpaired surrogate)");
+        QTest::newRow("six emoji") << QByteArray(R"({"s": "\ud83d\udd12\ud83d\udd12\ud83d\udd12\ud83d\udd12\ud83d\udd12\ud83d\udd12"})")
+                                   << QStringLiteral("s: longer than 5 characters");
     }
     void rejects()
     {
