@@ -390,14 +390,18 @@ bool Cache::storeSubmissions(const QList<Submission> &subs)
     });
 }
 
-QStringList Cache::questionnaireVersionsInUse()
+QStringList Cache::missingQuestionnaires()
 {
     QStringList versions;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    if (q.exec(QStringLiteral("SELECT DISTINCT questionnaire_version FROM submissions"))) {
-        while (q.next())
-            versions.append(q.value(0).toString());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT DISTINCT questionnaire_version FROM submissions s WHERE NOT EXISTS "
+                               "(SELECT 1 FROM questionnaires q WHERE q.version = s.questionnaire_version)"))) {
+        failQuery(q, QStringLiteral("read questionnaire versions"));
+        return versions;
     }
+    while (q.next())
+        versions.append(q.value(0).toString());
     return versions;
 }
 
@@ -744,6 +748,18 @@ bool Cache::setEvidenceState(const QStringList &evidenceIds, EvidenceItem::Local
         }
         return true;
     });
+}
+
+int Cache::evidenceCount(EvidenceItem::LocalState state)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(QStringLiteral("SELECT count(*) FROM evidence WHERE local_state = ?"));
+    q.addBindValue(EvidenceItem::localStateName(state));
+    if (!q.exec() || !q.next()) {
+        failQuery(q, QStringLiteral("read evidence"));
+        return -1;
+    }
+    return q.value(0).toInt();
 }
 
 QList<EvidenceItem> Cache::evidenceInState(EvidenceItem::LocalState state)

@@ -58,7 +58,8 @@ public:
     bool storeSubmission(const Submission &submission);
     // Several at once, in one transaction (a sync stores details in batches).
     bool storeSubmissions(const QList<Submission> &submissions);
-    QStringList questionnaireVersionsInUse();
+    // Questionnaire versions that submissions use and the cache lacks.
+    QStringList missingQuestionnaires();
 
     std::optional<SubmissionSummary> summary(const QString &id);
     std::optional<Submission> submission(const QString &id);
@@ -77,6 +78,7 @@ public:
     // All or none, in one transaction.
     bool setEvidenceState(const QStringList &evidenceIds, EvidenceItem::LocalState state);
     QList<EvidenceItem> evidenceInState(EvidenceItem::LocalState state);
+    int evidenceCount(EvidenceItem::LocalState state); // -1 on error
 
     QString syncValue(const QString &key);
     bool setSyncValue(const QString &key, const QString &value);

@@ -271,11 +271,7 @@ void SyncEngine::pullPage()
             return;
         }
         setPhase(Phase::Questionnaires);
-        m_questionnaires.clear();
-        for (const QString &v : m_cache->questionnaireVersionsInUse()) {
-            if (!m_cache->questionnaire(v))
-                m_questionnaires.append(v);
-        }
+        m_questionnaires = m_cache->missingQuestionnaires();
         fetchQuestionnaires();
     });
 }
@@ -569,8 +565,8 @@ void SyncEngine::finish(const QString &error)
         m_report.pendingOutbox = m_cache->outboxCount(OutboxEntry::State::Pending);
         const bool detailsFresh = m_cache->submissionsNeedingDetails().isEmpty();
         const bool evidenceDone = !m_options.evidence
-            || (m_cache->evidenceInState(EvidenceItem::LocalState::Absent).isEmpty()
-                && m_cache->evidenceInState(EvidenceItem::LocalState::Mismatch).isEmpty());
+            || (m_cache->evidenceCount(EvidenceItem::LocalState::Absent) == 0
+                && m_cache->evidenceCount(EvidenceItem::LocalState::Mismatch) == 0);
         m_report.inStep = error.isEmpty() && m_report.problems.isEmpty() && m_report.pendingOutbox == 0 && detailsFresh
             && evidenceDone;
         if (error.isEmpty() && !m_report.inStep && m_report.problems.isEmpty())

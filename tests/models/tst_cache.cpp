@@ -361,8 +361,16 @@ private Q_SLOTS:
         const auto q = Questionnaire::builtin(QStringLiteral("2026.1"));
         QVERIFY(q);
         QVERIFY(!cache.questionnaire(QStringLiteral("2026.1")));
+        QVERIFY(cache.missingQuestionnaires().isEmpty()); // no submissions, none needed
+        SubmissionSummary older = test::summary(1);
+        older.questionnaireVersion = QStringLiteral("2025.2");
+        QVERIFY(cache.applyFeedPage({test::summary(0), older, test::summary(2)}, QStringLiteral("c")));
+        QStringList missing = cache.missingQuestionnaires();
+        missing.sort();
+        QCOMPARE(missing, (QStringList{QStringLiteral("2025.2"), QStringLiteral("2026.1")}));
         QVERIFY(cache.storeQuestionnaire(*q));
         QCOMPARE(*cache.questionnaire(QStringLiteral("2026.1")), *q);
+        QCOMPARE(cache.missingQuestionnaires(), QStringList{QStringLiteral("2025.2")});
     }
 
     void reviewerWorkIsKeptAsTyped()
