@@ -285,6 +285,7 @@ void SyncEngine::fetchQuestionnaires()
         std::stable_partition(m_detailQueue.begin(), m_detailQueue.end(),
                               [this](const QString &id) { return m_priority.contains(id); });
         m_detailAttempts.clear();
+        m_detailTotal = int(m_detailQueue.size());
         pumpDetails();
         return;
     }
@@ -347,7 +348,6 @@ void SyncEngine::pumpDetails()
                     problem(u"submission %1: %2"_s.arg(id, result.error.describe()));
                 }
             }
-            Q_EMIT progress(m_report.details, m_report.details + int(m_detailQueue.size()) + m_inFlight, m_report.bytes);
             pumpDetails();
         });
     }
@@ -418,8 +418,12 @@ void SyncEngine::detailsStored(const QStringList &ids, const QStringList &proble
     m_report.details += int(ids.size());
     for (const QString &p : problems)
         problem(p);
-    if (!ids.isEmpty())
+    if (!ids.isEmpty()) {
         Q_EMIT submissionsChanged(ids);
+        // Done means stored; the total is what the phase set out to fetch.
+        if (m_phase == Phase::Details)
+            Q_EMIT progress(m_report.details, m_detailTotal, m_report.bytes);
+    }
     if (m_stopping) {
         if (m_writer->pending() == 0) {
             flushDetails();

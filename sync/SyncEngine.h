@@ -149,6 +149,7 @@ private:
     QHash<QString, int> m_detailAttempts;
     QSet<QString> m_priority;
     QList<Submission> m_detailBatch;
+    int m_detailTotal = 0;
     QTimer m_flushTimer;
 
     struct Blob

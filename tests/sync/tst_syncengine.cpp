@@ -106,12 +106,28 @@ private Q_SLOTS:
         {
             SyncEngine engine(options(market.url()));
             QSignalSpy changed(&engine, &SyncEngine::submissionsChanged);
+            // Progress of the details phase: done counts stored details and
+            // only grows; the total stays what the phase set out to fetch.
+            QString phase;
+            QList<std::pair<int, int>> detailProgress;
+            connect(&engine, &SyncEngine::phaseChanged, this, [&phase](const QString &p) { phase = p; });
+            connect(&engine, &SyncEngine::progress, this, [&](int done, int total, qint64) {
+                if (phase == u"fetching details"_s)
+                    detailProgress.append({done, total});
+            });
             const auto r = run(engine);
             QVERIFY2(r.inStep, qPrintable(r.summaryLine()));
             QCOMPARE(r.summaries, 30);
             QCOMPARE(r.details, 30);
             QVERIFY(r.evidenceDownloaded > 10);
             QVERIFY(!changed.isEmpty());
+            QVERIFY(!detailProgress.isEmpty());
+            for (qsizetype i = 0; i < detailProgress.size(); ++i) {
+                QCOMPARE(detailProgress.at(i).second, 30);
+                if (i > 0)
+                    QVERIFY(detailProgress.at(i).first >= detailProgress.at(i - 1).first);
+            }
+            QCOMPARE(detailProgress.last().first, 30);
             verifyComplete(market);
         }
         // Nothing changed: one feed request, nothing else.
