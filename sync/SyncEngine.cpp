@@ -384,6 +384,7 @@ void SyncEngine::pumpDetails()
         std::stable_partition(m_blobQueue.begin(), m_blobQueue.end(), [](const Blob &b) { return !b.submissionIds.isEmpty(); });
         m_blobTotal = int(m_blobQueue.size());
         m_blobAttempts.clear();
+        m_blobMismatches.clear();
         pumpEvidence();
     }
 }
@@ -483,13 +484,22 @@ void SyncEngine::pumpEvidence()
         ++m_inFlight;
         m_blobInFlight.insert(blob.sha256);
         m_client->evidence(blob.evidenceIds.first(), file.get(), offset,
-                           [this, blob, file, markAll](MarketplaceClient::Result<MarketplaceClient::Download> result) {
+                           [this, blob, file, markAll, offset](MarketplaceClient::Result<MarketplaceClient::Download> result) {
             --m_inFlight;
             m_blobInFlight.remove(blob.sha256);
             file->flush();
             file->close();
             const qint64 got = result.ok() ? result.value->written : qint64(result.error.details.value(u"written"_s).toDouble());
             m_report.bytes += got;
+            if (result.ok() && offset + got < blob.size) {
+                // Short of the declared size: a cut, whatever the transfer
+                // said. Resumed with Range like any other cut.
+                ApiError cut;
+                cut.kind = ApiError::Kind::Offline;
+                cut.message = u"the download ended after %1 of %2 bytes"_s.arg(offset + got).arg(blob.size);
+                result.value.reset();
+                result.error = cut;
+            }
             if (result.ok()) {
                 QString error;
                 const auto outcome = m_store->finish(blob.sha256, blob.size, &error);
@@ -503,7 +513,9 @@ void SyncEngine::pumpEvidence()
                     // The bad copy is in quarantine. Bytes damaged on the way
                     // deserve one fresh download; a second mismatch is the
                     // server's file, and stays a problem.
-                    if (m_blobAttempts[blob.sha256]++ < 1) {
+                    // (Counted apart from transient retries, which must not
+                    // use up this one.)
+                    if (m_blobMismatches[blob.sha256]++ < 1) {
                         qCWarning(lcSync).noquote() << "evidence" << blob.evidenceIds.value(0) << "did not match its sha256; downloading it again";
                         ++m_report.retries;
                         m_blobQueue.prepend(blob);

@@ -162,6 +162,7 @@ private:
     QList<Blob> m_blobQueue;
     QSet<QString> m_blobInFlight;
     QHash<QString, int> m_blobAttempts;
+    QHash<QString, int> m_blobMismatches;
     int m_blobTotal = 0;
     int m_inFlight = 0;
     // Retries scheduled after a backoff: the phase is not over while any wait.

@@ -6,7 +6,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QBuffer>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -198,6 +205,40 @@ private Q_SLOTS:
         const auto huge = wait<Submission>([&](auto cb) { client.submission(u"s_1"_s, cb); });
         QCOMPARE(huge.error.kind, ApiError::Kind::BadResponse);
         QVERIFY(huge.error.message.contains(u"larger than"_s));
+    }
+
+    // A server that says 1000 bytes and closes after 400: a cut, never a
+    // whole file, and the 400 bytes stay in the sink for a Range resume.
+    // (Qt can report such a transfer as finished without error.)
+    void aShortDownloadIsACut()
+    {
+        QTcpServer raw;
+        QVERIFY(raw.listen(QHostAddress::LocalHost, 0));
+        connect(&raw, &QTcpServer::newConnection, &raw, [&raw] {
+            QTcpSocket *socket = raw.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                if (!socket->peek(64 * 1024).contains("\r\n\r\n"))
+                    return;
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: 1000\r\n\r\n"
+                              + QByteArray(400, 'e'));
+                // As the reference server's injected cut: FIN, then RST.
+                socket->flush();
+#ifdef Q_OS_UNIX
+                ::shutdown(int(socket->socketDescriptor()), SHUT_WR);
+#endif
+                QTimer::singleShot(0, socket, [socket] { socket->abort(); });
+            });
+        });
+        MarketplaceClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(raw.serverPort())), u"t"_s);
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::WriteOnly));
+        const auto r = wait<MarketplaceClient::Download>([&](auto cb) { client.evidence(u"e_1"_s, &sink, 0, cb); });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error.kind, ApiError::Kind::Offline);
+        QVERIFY(r.error.isTransient());
+        QCOMPARE(qint64(r.error.details.value(u"written"_s).toDouble()), 400);
+        QCOMPARE(sink.data(), QByteArray(400, 'e'));
     }
 };
 
