@@ -390,19 +390,25 @@ bool Cache::storeSubmissions(const QList<Submission> &subs)
     });
 }
 
-QStringList Cache::missingQuestionnaires()
+QStringList Cache::firstColumn(const QString &sql, const QString &what)
 {
-    QStringList versions;
+    QStringList values;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT DISTINCT questionnaire_version FROM submissions s WHERE NOT EXISTS "
-                               "(SELECT 1 FROM questionnaires q WHERE q.version = s.questionnaire_version)"))) {
-        failQuery(q, QStringLiteral("read questionnaire versions"));
-        return versions;
+    if (!q.exec(sql)) {
+        failQuery(q, what);
+        return values;
     }
     while (q.next())
-        versions.append(q.value(0).toString());
-    return versions;
+        values.append(q.value(0).toString());
+    return values;
+}
+
+QStringList Cache::missingQuestionnaires()
+{
+    return firstColumn(QStringLiteral("SELECT DISTINCT questionnaire_version FROM submissions s WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM questionnaires q WHERE q.version = s.questionnaire_version)"),
+                       QStringLiteral("read questionnaire versions"));
 }
 
 bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &search)
@@ -660,17 +666,9 @@ int Cache::submissionCount()
 
 QStringList Cache::submissionsNeedingDetails()
 {
-    QStringList ids;
-    QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT id FROM submissions WHERE details_updated_at IS NULL "
-                               "OR details_updated_at != updated_at ORDER BY updated_at DESC"))) {
-        failQuery(q, QStringLiteral("read submissions"));
-        return ids;
-    }
-    while (q.next())
-        ids.append(q.value(0).toString());
-    return ids;
+    return firstColumn(QStringLiteral("SELECT id FROM submissions WHERE details_updated_at IS NULL "
+                                      "OR details_updated_at != updated_at ORDER BY updated_at DESC"),
+                       QStringLiteral("read submissions"));
 }
 
 QStringList Cache::search(const QString &text, int limit)

@@ -115,6 +115,8 @@ public:
 
 private:
     bool fail(const QString &what);
+    // The first column of every row of `sql`, as text.
+    QStringList firstColumn(const QString &sql, const QString &what);
     bool failQuery(const class QSqlQuery &q, const QString &what);
     // One row of the search index; an empty body removes the row.
     struct SearchEntry {
