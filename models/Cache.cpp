@@ -280,9 +280,12 @@ bool Cache::prepared(SqliteStatement &st, const char *sql)
     return fail(QStringLiteral("cannot prepare a statement of the cache: %1").arg(st.errorString()));
 }
 
-bool Cache::ran(SqliteStatement &st, const QString &what)
+// `what` makes the message only when the statement failed: these run for
+// every row of a sync.
+template<typename What>
+bool Cache::ran(SqliteStatement &st, What &&what)
 {
-    return st.exec() || fail(QStringLiteral("%1: %2").arg(what, st.errorString()));
+    return st.exec() || fail(QStringLiteral("%1: %2").arg(what(), st.errorString()));
 }
 
 // The search index is written last in each transaction, all at once. FTS5
@@ -308,7 +311,7 @@ bool Cache::writeSearch(QList<SearchEntry> entries)
         st.bind(1, e.rowId);
         if (!e.body.isEmpty())
             st.bind(2, e.body);
-        if (!ran(st, QStringLiteral("search index")))
+        if (!ran(st, [] { return QStringLiteral("search index"); }))
             return false;
     }
     return true;
@@ -421,7 +424,7 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
     }();
     BulkStatements &b = *m_bulk;
     const QString &id = sub.summary.id;
-    const QString what = QStringLiteral("store submission %1").arg(id);
+    const auto what = [&id] { return QStringLiteral("store submission %1").arg(id); };
     if (!prepared(b.deleteAnswers, "DELETE FROM answers WHERE submission_id = ?")
         || !prepared(b.deleteComments, "DELETE FROM comments WHERE submission_id = ?")
         || !prepared(b.deleteHistory, "DELETE FROM history WHERE submission_id = ?")
@@ -463,7 +466,7 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         && b.lookup.columnText(2) == sub.summary.partnerName;
     b.lookup.reset();
     if (!b.lookup.ok())
-        return fail(QStringLiteral("%1: %2").arg(what, b.lookup.errorString()));
+        return fail(QStringLiteral("%1: %2").arg(what(), b.lookup.errorString()));
 
     if (!upsertSummary(sub.summary, search, UpsertFor::Details))
         return false;
@@ -516,7 +519,7 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         st.bind(5, nn(e.mediaType));
         st.bind(6, e.size);
         st.bind(7, nn(e.sha256));
-        if (!ran(st, QStringLiteral("store evidence %1 of %2").arg(e.id, id)))
+        if (!ran(st, [&] { return QStringLiteral("store evidence %1 of %2").arg(e.id, id); }))
             return false;
         keep.append(e.id);
     }
@@ -535,7 +538,7 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         st.bind(4, Comment::visibilityName(c.visibility));
         st.bind(5, nn(c.body));
         st.bind(6, JsonReader::formatTimestamp(c.createdAt));
-        if (!ran(st, QStringLiteral("store comment %1 of %2").arg(c.id, id)))
+        if (!ran(st, [&] { return QStringLiteral("store comment %1 of %2").arg(c.id, id); }))
             return false;
     }
     for (qsizetype i = 0; i < sub.history.size(); ++i) {
@@ -547,7 +550,7 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         st.bind(4, nn(h.actor));
         st.bind(5, nn(h.action));
         st.bind(6, compactJson(h.detail));
-        if (!ran(st, QStringLiteral("store history of %1").arg(id)))
+        if (!ran(st, [&] { return QStringLiteral("store history of %1").arg(id); }))
             return false;
     }
     return true;

@@ -131,7 +131,8 @@ private:
     struct BulkStatements;
     static constexpr int AnswerChunk = 16;
     bool prepared(SqliteStatement &st, const char *sql);
-    bool ran(SqliteStatement &st, const QString &what);
+    template<typename What>
+    bool ran(SqliteStatement &st, What &&what);
     template<typename Fn>
     bool inTransaction(const QString &what, Fn &&fn);
 

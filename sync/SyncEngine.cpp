@@ -426,11 +426,7 @@ void SyncEngine::detailsStored(const QStringList &ids, const QStringList &proble
             Q_EMIT progress(m_report.details, m_detailTotal, m_report.bytes);
     }
     if (m_stopping) {
-        if (m_writer->pending() == 0) {
-            flushDetails();
-            if (m_writer->pending() == 0)
-                finish(m_stopError);
-        }
+        finish(m_stopError); // waits again while the writer has work
         return;
     }
     maybeFlushDetails();
