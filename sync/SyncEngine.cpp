@@ -109,6 +109,7 @@ void SyncEngine::start()
         m_client->setTransferTimeout(m_options.transferTimeoutMs);
     }
     m_running = true;
+    ++m_cycle;
     m_pushAttempts = m_feedAttempts = m_questionnaireAttempts = 0;
     setPhase(Phase::Push);
     pushNext();
@@ -185,7 +186,7 @@ void SyncEngine::pushNext()
     const QList<OutboxEntry> pending = m_cache->outboxInState(OutboxEntry::State::Pending);
     if (pending.isEmpty()) {
         setPhase(Phase::Feed);
-        pullPage();
+        pullPage(m_cache->feedCursor());
         return;
     }
     const OutboxEntry entry = pending.first();
@@ -238,11 +239,15 @@ void SyncEngine::pushNext()
 
 // --- 2. the change feed ------------------------------------------------------------
 
-void SyncEngine::pullPage()
+void SyncEngine::pullPage(const QString &cursor)
 {
-    m_client->feed(m_cache->feedCursor(), m_options.pageSize, [this](MarketplaceClient::Result<MarketplaceClient::FeedPage> result) {
+    m_client->feed(cursor, m_options.pageSize, [this, cursor, cycle = m_cycle](MarketplaceClient::Result<MarketplaceClient::FeedPage> result) {
+        // A page asked for ahead of time can come back after its cycle ended
+        // (the page before it could not be stored).
+        if (!m_running || cycle != m_cycle)
+            return;
         if (!result.ok()) {
-            if (retryLater(result.error, m_feedAttempts, [this] { pullPage(); }))
+            if (retryLater(result.error, m_feedAttempts, [this, cursor] { pullPage(cursor); }))
                 return;
             if (result.error.kind == ApiError::Kind::Unauthorized)
                 finish(u"the marketplace refused the token (401); sign in again or set a new ASSAY_TOKEN"_s);
@@ -252,6 +257,12 @@ void SyncEngine::pullPage()
         }
         m_feedAttempts = 0;
         const MarketplaceClient::FeedPage &page = *result.value;
+        const bool more = page.hasMore && !page.items.isEmpty();
+        // The next page is asked for before this one is stored: the server
+        // prepares it while this thread writes. The stored cursor still moves
+        // only with a stored page.
+        if (more)
+            pullPage(page.nextCursor);
         for (const auto &[id, why] : page.invalid)
             problem(u"feed item %1 could not be read: %2"_s.arg(id.isEmpty() ? u"(no id)"_s : id, why));
         if (!m_cache->applyFeedPage(page.items, page.nextCursor)) {
@@ -266,10 +277,8 @@ void SyncEngine::pullPage()
         if (!ids.isEmpty())
             Q_EMIT submissionsChanged(ids);
         Q_EMIT progress(m_report.summaries, -1, m_report.bytes);
-        if (page.hasMore && !page.items.isEmpty()) {
-            pullPage();
+        if (more)
             return;
-        }
         setPhase(Phase::Questionnaires);
         m_questionnaires = m_cache->missingQuestionnaires();
         fetchQuestionnaires();

@@ -42,7 +42,11 @@ public:
         QString token;
         QString profileDir;
         int pageSize = 500;
-        int parallel = 4;
+        // Requests in flight. More than the 6 connections QNAM opens to a host:
+        // the rest wait in its queue and go out from its thread the moment a
+        // connection is free, without a round trip through this thread (at 4,
+        // the server sat idle while the engine was busy: 9.4 s against 7.8 s).
+        int parallel = 12;
         bool evidence = true;
         // Attempts of one task before it is given up (an item) or the cycle
         // stops (the feed, the outbox).
@@ -110,7 +114,7 @@ private:
     void setPhase(Phase phase);
     void next();
     void pushNext();
-    void pullPage();
+    void pullPage(const QString &cursor);
     void fetchQuestionnaires();
     void pumpDetails();
     void maybeFlushDetails(bool urgent = false);
@@ -131,6 +135,8 @@ private:
     MarketplaceClient *m_client = nullptr;
     Phase m_phase = Phase::Idle;
     bool m_running = false;
+    // Which cycle a reply belongs to: one that outlives its cycle is dropped.
+    quint64 m_cycle = 0;
     bool m_cancelled = false;
     // finish() was asked for while details were still being written: it
     // runs when the writer is done, and nothing new starts meanwhile.
