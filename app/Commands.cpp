@@ -16,6 +16,12 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <optional>
+
+#if defined(Q_OS_UNIX)
+#include <termios.h>
+#include <unistd.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -72,6 +78,34 @@ bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
     return true;
 }
 
+// A marketplace's address as given on the command line: its origin, checked
+// (TLS unless loopback). Empty with a reason when it will not do.
+QUrl serverUrl(const QString &text, QString *why)
+{
+    const QUrl server = QUrl(text, QUrl::StrictMode).adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath);
+    if (text.isEmpty() || !server.isValid()) {
+        *why = u"give the marketplace with --server URL"_s;
+        return {};
+    }
+    *why = MarketplaceClient::checkServerUrl(server);
+    return why->isEmpty() ? server : QUrl();
+}
+
+// Waits for a credential store's answer (the stores are asynchronous).
+template<typename Call>
+auto await(Call call)
+{
+    std::optional<std::pair<QString, QString>> answer;
+    QEventLoop loop;
+    call([&](QString value, QString error) {
+        answer.emplace(std::move(value), std::move(error));
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return *answer;
+}
+
 // The token: ASSAY_TOKEN, else the keychain. Where no keychain can run
 // (no D-Bus session, as in CI), say so instead of waiting on it.
 QString readToken(const QUrl &server, QString *why)
@@ -79,23 +113,130 @@ QString readToken(const QUrl &server, QString *why)
     const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
     if (!fromEnv.isEmpty())
         return fromEnv;
-#if defined(Q_OS_LINUX)
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        *why = u"no token: ASSAY_TOKEN is not set and no keychain is available here (no D-Bus session)"_s;
+    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
+        *why = u"no token: ASSAY_TOKEN is not set and %1"_s.arg(reason);
         return {};
     }
-#endif
     KeychainCredentialStore keychain;
-    QString token;
+    const auto [token, error] = await([&](auto done) { keychain.read(KeychainCredentialStore::keyFor(server), done); });
+    if (token.isEmpty())
+        *why = u"no token for %1: ASSAY_TOKEN is not set and %2 (sign in with: assay login --server %1)"_s.arg(
+            server.toString(), error.isEmpty() ? u"the keychain holds an empty one"_s : error);
+    return token;
+}
+
+// One line from standard input; from a terminal, asked for without echo.
+QString readSecretLine(const QString &prompt)
+{
+#if defined(Q_OS_UNIX)
+    termios saved{};
+    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (tty) {
+        std::fprintf(stderr, "%s", qUtf8Printable(prompt));
+        std::fflush(stderr);
+        termios quiet = saved;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+#endif
+    QByteArray line;
+    for (int c = std::getchar(); c != EOF && c != '\n'; c = std::getchar()) {
+        if (line.size() < 16384)
+            line.append(char(c));
+    }
+#if defined(Q_OS_UNIX)
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        std::fprintf(stderr, "\n");
+    }
+#endif
+    return QString::fromUtf8(line).trimmed();
+}
+
+// assay login: the token, read from standard input (never from the command
+// line, where other users' `ps` can see it), checked with GET /me and kept
+// in the system keychain for `assay sync` and the workstation.
+int login(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Signs in to a marketplace: reads your API token from standard input, checks it "
+                                     "with the marketplace and keeps it in the system keychain."_s);
+    parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example."_s, u"URL"_s});
+    if (const auto exit = parse(parser, args))
+        return *exit;
+    QString why;
+    const QUrl server = serverUrl(parser.value(u"server"_s), &why);
+    if (server.isEmpty()) {
+        err(why);
+        return Commands::Usage;
+    }
+    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
+        err(u"cannot sign in: %1; set ASSAY_TOKEN for this session instead"_s.arg(reason));
+        return Commands::NotInStep;
+    }
+    const QString token = readSecretLine(u"API token for %1: "_s.arg(server.toString()));
+    if (token.isEmpty()) {
+        err(u"no token given on standard input"_s);
+        return Commands::Usage;
+    }
+    MarketplaceClient client(server, token);
+    MarketplaceClient::Result<MarketplaceClient::Account> me;
     QEventLoop loop;
-    keychain.read(server.toString(QUrl::RemovePath), [&](QString t, QString e) {
-        token = t;
-        *why = e.isEmpty() ? QString() : u"no token: ASSAY_TOKEN is not set and %1"_s.arg(e);
+    client.me([&](MarketplaceClient::Result<MarketplaceClient::Account> r) {
+        me = std::move(r);
         loop.quit();
     });
-    if (token.isEmpty() && why->isEmpty())
-        loop.exec();
-    return token;
+    loop.exec();
+    if (!me.ok()) {
+        if (me.error.kind == ApiError::Kind::Unauthorized) {
+            err(u"%1 refused this token (401); nothing was stored"_s.arg(server.toString()));
+            return Commands::TokenRefused;
+        }
+        err(u"could not check the token with %1: %2; nothing was stored"_s.arg(server.toString(), me.error.describe()));
+        return Commands::NotInStep;
+    }
+    KeychainCredentialStore keychain;
+    const QString error = await([&](auto done) {
+        keychain.write(KeychainCredentialStore::keyFor(server), token, [done](QString e) { done({}, e); });
+    }).second;
+    if (!error.isEmpty()) {
+        err(u"could not store the token: %1"_s.arg(error));
+        return Commands::NotInStep;
+    }
+    out(u"signed in to %1 as %2 (%3); the token is in %4\n"_s
+            .arg(server.toString(), me.value->name, me.value->roles.join(u", "_s), keychain.name())
+            .toUtf8());
+    return Commands::InStep;
+}
+
+// assay logout: forgets the marketplace's token in the keychain.
+int logout(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Removes the token of a marketplace from the system keychain."_s);
+    parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example."_s, u"URL"_s});
+    if (const auto exit = parse(parser, args))
+        return *exit;
+    QString why;
+    const QUrl server = serverUrl(parser.value(u"server"_s), &why);
+    if (server.isEmpty()) {
+        err(why);
+        return Commands::Usage;
+    }
+    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
+        err(u"cannot sign out: %1"_s.arg(reason));
+        return Commands::NotInStep;
+    }
+    KeychainCredentialStore keychain;
+    const QString error = await([&](auto done) {
+        keychain.remove(KeychainCredentialStore::keyFor(server), [done](QString e) { done({}, e); });
+    }).second;
+    if (!error.isEmpty()) {
+        err(u"could not remove the token: %1"_s.arg(error));
+        return Commands::NotInStep;
+    }
+    out(u"signed out of %1\n"_s.arg(server.toString()).toUtf8());
+    return Commands::InStep;
 }
 
 int sync(const QStringList &args)
@@ -115,14 +256,10 @@ int sync(const QStringList &args)
         return Commands::NotInStep;
     // A profile follows one marketplace: its cursor means nothing elsewhere.
     const QString known = cache.syncValue(u"server"_s);
-    QUrl server = QUrl(parser.isSet(u"server"_s) ? parser.value(u"server"_s) : known, QUrl::StrictMode);
+    QString why;
+    const QUrl server = serverUrl(parser.isSet(u"server"_s) ? parser.value(u"server"_s) : known, &why);
     if (server.isEmpty()) {
-        err(u"give the marketplace with --server URL"_s);
-        return Commands::Usage;
-    }
-    server = server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath);
-    if (const QString e = MarketplaceClient::checkServerUrl(server); !e.isEmpty()) {
-        err(e);
+        err(why);
         return Commands::Usage;
     }
     if (!known.isEmpty() && known != server.toString()) {
@@ -131,7 +268,6 @@ int sync(const QStringList &args)
     }
     if (known.isEmpty())
         cache.setSyncValue(u"server"_s, server.toString());
-    QString why;
     const QString token = readToken(server, &why);
     if (token.isEmpty()) {
         err(why);
@@ -326,7 +462,8 @@ int exportCache(const QStringList &args)
 
 bool Commands::isCommand(const QString &word)
 {
-    return word == u"sync"_s || word == u"decide"_s || word == u"assign"_s || word == u"export"_s;
+    return word == u"sync"_s || word == u"decide"_s || word == u"assign"_s || word == u"export"_s || word == u"login"_s
+        || word == u"logout"_s;
 }
 
 int Commands::run(const QStringList &arguments)
@@ -344,6 +481,10 @@ int Commands::run(const QStringList &arguments)
         return assign(rest);
     if (command == u"export"_s)
         return exportCache(rest);
+    if (command == u"login"_s)
+        return login(rest);
+    if (command == u"logout"_s)
+        return logout(rest);
     err(u"unknown command %1"_s.arg(command));
     return Usage;
 }

@@ -5,7 +5,8 @@
 namespace assay {
 
 // The workstation's headless commands (shared/design/api.md, "The
-// workstation's command line"): sync, decide, assign, export. They use the
+// workstation's command line"): sync, decide, assign, export, and login /
+// logout to keep the token in the system keychain. They use the
 // same libraries as the GUI — decide and assign record through the same
 // Outbox the review screen uses.
 class Commands

@@ -2,6 +2,7 @@
 
 #include "app/Commands.h"
 #include "app/DemoMarketplace.h"
+#include "sync/KeychainCredentialStore.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
 #include "models/Profile.h"
@@ -92,6 +93,7 @@ int main(int argc, char *argv[])
     };
 
     DemoMarketplace marketplace;
+    KeychainCredentialStore keychain;
     if (demo) {
         window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
         QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&](const QUrl &url, const QString &token) {
@@ -103,9 +105,26 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
         marketplace.start();
-    } else if (const QString server = cache.syncValue(QStringLiteral("server")); !server.isEmpty()
-               && !qEnvironmentVariableIsEmpty("ASSAY_TOKEN")) {
-        startSync(QUrl(server), qEnvironmentVariable("ASSAY_TOKEN"));
+    } else if (const QUrl server(cache.syncValue(QStringLiteral("server"))); !server.isEmpty()) {
+        // The token: ASSAY_TOKEN, else the keychain (asked without blocking
+        // the window); never the profile or the settings.
+        const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
+        if (!fromEnv.isEmpty()) {
+            startSync(server, fromEnv);
+        } else if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
+            // Signing in needs a keychain: only the environment is left.
+            window.setSyncStatus(QStringLiteral("offline — not signed in (%1): set ASSAY_TOKEN").arg(reason));
+        } else {
+            window.setSyncStatus(QStringLiteral("reading the token from the keychain…"));
+            keychain.read(KeychainCredentialStore::keyFor(server), [&, server](QString token, QString error) {
+                if (!token.isEmpty()) {
+                    startSync(server, token);
+                    return;
+                }
+                std::fprintf(stderr, "assay: no token for %s: %s\n", qUtf8Printable(server.toString()), qUtf8Printable(error));
+                window.setSyncStatus(QStringLiteral("offline — not signed in: run “assay login --server %1”").arg(server.toString()));
+            });
+        }
     }
 
     if (parser.isSet(screenshotOption)) {

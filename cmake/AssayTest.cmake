@@ -1,15 +1,17 @@
-# assay_add_test(NAME SOURCES src... LIBRARIES lib... [LABELS l...] [GUI] [WEBENGINE])
+# assay_add_test(NAME SOURCES src... LIBRARIES lib... [LABELS l...] [GUI] [WEBENGINE]
+#                [WRAPPER command...])
 #
 # One Qt Test binary per class or feature. Tests run headless and isolated:
 # offscreen platform, XDG folders under the build tree so a test never reads
-# or writes the user's real profile, settings or syntax definitions.
+# or writes the user's real profile, settings or syntax definitions. A
+# WRAPPER runs the test binary (its path is the wrapper's last argument).
 function(assay_add_test name)
-    cmake_parse_arguments(T "GUI;WEBENGINE" "TIMEOUT" "SOURCES;LIBRARIES;LABELS;DEPENDS" ${ARGN})
+    cmake_parse_arguments(T "GUI;WEBENGINE" "TIMEOUT" "SOURCES;LIBRARIES;LABELS;DEPENDS;WRAPPER" ${ARGN})
     qt_add_executable(${name} ${T_SOURCES})
     set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
     target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBRARIES})
     assay_set_options(${name})
-    add_test(NAME ${name} COMMAND ${name})
+    add_test(NAME ${name} COMMAND ${T_WRAPPER} $<TARGET_FILE:${name}>)
     set(home ${CMAKE_BINARY_DIR}/test-home/${name})
     set(env
         QT_QPA_PLATFORM=offscreen

@@ -8,6 +8,20 @@ namespace {
 const QString Service = QStringLiteral("Assay");
 }
 
+QString KeychainCredentialStore::unavailableReason()
+{
+#if defined(Q_OS_LINUX)
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return QStringLiteral("no keychain is available here (no D-Bus session)");
+#endif
+    return {};
+}
+
+QString KeychainCredentialStore::keyFor(const QUrl &server)
+{
+    return server.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo).toString();
+}
+
 void KeychainCredentialStore::read(const QString &server, std::function<void(QString, QString)> done)
 {
     auto *job = new QKeychain::ReadPasswordJob(Service);
