@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace assay;
@@ -37,6 +38,14 @@ int main(int argc, char *argv[])
         QCoreApplication::setOrganizationName(QStringLiteral("Assay"));
         return Commands::run(QCoreApplication::arguments());
     }
+    // --help and --version print and quit: they need no display either, and
+    // over ssh there is none to connect to.
+    const bool onlyPrints = std::any_of(argv + 1, argv + argc, [](const char *a) {
+        return qstrcmp(a, "--help") == 0 || qstrcmp(a, "-h") == 0 || qstrcmp(a, "--help-all") == 0
+            || qstrcmp(a, "--version") == 0 || qstrcmp(a, "-v") == 0;
+    });
+    if (onlyPrints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("assay"));
     QApplication::setOrganizationName(QStringLiteral("Assay"));
@@ -45,7 +54,9 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("org.assay.Assay"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Assay — the security review workstation."));
+    parser.setApplicationDescription(QStringLiteral("Assay — the security review workstation.\n\n"
+                                                    "Headless commands (assay COMMAND --help): sync, decide, assign, "
+                                                    "export, login, logout."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(QStringLiteral("profile"),
