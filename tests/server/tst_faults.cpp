@@ -150,7 +150,13 @@ private Q_SLOTS:
         for (QNetworkReply *reply : replies) {
             const QByteArray body = reply->readAll();
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (reply->error() == QNetworkReply::NoError && status == 200) {
+            const qint64 declared = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+            if (reply->error() == QNetworkReply::NoError && status == 200 && body.size() < declared) {
+                // Qt 6.8 sometimes ends a reply cut by a close without an
+                // error; the declared length still tells it apart.
+                QCOMPARE(declared, reply->property("size").toLongLong());
+                ++failed;
+            } else if (reply->error() == QNetworkReply::NoError && status == 200) {
                 QCOMPARE(body.size(), reply->property("size").toLongLong());
                 QCOMPARE(QString::fromLatin1(QCryptographicHash::hash(body, QCryptographicHash::Sha256).toHex()),
                          reply->property("sha").toString());
@@ -200,7 +206,13 @@ private Q_SLOTS:
         HttpClient http(market.url());
         for (int i = 0; i < 6; ++i) {
             const auto r = http.get(u"/api/v1/evidence/"_s + biggest.id, LoopbackMarketplace::token(u"u_bob"_s));
-            QVERIFY2(r.error != QNetworkReply::NoError, qPrintable(u"%1 of %2 bytes looked whole"_s.arg(r.body.size()).arg(biggest.size)));
+            // Detectable either way: an error, or (Qt 6.8 sometimes ends a
+            // reply cut by a close without one) fewer bytes than the length
+            // the server declared for the whole file.
+            const qint64 declared = r.header("content-length").toLongLong();
+            QVERIFY2(r.error != QNetworkReply::NoError || (declared == biggest.size && r.body.size() < declared),
+                     qPrintable(u"%1 of %2 bytes looked whole"_s.arg(r.body.size()).arg(biggest.size)));
+            QVERIFY(r.body.size() < biggest.size);
         }
     }
 
