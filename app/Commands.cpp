@@ -51,7 +51,12 @@ std::optional<int> parse(QCommandLineParser &parser, const QStringList &args)
         return Commands::Usage;
     }
     if (parser.isSet(u"help"_s)) {
-        out(parser.helpText().toUtf8());
+        // Qt names the program file; the command is what a user types.
+        QString help = parser.helpText();
+        const QString usage = u"Usage: "_s + QCoreApplication::arguments().value(0);
+        if (help.startsWith(usage))
+            help = u"Usage: "_s + args.value(0) + help.mid(usage.size());
+        out(help.toUtf8());
         return 0;
     }
     return std::nullopt;
@@ -153,6 +158,26 @@ QString readSecretLine(const QString &prompt)
     return QString::fromUtf8(line).trimmed();
 }
 
+// The start login and logout share: --server read and checked, and a
+// keychain to talk to. An exit code when the command cannot go on.
+std::optional<int> keychainCommand(QCommandLineParser &parser, const QStringList &args, const QString &what, QUrl *server)
+{
+    parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example."_s, u"URL"_s});
+    if (const auto exit = parse(parser, args))
+        return exit;
+    QString why;
+    *server = serverUrl(parser.value(u"server"_s), &why);
+    if (server->isEmpty()) {
+        err(why);
+        return Commands::Usage;
+    }
+    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
+        err(u"cannot %1: %2; set ASSAY_TOKEN instead"_s.arg(what, reason));
+        return Commands::NotInStep;
+    }
+    return std::nullopt;
+}
+
 // assay login: the token, read from standard input (never from the command
 // line, where other users' `ps` can see it), checked with GET /me and kept
 // in the system keychain for `assay sync` and the workstation.
@@ -161,19 +186,9 @@ int login(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Signs in to a marketplace: reads your API token from standard input, checks it "
                                      "with the marketplace and keeps it in the system keychain."_s);
-    parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example."_s, u"URL"_s});
-    if (const auto exit = parse(parser, args))
+    QUrl server;
+    if (const auto exit = keychainCommand(parser, args, u"sign in"_s, &server))
         return *exit;
-    QString why;
-    const QUrl server = serverUrl(parser.value(u"server"_s), &why);
-    if (server.isEmpty()) {
-        err(why);
-        return Commands::Usage;
-    }
-    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
-        err(u"cannot sign in: %1; set ASSAY_TOKEN for this session instead"_s.arg(reason));
-        return Commands::NotInStep;
-    }
     const QString token = readSecretLine(u"API token for %1: "_s.arg(server.toString()));
     if (token.isEmpty()) {
         err(u"no token given on standard input"_s);
@@ -214,19 +229,9 @@ int logout(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Removes the token of a marketplace from the system keychain."_s);
-    parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example."_s, u"URL"_s});
-    if (const auto exit = parse(parser, args))
+    QUrl server;
+    if (const auto exit = keychainCommand(parser, args, u"sign out"_s, &server))
         return *exit;
-    QString why;
-    const QUrl server = serverUrl(parser.value(u"server"_s), &why);
-    if (server.isEmpty()) {
-        err(why);
-        return Commands::Usage;
-    }
-    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
-        err(u"cannot sign out: %1"_s.arg(reason));
-        return Commands::NotInStep;
-    }
     KeychainCredentialStore keychain;
     const QString error = await([&](auto done) {
         keychain.remove(KeychainCredentialStore::keyFor(server), [done](QString e) { done({}, e); });
