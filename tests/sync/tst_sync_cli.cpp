@@ -106,6 +106,15 @@ private Q_SLOTS:
 
     void cleanupTestCase() { stopServer(); }
 
+    void helpNamesTheCommand()
+    {
+        for (const QString &command : {u"sync"_s, u"decide"_s, u"assign"_s, u"export"_s, u"login"_s, u"logout"_s}) {
+            const Run r = assay({command, u"--help"_s});
+            QCOMPARE(r.exit, 0);
+            QVERIFY2(r.out.startsWith(u"Usage: assay %1 [options]"_s.arg(command)), qPrintable(r.out.left(200)));
+        }
+    }
+
     void syncExportDecideOfflinePush()
     {
         const QString profile = m_dir.filePath(u"alice"_s);
