@@ -141,6 +141,13 @@ void SyncEngine::setPhase(Phase phase)
     Q_EMIT phaseChanged(names.at(int(phase)));
 }
 
+void SyncEngine::tokenRefused()
+{
+    // The whole cycle stops: every other request would be refused as well.
+    m_report.tokenRejected = true;
+    finish(u"the marketplace refused the token (401); sign in again (assay login) or set a new ASSAY_TOKEN"_s);
+}
+
 void SyncEngine::problem(const QString &text)
 {
     qCWarning(lcSync).noquote() << text;
@@ -220,7 +227,7 @@ void SyncEngine::pushNext()
         if (retryLater(e, m_pushAttempts, [this] { pushNext(); }))
             return;
         if (e.kind == ApiError::Kind::Unauthorized) {
-            finish(u"the marketplace refused the token (401); sign in again or set a new ASSAY_TOKEN"_s);
+            tokenRefused();
             return;
         }
         if (e.isTransient()) {
@@ -250,7 +257,7 @@ void SyncEngine::pullPage(const QString &cursor)
             if (retryLater(result.error, m_feedAttempts, [this, cursor] { pullPage(cursor); }))
                 return;
             if (result.error.kind == ApiError::Kind::Unauthorized)
-                finish(u"the marketplace refused the token (401); sign in again or set a new ASSAY_TOKEN"_s);
+                tokenRefused();
             else
                 finish(u"could not read the change feed: %1"_s.arg(result.error.describe()));
             return;
@@ -304,7 +311,7 @@ void SyncEngine::fetchQuestionnaires()
             if (retryLater(result.error, m_questionnaireAttempts, [this] { fetchQuestionnaires(); }))
                 return;
             if (result.error.kind == ApiError::Kind::Unauthorized) {
-                finish(u"the marketplace refused the token (401)"_s);
+                tokenRefused();
                 return;
             }
             problem(u"questionnaire %1: %2"_s.arg(version, result.error.describe()));
@@ -342,8 +349,7 @@ void SyncEngine::pumpDetails()
                 m_detailBatch.append(std::move(*result.value));
                 maybeFlushDetails(urgent);
             } else if (result.error.kind == ApiError::Kind::Unauthorized) {
-                m_report.tokenRejected = true;
-                finish(u"the marketplace refused the token (401)"_s);
+                tokenRefused();
                 return;
             } else {
                 int &attempts = m_detailAttempts[id];
@@ -535,8 +541,7 @@ void SyncEngine::pumpEvidence()
                     break;
                 }
             } else if (result.error.kind == ApiError::Kind::Unauthorized) {
-                m_report.tokenRejected = true;
-                finish(u"the marketplace refused the token (401)"_s);
+                tokenRefused();
                 return;
             } else {
                 int &attempts = m_blobAttempts[blob.sha256];

@@ -112,6 +112,7 @@ private:
     static constexpr std::chrono::milliseconds MaxBatchDelay{250};
 
     void setPhase(Phase phase);
+    void tokenRefused();
     void next();
     void pushNext();
     void pullPage(const QString &cursor);
