@@ -20,6 +20,10 @@ namespace assay {
 namespace {
 QAtomicInteger<quint64> connectionCounter;
 
+// Checkpoints every 32 MB of WAL, not 4: a sync writes ~200 MB, and each
+// checkpoint syncs twice.
+constexpr int CheckpointPages = 8192;
+
 QString now()
 {
     return JsonReader::formatTimestamp(QDateTime::currentDateTimeUtc());
@@ -192,9 +196,7 @@ bool Cache::open(const QString &path)
         // (kill -9): a committed transaction survives, an open one vanishes.
         const QStringList pragmas = {QStringLiteral("PRAGMA journal_mode = WAL"),
                                      QStringLiteral("PRAGMA synchronous = NORMAL"),
-                                     // Checkpoints every 32 MB of WAL, not 4: a sync
-                                     // writes ~200 MB, and each checkpoint syncs twice.
-                                     QStringLiteral("PRAGMA wal_autocheckpoint = 8192"),
+                                     QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(CheckpointPages),
                                      QStringLiteral("PRAGMA foreign_keys = ON"),
                                      // Statement journals and sorts stay in memory: as
                                      // files they cost a 10k sync tens of thousands of
@@ -256,6 +258,13 @@ void Cache::close()
 bool Cache::isOpen() const
 {
     return QSqlDatabase::contains(m_connection) && QSqlDatabase::database(m_connection, false).isOpen();
+}
+
+bool Cache::setCheckpointing(bool on)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(on ? CheckpointPages : 0))
+        || failQuery(q, QStringLiteral("set checkpointing"));
 }
 
 int Cache::schemaVersion()

@@ -41,6 +41,11 @@ public:
     bool open(const QString &path);
     void close();
     bool isOpen() const;
+    // Whether this connection's commits copy the WAL back into the database
+    // once it passes 32 MB (on by default). The window's connection turns it
+    // off: the sync's connections checkpoint on their own threads, and a
+    // reviewer's small write never pays for a bulk copy on the GUI thread.
+    bool setCheckpointing(bool on);
     QString errorString() const { return m_error; }
     QString path() const { return m_path; }
     int schemaVersion();

@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStandardPaths>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -63,6 +64,37 @@ private Q_SLOTS:
         Submission orphan = test::submission(1);
         QVERIFY(cache.storeSubmission(orphan));
         QCOMPARE(cache.submission(orphan.summary.id)->answers.size(), 3);
+    }
+
+    void theWindowsConnectionLeavesCheckpointsToTheSync()
+    {
+        // ~70 MB of commits, twice the 32 MB at which a commit copies the
+        // WAL back into the database: on the window's connection none does,
+        // so the WAL holds them all; on the sync's (the control) the WAL is
+        // reused after each checkpoint.
+        auto walAfterBulkWrites = [this](bool checkpointing) -> qint64 {
+            const QString path = freshPath();
+            Cache cache;
+            if (!cache.open(path) || !cache.setCheckpointing(checkpointing))
+                return -1;
+            const QString text(32 * 1024, QLatin1Char('x'));
+            for (int batch = 0; batch < 22; ++batch) {
+                QList<Submission> subs;
+                for (int i = 0; i < 100; ++i) {
+                    Submission s = test::submission(batch * 100 + i + 1);
+                    s.answers = {{QStringLiteral("seg.1"), text, {}}};
+                    subs.append(s);
+                }
+                if (!cache.storeSubmissions(subs))
+                    return -1;
+            }
+            return QFileInfo(path + QStringLiteral("-wal")).size();
+        };
+        const qint64 threshold = 8192 * 4096;
+        const qint64 without = walAfterBulkWrites(false);
+        QVERIFY2(without > 2 * threshold, qPrintable(QString::number(without)));
+        const qint64 with = walAfterBulkWrites(true);
+        QVERIFY2(with >= 0 && with < threshold * 3 / 2, qPrintable(QString::number(with)));
     }
 
     void reopeningDoesNotMigrateAgain()
