@@ -87,6 +87,9 @@ int main(int argc, char *argv[])
             QMessageBox::critical(nullptr, QStringLiteral("Assay"), cache.errorString());
         return fail(cache.errorString());
     }
+    // The window's small writes never copy the WAL on the GUI thread; the
+    // sync's connections do that on theirs.
+    cache.setCheckpointing(false);
 
     MainWindow window(&cache, profile);
     window.show();
