@@ -24,6 +24,7 @@
 #include <QUrlQuery>
 
 #include <cstdio>
+#include <functional>
 
 using namespace assay;
 using namespace Qt::StringLiterals;
@@ -52,8 +53,10 @@ QByteArray fetch(QNetworkAccessManager &nam, const QUrl &u)
     return assay::bench::fetch(nam, u, g_token);
 }
 
-// Fetches every URL, `parallel` at a time, discarding the bodies.
-void fetchAll(QNetworkAccessManager &nam, const QList<QUrl> &urls, int parallel)
+// Fetches every URL, `parallel` at a time. Bodies are thrown away, or handed
+// whole to `keep` when one is given.
+void fetchAll(QNetworkAccessManager &nam, const QList<QUrl> &urls, int parallel,
+              const std::function<void(const QByteArray &)> &keep = {})
 {
     qsizetype next = 0;
     int running = 0;
@@ -62,9 +65,12 @@ void fetchAll(QNetworkAccessManager &nam, const QList<QUrl> &urls, int parallel)
         while (running < parallel && next < urls.size()) {
             QNetworkReply *r = get(nam, urls.at(next++));
             ++running;
-            QObject::connect(r, &QNetworkReply::readyRead, r, [r] { r->readAll(); });
+            if (!keep)
+                QObject::connect(r, &QNetworkReply::readyRead, r, [r] { r->readAll(); });
             QObject::connect(r, &QNetworkReply::finished, r, [&, r] {
-                r->readAll();
+                const QByteArray body = r->readAll();
+                if (keep)
+                    keep(body);
                 r->deleteLater();
                 --running;
                 pump();
@@ -95,11 +101,11 @@ double floorMs(bool evidence, int parallel, int *items)
         return double(t.nsecsElapsed()) / 1e6;
     }
     // With evidence, the floor needs the details' evidence lists: it reads
-    // them as they come.
+    // them from the details, fetched as many at a time as the engine does.
     QSet<QString> seen;
     QList<QUrl> blobs;
-    for (const QUrl &d : std::as_const(details)) {
-        const QJsonObject s = QJsonDocument::fromJson(fetch(nam, d)).object();
+    fetchAll(nam, details, parallel, [&](const QByteArray &body) {
+        const QJsonObject s = QJsonDocument::fromJson(body).object();
         for (const QJsonValue &e : s.value(u"evidence"_s).toArray()) {
             const QJsonObject o = e.toObject();
             if (!seen.contains(o.value(u"sha256"_s).toString())) {
@@ -107,7 +113,7 @@ double floorMs(bool evidence, int parallel, int *items)
                 blobs.append(url(u"/api/v1/evidence/"_s + o.value(u"id"_s).toString()));
             }
         }
-    }
+    });
     fetchAll(nam, blobs, parallel);
     return double(t.nsecsElapsed()) / 1e6;
 }
