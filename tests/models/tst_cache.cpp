@@ -278,6 +278,23 @@ private Q_SLOTS:
         QCOMPARE(cache.submission(s.summary.id)->evidence.size(), 1);
     }
 
+    void evidenceStatesAreSetTogetherOrNotAtAll()
+    {
+        Cache cache;
+        QVERIFY(cache.open(freshPath()));
+        const Submission a = test::submission(11), b = test::submission(12);
+        QVERIFY(cache.storeSubmissions({a, b}));
+        const QStringList all = {a.evidence[0].id, a.evidence[1].id, b.evidence[0].id, b.evidence[1].id};
+        // One unknown item: nothing changes, and the error says so.
+        QVERIFY(!cache.setEvidenceState(all + QStringList{QStringLiteral("e_nope")}, EvidenceItem::LocalState::Present));
+        QVERIFY2(cache.errorString().contains(QStringLiteral("1 of 5")), qPrintable(cache.errorString()));
+        QCOMPARE(cache.evidenceCount(EvidenceItem::LocalState::Present), 0);
+        QVERIFY(cache.setEvidenceState(all, EvidenceItem::LocalState::Present));
+        QCOMPARE(cache.evidenceCount(EvidenceItem::LocalState::Present), 4);
+        QCOMPARE(cache.evidenceCount(EvidenceItem::LocalState::Absent), 0);
+        QCOMPARE(cache.submission(b.summary.id)->evidence[1].localState, EvidenceItem::LocalState::Present);
+    }
+
     void searchFindsPrefixesAcrossFields()
     {
         Cache cache;
