@@ -3,6 +3,7 @@
 #include "models/Profile.h"
 #include "models/Submission.h"
 #include "sync/ApiError.h"
+#include "sync/EvidenceStore.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -19,7 +20,6 @@ namespace assay {
 
 class Cache;
 class CacheWriter;
-class EvidenceStore;
 class MarketplaceClient;
 
 // Keeps a profile's cache in step with the marketplace: pushes the outbox,
@@ -122,6 +122,13 @@ private:
     void flushDetails();
     void detailsStored(const QStringList &ids, const QStringList &problems);
     void pumpEvidence();
+    struct Blob;
+    void verify(const Blob &blob, bool downloaded);
+    void verified(const Blob &blob, bool downloaded, EvidenceStore::Outcome outcome, const QString &error);
+    void markEvidence(const QStringList &evidenceIds, EvidenceItem::LocalState state);
+    void markPresent(const Blob &blob);
+    void flushEvidenceMarks();
+    void evidenceProgress();
     void finish(const QString &error = {});
     // Schedules `again` after a backoff for a transient error, or returns
     // false when `error` is not worth retrying or the attempts ran out.
@@ -174,6 +181,10 @@ private:
     int m_inFlight = 0;
     // Retries scheduled after a backoff: the phase is not over while any wait.
     int m_waiting = 0;
+    // Downloaded files whose sha256 a worker thread is checking.
+    int m_verifying = 0;
+    // Evidence items of verified files, waiting to be marked present.
+    QStringList m_presentIds;
 };
 
 } // namespace assay
