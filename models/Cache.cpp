@@ -446,15 +446,19 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
                      "INSERT INTO answers (submission_id, position, question_key, text, evidence_ids) "
                      "VALUES (?, ?, ?, ?, ?)")
         || !prepared(b.insertAnswers, insertAnswersSql.constData())
-        // Evidence keeps its verified local state when its content did not
-        // change (same sha256); anything new or changed is absent.
+        // Evidence keeps its local state when its content did not change
+        // (same sha256) and it was settled (present or mismatched); anything
+        // else is present if the store holds that content verified already
+        // (another item shares the file), else absent.
         || !prepared(b.upsertEvidence,
-                     "INSERT INTO evidence (id, submission_id, position, filename, media_type, size, sha256) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                     "INSERT INTO evidence (id, submission_id, position, filename, media_type, size, sha256, "
+                     "local_state, verified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                      "submission_id = excluded.submission_id, position = excluded.position, "
                      "filename = excluded.filename, media_type = excluded.media_type, size = excluded.size, "
-                     "local_state = CASE WHEN sha256 = excluded.sha256 THEN local_state ELSE 'absent' END, "
-                     "verified_at = CASE WHEN sha256 = excluded.sha256 THEN verified_at ELSE NULL END, "
+                     "local_state = CASE WHEN sha256 = excluded.sha256 AND local_state != 'absent' THEN local_state "
+                     "ELSE excluded.local_state END, "
+                     "verified_at = CASE WHEN sha256 = excluded.sha256 AND local_state != 'absent' THEN verified_at "
+                     "ELSE excluded.verified_at END, "
                      "sha256 = excluded.sha256")
         // Evidence the submission no longer lists goes; its bytes may still
         // be shared by content address and are left to the store.
@@ -533,6 +537,12 @@ bool Cache::storeSubmissionRows(const Submission &sub, QList<SearchEntry> &searc
         st.bind(5, nn(e.mediaType));
         st.bind(6, e.size);
         st.bind(7, nn(e.sha256));
+        const bool verified = m_verifiedContent && m_verifiedContent(e.sha256);
+        st.bind(8, EvidenceItem::localStateName(verified ? EvidenceItem::LocalState::Present : EvidenceItem::LocalState::Absent));
+        if (verified)
+            st.bind(9, now());
+        else
+            st.bindNull(9);
         if (!ran(st, [&] { return QStringLiteral("store evidence %1 of %2").arg(e.id, id); }))
             return false;
         keep.append(e.id);
@@ -782,10 +792,31 @@ int Cache::evidenceCount(EvidenceItem::LocalState state)
 
 QList<EvidenceItem> Cache::evidenceInState(EvidenceItem::LocalState state)
 {
+    return readEvidence(state, std::nullopt);
+}
+
+QList<EvidenceItem> Cache::evidenceInState(EvidenceItem::LocalState state, const QStringList &submissionIds)
+{
+    return readEvidence(state, submissionIds);
+}
+
+QList<EvidenceItem> Cache::readEvidence(EvidenceItem::LocalState state, const std::optional<QStringList> &submissionIds)
+{
     QList<EvidenceItem> out;
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT id, filename, media_type, size, sha256 FROM evidence WHERE local_state = ? ORDER BY id"));
+    if (submissionIds) {
+        // The ids drive the loop (CROSS JOIN keeps them outside), each looked
+        // up through evidence_by_submission; left to itself the planner read
+        // every absent item through evidence_by_state for each id, which made
+        // a 10k sync four times slower as the table filled.
+        q.prepare(QStringLiteral("SELECT e.id, e.filename, e.media_type, e.size, e.sha256 FROM json_each(?) AS j "
+                                 "CROSS JOIN evidence AS e INDEXED BY evidence_by_submission ON e.submission_id = j.value "
+                                 "WHERE e.local_state = ? ORDER BY e.id"));
+        q.addBindValue(compactJson(QJsonArray::fromStringList(*submissionIds)));
+    } else {
+        q.prepare(QStringLiteral("SELECT id, filename, media_type, size, sha256 FROM evidence WHERE local_state = ? ORDER BY id"));
+    }
     q.addBindValue(EvidenceItem::localStateName(state));
     if (!q.exec()) {
         failQuery(q, QStringLiteral("read evidence"));
@@ -802,6 +833,18 @@ QList<EvidenceItem> Cache::evidenceInState(EvidenceItem::LocalState state)
         out.append(e);
     }
     return out;
+}
+
+bool Cache::markFilesVerified(const QStringList &sha256s)
+{
+    return inTransaction(QStringLiteral("evidence state"), [&](QSqlDatabase &db) {
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("UPDATE evidence SET local_state = 'present', verified_at = ? "
+                                 "WHERE sha256 IN (SELECT value FROM json_each(?)) AND local_state != 'present'"));
+        q.addBindValue(now());
+        q.addBindValue(compactJson(QJsonArray::fromStringList(sha256s)));
+        return q.exec() || failQuery(q, QStringLiteral("mark verified evidence"));
+    });
 }
 
 QString Cache::syncValue(const QString &key)

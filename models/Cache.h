@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -83,6 +84,16 @@ public:
     // All or none, in one transaction.
     bool setEvidenceState(const QStringList &evidenceIds, EvidenceItem::LocalState state);
     QList<EvidenceItem> evidenceInState(EvidenceItem::LocalState state);
+    // The same, for some submissions only (those just stored).
+    QList<EvidenceItem> evidenceInState(EvidenceItem::LocalState state, const QStringList &submissionIds);
+    // Every item whose content has one of these sha256, verified in the
+    // evidence store, becomes present: items that share a file share its
+    // check, whenever they were stored.
+    bool markFilesVerified(const QStringList &sha256s);
+    // Tells stored details which contents the evidence store holds verified
+    // already: their items are stored present. Called on the writer's
+    // thread, so it must be safe there.
+    void setVerifiedContent(std::function<bool(const QString &sha256)> isVerified) { m_verifiedContent = std::move(isVerified); }
     int evidenceCount(EvidenceItem::LocalState state); // -1 on error
 
     QString syncValue(const QString &key);
@@ -119,6 +130,7 @@ public:
     QString integrityCheck();
 
 private:
+    QList<EvidenceItem> readEvidence(EvidenceItem::LocalState state, const std::optional<QStringList> &submissionIds);
     bool fail(const QString &what);
     // The first column of every row of `sql`, as text.
     QStringList firstColumn(const QString &sql, const QString &what);
@@ -147,6 +159,7 @@ private:
     std::unique_ptr<BulkStatements> m_bulk;
     QString m_path;
     QString m_error;
+    std::function<bool(const QString &)> m_verifiedContent;
 };
 
 } // namespace assay

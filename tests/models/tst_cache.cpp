@@ -278,6 +278,33 @@ private Q_SLOTS:
         QCOMPARE(cache.submission(s.summary.id)->evidence.size(), 1);
     }
 
+    void itemsOfVerifiedContentAreStoredPresent()
+    {
+        Cache cache;
+        QVERIFY(cache.open(freshPath()));
+        Submission s = test::submission(13);
+        const QString known = s.evidence[0].sha256;
+        QStringList asked;
+        cache.setVerifiedContent([&](const QString &sha256) {
+            asked.append(sha256);
+            return sha256 == known;
+        });
+        QVERIFY(cache.storeSubmission(s));
+        QVERIFY(asked.contains(known));
+        auto back = cache.submission(s.summary.id);
+        QCOMPARE(back->evidence[0].localState, EvidenceItem::LocalState::Present);
+        QCOMPARE(back->evidence[1].localState, EvidenceItem::LocalState::Absent);
+        // The second file arrives verified: the next store of the same
+        // details marks its item present; a quarantined one stays so.
+        QVERIFY(cache.setEvidenceState(s.evidence[0].id, EvidenceItem::LocalState::Mismatch));
+        cache.setVerifiedContent([&](const QString &) { return true; });
+        s.summary.version = 2;
+        QVERIFY(cache.storeSubmission(s));
+        back = cache.submission(s.summary.id);
+        QCOMPARE(back->evidence[0].localState, EvidenceItem::LocalState::Mismatch);
+        QCOMPARE(back->evidence[1].localState, EvidenceItem::LocalState::Present);
+    }
+
     void evidenceStatesAreSetTogetherOrNotAtAll()
     {
         Cache cache;
