@@ -13,9 +13,10 @@ class CacheWriter::Worker : public QObject
     Q_OBJECT
 
 public:
-    explicit Worker(QString path)
+    Worker(QString path, std::function<bool(const QString &)> verifiedContent)
         : m_path(std::move(path))
     {
+        m_cache.setVerifiedContent(std::move(verifiedContent));
     }
 
     void store(const QList<Submission> &batch)
@@ -49,9 +50,9 @@ private:
     Cache m_cache;
 };
 
-CacheWriter::CacheWriter(const QString &cachePath, QObject *parent)
+CacheWriter::CacheWriter(const QString &cachePath, std::function<bool(const QString &)> verifiedContent, QObject *parent)
     : QObject(parent)
-    , m_worker(new Worker(cachePath))
+    , m_worker(new Worker(cachePath, std::move(verifiedContent)))
 {
     m_thread.setObjectName(u"cache-writer"_s);
     m_worker->moveToThread(&m_thread);

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <QThread>
 
+#include <functional>
+
 namespace assay {
 
 // Stores fetched submission details on a thread of its own, through a Cache
@@ -21,7 +23,11 @@ class CacheWriter : public QObject
     Q_OBJECT
 
 public:
-    explicit CacheWriter(const QString &cachePath, QObject *parent = nullptr);
+    // `verifiedContent` (optional, called on the writer's thread): which
+    // evidence contents are in the store verified, so that their items are
+    // stored present (see Cache::setVerifiedContent).
+    explicit CacheWriter(const QString &cachePath, std::function<bool(const QString &)> verifiedContent = {},
+                         QObject *parent = nullptr);
     // Stores what is queued, then stops the thread.
     ~CacheWriter() override;
 

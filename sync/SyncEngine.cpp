@@ -88,7 +88,10 @@ void SyncEngine::start()
             return;
         }
         m_store = std::make_unique<EvidenceStore>(profile);
-        m_writer = std::make_unique<CacheWriter>(profile.cachePath());
+        // Items whose file another item brought already are stored present
+        // (a copy of the store: the writer asks on its own thread).
+        m_writer = std::make_unique<CacheWriter>(profile.cachePath(),
+                                                 [store = *m_store](const QString &sha256) { return store.hasVerified(sha256); });
         connect(m_writer.get(), &CacheWriter::stored, this, &SyncEngine::detailsStored);
         m_flushTimer.setSingleShot(true);
         m_flushTimer.setInterval(MaxBatchDelay);
@@ -112,6 +115,11 @@ void SyncEngine::start()
     }
     m_running = true;
     ++m_cycle;
+    m_blobQueue.clear();
+    m_blobQueued.clear();
+    m_blobAttempts.clear();
+    m_blobMismatches.clear();
+    m_blobTotal = 0;
     m_pushAttempts = m_feedAttempts = m_questionnaireAttempts = 0;
     setPhase(Phase::Push);
     pushNext();
@@ -131,8 +139,8 @@ void SyncEngine::prioritize(const QString &submissionId)
     m_priority.insert(submissionId);
     if (m_detailQueue.removeOne(submissionId))
         m_detailQueue.prepend(submissionId);
-    std::stable_partition(m_blobQueue.begin(), m_blobQueue.end(),
-                          [&submissionId](const Blob &b) { return b.submissionIds.contains(submissionId); });
+    if (m_cache)
+        prioritizeEvidence(submissionId);
 }
 
 void SyncEngine::setPhase(Phase phase)
@@ -334,7 +342,10 @@ void SyncEngine::pumpDetails()
         return;
     // Back-pressure: when the writer is behind by a full batch, no more
     // requests until it catches up (memory stays bounded).
-    while (m_inFlight < m_options.parallel && !m_detailQueue.isEmpty()
+    // Files waiting beside the details keep a quarter of the requests.
+    const bool filesWait = !m_blobQueue.isEmpty() || !m_blobInFlight.isEmpty();
+    const qsizetype detailSlots = m_options.parallel - (filesWait ? evidenceSlots() : 0);
+    while (m_inFlight < m_options.parallel && m_detailInFlight.size() < detailSlots && !m_detailQueue.isEmpty()
            && !(m_writer->pending() > 0 && m_detailBatch.size() >= MaxDetailBatch)) {
         const QString id = m_detailQueue.takeFirst();
         if (m_detailInFlight.contains(id))
@@ -355,20 +366,21 @@ void SyncEngine::pumpDetails()
                 return;
             } else {
                 int &attempts = m_detailAttempts[id];
-                ++m_waiting;
+                ++m_detailWaiting;
                 if (!retryLater(result.error, attempts, [this, id] {
-                        --m_waiting;
+                        --m_detailWaiting;
                         m_detailQueue.prepend(id);
                         pumpDetails();
                     })) {
-                    --m_waiting;
+                    --m_detailWaiting;
                     problem(u"submission %1: %2"_s.arg(id, result.error.describe()));
                 }
             }
             pumpDetails();
+            pumpEvidence();
         });
     }
-    if (m_inFlight == 0 && m_waiting == 0 && m_detailQueue.isEmpty() && m_phase == Phase::Details) {
+    if (m_detailInFlight.isEmpty() && m_detailWaiting == 0 && m_detailQueue.isEmpty() && m_phase == Phase::Details) {
         flushDetails();
         // The evidence list comes from the stored details.
         if (m_writer->pending() > 0)
@@ -378,32 +390,49 @@ void SyncEngine::pumpDetails()
             return;
         }
         setPhase(Phase::Evidence);
-        // One download per distinct content; every evidence item with that
-        // hash is present once it is verified.
-        QHash<QString, int> index;
-        m_blobQueue.clear();
-        for (const EvidenceItem &e : m_cache->evidenceInState(EvidenceItem::LocalState::Absent)) {
-            auto it = index.find(e.sha256);
-            if (it == index.end()) {
-                it = index.insert(e.sha256, int(m_blobQueue.size()));
-                m_blobQueue.append(Blob{e.sha256, e.size, {}, {}});
-            }
-            m_blobQueue[*it].evidenceIds.append(e.id);
-        }
-        for (const QString &p : std::as_const(m_priority)) {
-            if (const auto s = m_cache->submission(p)) {
-                for (const EvidenceItem &e : s->evidence) {
-                    if (index.contains(e.sha256))
-                        m_blobQueue[index.value(e.sha256)].submissionIds.append(p);
-                }
-            }
-        }
-        std::stable_partition(m_blobQueue.begin(), m_blobQueue.end(), [](const Blob &b) { return !b.submissionIds.isEmpty(); });
-        m_blobTotal = int(m_blobQueue.size());
-        m_blobAttempts.clear();
-        m_blobMismatches.clear();
+        // Most files are under way already (queued as their details were
+        // stored); this picks up the rest, from earlier cycles too.
+        queueEvidence(m_cache->evidenceInState(EvidenceItem::LocalState::Absent));
+        for (const QString &p : std::as_const(m_priority))
+            prioritizeEvidence(p);
+        m_blobTotal = int(m_blobQueued.size());
         pumpEvidence();
     }
+}
+
+// One download per distinct content: every evidence item with that hash is
+// present once the file is verified (Cache::markFilesVerified).
+void SyncEngine::queueEvidence(const QList<EvidenceItem> &items)
+{
+    QHash<QString, qsizetype> added;
+    for (const EvidenceItem &e : items) {
+        if (const auto it = added.constFind(e.sha256); it != added.cend()) {
+            m_blobQueue[*it].evidenceIds.append(e.id);
+            continue;
+        }
+        if (m_blobQueued.contains(e.sha256))
+            continue;
+        m_blobQueued.insert(e.sha256);
+        added.insert(e.sha256, m_blobQueue.size());
+        m_blobQueue.append(Blob{e.sha256, e.size, {e.id}, {}});
+    }
+}
+
+// The files of what the reviewer opened go first (the last opened first).
+void SyncEngine::prioritizeEvidence(const QString &submissionId)
+{
+    const auto s = m_cache->submission(submissionId);
+    if (!s)
+        return;
+    QSet<QString> shas;
+    for (const EvidenceItem &e : s->evidence)
+        shas.insert(e.sha256);
+    for (Blob &b : m_blobQueue) {
+        if (shas.contains(b.sha256) && !b.submissionIds.contains(submissionId))
+            b.submissionIds.append(submissionId);
+    }
+    std::stable_partition(m_blobQueue.begin(), m_blobQueue.end(),
+                          [&submissionId](const Blob &b) { return b.submissionIds.contains(submissionId); });
 }
 
 // A batch goes to the writer when the writer is free and the batch is worth
@@ -441,14 +470,24 @@ void SyncEngine::detailsStored(const QStringList &ids, const QStringList &proble
         // Done means stored; the total is what the phase set out to fetch.
         if (m_phase == Phase::Details)
             Q_EMIT progress(m_report.details, m_detailTotal, m_report.bytes);
+        // Their evidence can start now, beside the remaining details.
+        if (m_options.evidence && !m_stopping) {
+            queueEvidence(m_cache->evidenceInState(EvidenceItem::LocalState::Absent, ids));
+            for (const QString &id : ids) {
+                if (m_priority.contains(id))
+                    prioritizeEvidence(id);
+            }
+        }
     }
     if (m_stopping) {
         finish(m_stopError); // waits again while the writer has work
         return;
     }
     maybeFlushDetails();
-    if (m_phase == Phase::Details)
+    if (m_phase == Phase::Details) {
         pumpDetails();
+        pumpEvidence();
+    }
 }
 
 // --- 4. evidence ------------------------------------------------------------------
@@ -464,7 +503,7 @@ void SyncEngine::markEvidence(const QStringList &evidenceIds, EvidenceItem::Loca
 // before the cycle ends.
 void SyncEngine::markPresent(const Blob &blob)
 {
-    m_presentIds += blob.evidenceIds;
+    m_presentShas.append(blob.sha256);
     m_report.evidencePresent += int(blob.evidenceIds.size());
     if (!blob.submissionIds.isEmpty())
         flushEvidenceMarks();
@@ -474,15 +513,26 @@ void SyncEngine::markPresent(const Blob &blob)
 
 void SyncEngine::flushEvidenceMarks()
 {
-    if (!m_presentIds.isEmpty() && m_cache)
-        markEvidence(std::exchange(m_presentIds, {}), EvidenceItem::LocalState::Present);
+    if (m_presentShas.isEmpty() || !m_cache)
+        return;
+    const QStringList shas = std::exchange(m_presentShas, {});
+    if (!m_cache->markFilesVerified(shas))
+        problem(u"evidence: %1"_s.arg(m_cache->errorString()));
+}
+
+// Beside details, files get a quarter of the requests: details are what the
+// queue shows, and a file holds its request much longer.
+qsizetype SyncEngine::evidenceSlots() const
+{
+    return std::max(1, m_options.parallel / 4);
 }
 
 void SyncEngine::pumpEvidence()
 {
     if (m_cancelled || !m_running || m_stopping)
         return;
-    while (m_inFlight < m_options.parallel && !m_blobQueue.isEmpty()) {
+    const qsizetype slots = m_phase == Phase::Evidence ? m_options.parallel : evidenceSlots();
+    while (m_inFlight < m_options.parallel && m_blobInFlight.size() < slots && !m_blobQueue.isEmpty()) {
         const Blob blob = m_blobQueue.takeFirst();
         if (!EvidenceStore::isValidSha256(blob.sha256)) {
             problem(u"evidence %1 has no valid sha256"_s.arg(blob.evidenceIds.value(0)));
@@ -534,26 +584,42 @@ void SyncEngine::pumpEvidence()
                 int &attempts = m_blobAttempts[blob.sha256];
                 // Bytes that arrived stay in the partial file: the retry
                 // asks for the rest with Range.
-                ++m_waiting;
+                ++m_blobWaiting;
                 if (!retryLater(result.error, attempts, [this, blob] {
-                        --m_waiting;
+                        --m_blobWaiting;
                         m_blobQueue.prepend(blob);
                         pumpEvidence();
                     })) {
-                    --m_waiting;
+                    --m_blobWaiting;
                     problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), result.error.describe()));
                 }
             }
             evidenceProgress();
             pumpEvidence();
+            if (m_phase == Phase::Details)
+                pumpDetails();
         });
     }
-    if (m_inFlight == 0 && m_waiting == 0 && m_verifying == 0 && m_blobQueue.isEmpty() && m_phase == Phase::Evidence)
+    if (m_blobInFlight.isEmpty() && m_blobWaiting == 0 && m_verifying == 0 && m_blobQueue.isEmpty()
+        && m_phase == Phase::Evidence) {
+        // Items stored while their file was being checked share the check
+        // (the writer stores the others present right away).
+        QSet<QString> late;
+        for (const EvidenceItem &e : m_cache->evidenceInState(EvidenceItem::LocalState::Absent))
+            late.insert(e.sha256);
+        for (const QString &sha256 : std::as_const(late)) {
+            if (m_store->hasVerified(sha256))
+                m_presentShas.append(sha256);
+        }
         finish();
+    }
 }
 
 void SyncEngine::evidenceProgress()
 {
+    // Files that go beside the details show in the evidence phase's count.
+    if (m_phase != Phase::Evidence)
+        return;
     Q_EMIT progress(m_blobTotal - int(m_blobQueue.size()) - m_inFlight - m_verifying, m_blobTotal, m_report.bytes);
 }
 

@@ -127,6 +127,9 @@ private:
     void verified(const Blob &blob, bool downloaded, EvidenceStore::Outcome outcome, const QString &error);
     void markEvidence(const QStringList &evidenceIds, EvidenceItem::LocalState state);
     void markPresent(const Blob &blob);
+    void queueEvidence(const QList<EvidenceItem> &items);
+    qsizetype evidenceSlots() const;
+    void prioritizeEvidence(const QString &submissionId);
     void flushEvidenceMarks();
     void evidenceProgress();
     void finish(const QString &error = {});
@@ -179,12 +182,15 @@ private:
     QHash<QString, int> m_blobMismatches;
     int m_blobTotal = 0;
     int m_inFlight = 0;
-    // Retries scheduled after a backoff: the phase is not over while any wait.
-    int m_waiting = 0;
+    // Retries scheduled after a backoff: a phase is not over while any wait.
+    int m_detailWaiting = 0;
+    int m_blobWaiting = 0;
     // Downloaded files whose sha256 a worker thread is checking.
     int m_verifying = 0;
-    // Evidence items of verified files, waiting to be marked present.
-    QStringList m_presentIds;
+    // Verified files whose items wait to be marked present.
+    QStringList m_presentShas;
+    // Every file queued in this cycle (downloaded, checked or still to go).
+    QSet<QString> m_blobQueued;
 };
 
 } // namespace assay

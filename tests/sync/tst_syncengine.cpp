@@ -152,6 +152,44 @@ private Q_SLOTS:
         verifyComplete(market);
     }
 
+    // What the reviewer opened goes first, its evidence too: its files are
+    // downloaded and checked while the other details are still coming.
+    void openedEvidenceComesBeforeTheOtherDetails()
+    {
+        server::ApiServer::Options slow = LoopbackMarketplace::quietOptions();
+        slow.latencyMs = 30;
+        LoopbackMarketplace market(m_template, slow);
+        QVERIFY(market.ok());
+        QString opened;
+        const auto page = market.store().feed(0, 100);
+        for (const SubmissionSummary &s : page->items) {
+            if (market.store().submission(s.id)->evidence.size() >= 2)
+                opened = s.id;
+        }
+        QVERIFY(!opened.isEmpty());
+        SyncEngine::Options o = options(market.url());
+        o.parallel = 2;
+        SyncEngine engine(o);
+        engine.prioritize(opened);
+        Cache cache;
+        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        // Looked at the moment the details are all in.
+        std::optional<bool> presentWhenDetailsDone;
+        connect(&engine, &SyncEngine::phaseChanged, this, [&](const QString &phase) {
+            if (phase != u"downloading evidence"_s || presentWhenDetailsDone)
+                return;
+            const auto s = cache.submission(opened);
+            presentWhenDetailsDone = s && std::all_of(s->evidence.cbegin(), s->evidence.cend(), [](const EvidenceItem &e) {
+                return e.localState == EvidenceItem::LocalState::Present;
+            });
+        });
+        const auto r = run(engine);
+        QVERIFY2(r.inStep, qPrintable(r.summaryLine()));
+        QVERIFY(presentWhenDetailsDone.has_value());
+        QVERIFY2(*presentWhenDetailsDone, "the opened submission's evidence waited for every other submission's details");
+        verifyComplete(market);
+    }
+
     // The GUI's way: the engine on the controller's thread, its writer on
     // another, a slow server (so batches go by time, not size). Everything
     // the engine owns must live on its thread: Qt's cross-thread warnings
