@@ -755,9 +755,7 @@ bool Cache::setEvidenceState(const QString &evidenceId, EvidenceItem::LocalState
 
 bool Cache::setEvidenceState(const QStringList &evidenceIds, EvidenceItem::LocalState state)
 {
-    // One statement and one transaction for any number of items: the sync
-    // marks thousands at a time, and a commit per file rewrote the same
-    // evidence pages hundreds of times (300 MB of WAL for 360 files).
+    // One statement and one transaction for any number of items.
     const QJsonArray ids = QJsonArray::fromStringList(evidenceIds);
     const qsizetype distinct = QSet<QString>(evidenceIds.cbegin(), evidenceIds.cend()).size();
     return inTransaction(QStringLiteral("evidence state"), [&](QSqlDatabase &db) {
@@ -837,6 +835,9 @@ QList<EvidenceItem> Cache::readEvidence(EvidenceItem::LocalState state, const st
 
 bool Cache::markFilesVerified(const QStringList &sha256s)
 {
+    // The sync gathers verified files and marks them together: a commit per
+    // file rewrote the same scattered evidence pages each time (300 MB of WAL
+    // for 360 files).
     return inTransaction(QStringLiteral("evidence state"), [&](QSqlDatabase &db) {
         QSqlQuery q(db);
         q.prepare(QStringLiteral("UPDATE evidence SET local_state = 'present', verified_at = ? "

@@ -421,6 +421,9 @@ void SyncEngine::queueEvidence(const QList<EvidenceItem> &items)
 // The files of what the reviewer opened go first (the last opened first).
 void SyncEngine::prioritizeEvidence(const QString &submissionId)
 {
+    // Nothing waits: no need to read the submission.
+    if (m_blobQueue.isEmpty())
+        return;
     const auto s = m_cache->submission(submissionId);
     if (!s)
         return;
@@ -491,12 +494,6 @@ void SyncEngine::detailsStored(const QStringList &ids, const QStringList &proble
 }
 
 // --- 4. evidence ------------------------------------------------------------------
-
-void SyncEngine::markEvidence(const QStringList &evidenceIds, EvidenceItem::LocalState state)
-{
-    if (!m_cache->setEvidenceState(evidenceIds, state))
-        problem(u"evidence %1: %2"_s.arg(evidenceIds.value(0), m_cache->errorString()));
-}
 
 // Verified files are marked present in batches, like details are stored:
 // at once for what the reviewer opened, else within MaxBatchDelay, and
@@ -620,7 +617,7 @@ void SyncEngine::evidenceProgress()
     // Files that go beside the details show in the evidence phase's count.
     if (m_phase != Phase::Evidence)
         return;
-    Q_EMIT progress(m_blobTotal - int(m_blobQueue.size()) - m_inFlight - m_verifying, m_blobTotal, m_report.bytes);
+    Q_EMIT progress(m_blobTotal - int(m_blobQueue.size() + m_blobInFlight.size()) - m_verifying, m_blobTotal, m_report.bytes);
 }
 
 // The sha256 is checked on a worker thread: it reads the whole file again,
@@ -663,7 +660,8 @@ void SyncEngine::verified(const Blob &blob, bool downloaded, EvidenceStore::Outc
             m_blobQueue.prepend(blob);
             break;
         }
-        markEvidence(blob.evidenceIds, EvidenceItem::LocalState::Mismatch);
+        if (!m_cache->setEvidenceState(blob.evidenceIds, EvidenceItem::LocalState::Mismatch))
+            problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), m_cache->errorString()));
         ++m_report.evidenceMismatched;
         problem(u"evidence %1 quarantined: %2"_s.arg(blob.evidenceIds.value(0), error));
         break;

@@ -125,7 +125,6 @@ private:
     struct Blob;
     void verify(const Blob &blob, bool downloaded);
     void verified(const Blob &blob, bool downloaded, EvidenceStore::Outcome outcome, const QString &error);
-    void markEvidence(const QStringList &evidenceIds, EvidenceItem::LocalState state);
     void markPresent(const Blob &blob);
     void queueEvidence(const QList<EvidenceItem> &items);
     qsizetype evidenceSlots() const;
