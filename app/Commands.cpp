@@ -1,7 +1,7 @@
 #include "app/Commands.h"
 
 #include "models/Cache.h"
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 #include "models/Outbox.h"
 #include "models/Profile.h"
 #include "sync/EvidenceStore.h"

@@ -1,6 +1,6 @@
-#include "models/Answer.h"
+#include "domain/Answer.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QJsonArray>
 

@@ -1,6 +1,6 @@
-#include "models/Comment.h"
+#include "domain/Comment.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 namespace assay {
 

@@ -1,6 +1,6 @@
-#include "models/EvidenceItem.h"
+#include "domain/EvidenceItem.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QRegularExpression>
 

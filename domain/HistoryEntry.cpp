@@ -1,6 +1,6 @@
-#include "models/HistoryEntry.h"
+#include "domain/HistoryEntry.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 namespace assay {
 

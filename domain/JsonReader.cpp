@@ -1,4 +1,4 @@
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QTimeZone>
 

@@ -1,6 +1,6 @@
-#include "models/Migrations.h"
+#include "domain/Migrations.h"
 
-#include "models/Logging.h"
+#include "domain/DomainLogging.h"
 
 #include <QDir>
 #include <QFile>
@@ -88,7 +88,7 @@ QString Migrations::migrate(QSqlDatabase &db, const QString &resourceDir)
             db.rollback();
             return QStringLiteral("migration %1 could not be committed: %2").arg(version).arg(error);
         }
-        qCInfo(lcModels) << "schema of" << db.databaseName().section(QLatin1Char('/'), -1) << "migrated to version" << version;
+        qCInfo(lcSchema) << "schema of" << db.databaseName().section(QLatin1Char('/'), -1) << "migrated to version" << version;
     }
     return {};
 }

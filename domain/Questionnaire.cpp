@@ -1,6 +1,6 @@
-#include "models/Questionnaire.h"
+#include "domain/Questionnaire.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "models/Submission.h"
+#include "domain/Submission.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QJsonArray>
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "models/Answer.h"
-#include "models/Comment.h"
-#include "models/EvidenceItem.h"
-#include "models/HistoryEntry.h"
-#include "models/SubmissionSummary.h"
+#include "domain/Answer.h"
+#include "domain/Comment.h"
+#include "domain/EvidenceItem.h"
+#include "domain/HistoryEntry.h"
+#include "domain/SubmissionSummary.h"
 
 #include <QList>
 

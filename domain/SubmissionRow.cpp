@@ -1,6 +1,6 @@
-#include "models/SubmissionRow.h"
+#include "domain/SubmissionRow.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QSqlQuery>
 #include <QVariant>

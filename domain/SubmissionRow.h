@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/SubmissionSummary.h"
+#include "domain/SubmissionSummary.h"
 
 #include <QString>
 #include <QVariantList>

@@ -1,6 +1,6 @@
-#include "models/SubmissionSummary.h"
+#include "domain/SubmissionSummary.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QJsonValue>
 

@@ -1,6 +1,6 @@
-#include "models/Verdict.h"
+#include "domain/Verdict.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 #include <QJsonArray>
 

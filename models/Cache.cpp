@@ -1,10 +1,10 @@
 #include "models/Cache.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 #include "models/Logging.h"
-#include "models/Migrations.h"
+#include "domain/Migrations.h"
 #include "models/SqliteStatement.h"
-#include "models/SubmissionRow.h"
+#include "domain/SubmissionRow.h"
 
 #include <QAtomicInteger>
 #include <QJsonArray>

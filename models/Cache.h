@@ -1,10 +1,10 @@
 #pragma once
 
 #include "models/OutboxEntry.h"
-#include "models/Questionnaire.h"
+#include "domain/Questionnaire.h"
 #include "models/ReviewDraft.h"
-#include "models/Submission.h"
-#include "models/Verdict.h"
+#include "domain/Submission.h"
+#include "domain/Verdict.h"
 
 #include <QHash>
 #include <QSqlDatabase>

@@ -5,4 +5,3 @@
 // Logging categories of the models library. Log lines name ids and counts,
 // never partner text, evidence content or credentials.
 Q_DECLARE_LOGGING_CATEGORY(lcCache)
-Q_DECLARE_LOGGING_CATEGORY(lcModels)

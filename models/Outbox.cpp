@@ -1,7 +1,7 @@
 #include "models/Outbox.h"
 
 #include "models/Cache.h"
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 namespace assay {
 

@@ -1,6 +1,6 @@
 #include "models/OutboxEntry.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 
 namespace assay {
 

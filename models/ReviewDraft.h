@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/Verdict.h"
+#include "domain/Verdict.h"
 
 #include <QDateTime>
 #include <QString>

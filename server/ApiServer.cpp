@@ -1,7 +1,7 @@
 #include "server/ApiServer.h"
 
-#include "models/JsonReader.h"
-#include "models/Verdict.h"
+#include "domain/JsonReader.h"
+#include "domain/Verdict.h"
 #include "server/FeedCursor.h"
 #include "server/ServerLogging.h"
 #include "server/ServerStore.h"

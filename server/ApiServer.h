@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/Questionnaire.h"
+#include "domain/Questionnaire.h"
 #include "server/FaultInjector.h"
 
 #include <QDateTime>

@@ -1,7 +1,7 @@
 #include "server/Seeder.h"
 
-#include "models/JsonReader.h"
-#include "models/Questionnaire.h"
+#include "domain/JsonReader.h"
+#include "domain/Questionnaire.h"
 #include "server/EvidenceFactory.h"
 #include "server/ServerLogging.h"
 

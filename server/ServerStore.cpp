@@ -1,8 +1,8 @@
 #include "server/ServerStore.h"
 
-#include "models/JsonReader.h"
-#include "models/Migrations.h"
-#include "models/SubmissionRow.h"
+#include "domain/JsonReader.h"
+#include "domain/Migrations.h"
+#include "domain/SubmissionRow.h"
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>

@@ -1,6 +1,6 @@
 #include "sync/MarketplaceClient.h"
 
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 #include "sync/SyncLogging.h"
 
 #include <QHostAddress>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "models/OutboxEntry.h"
-#include "models/Questionnaire.h"
-#include "models/Submission.h"
+#include "domain/Questionnaire.h"
+#include "domain/Submission.h"
 #include "sync/ApiError.h"
 
 #include <QHttpHeaders>

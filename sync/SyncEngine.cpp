@@ -1,7 +1,7 @@
 #include "sync/SyncEngine.h"
 
 #include "models/Cache.h"
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 #include "sync/CacheWriter.h"
 #include "sync/EvidenceStore.h"
 #include "sync/MarketplaceClient.h"

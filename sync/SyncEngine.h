@@ -1,7 +1,7 @@
 #pragma once
 
 #include "models/Profile.h"
-#include "models/Submission.h"
+#include "domain/Submission.h"
 #include "sync/ApiError.h"
 #include "sync/EvidenceStore.h"
 

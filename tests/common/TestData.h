@@ -1,6 +1,6 @@
 #pragma once
 
-#include "models/Submission.h"
+#include "domain/Submission.h"
 
 namespace assay::test {
 

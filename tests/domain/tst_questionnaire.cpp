@@ -1,5 +1,5 @@
-#include "models/JsonReader.h"
-#include "models/Questionnaire.h"
+#include "domain/JsonReader.h"
+#include "domain/Questionnaire.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 #include "common/TestData.h"
-#include "models/JsonReader.h"
+#include "domain/JsonReader.h"
 #include "models/OutboxEntry.h"
-#include "models/Submission.h"
-#include "models/Verdict.h"
+#include "domain/Submission.h"
+#include "domain/Verdict.h"
 
 #include <QJsonArray>
 #include <QTest>

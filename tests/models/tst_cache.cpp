@@ -1,6 +1,6 @@
 #include "common/TestData.h"
 #include "models/Cache.h"
-#include "models/Migrations.h"
+#include "domain/Migrations.h"
 #include "models/Profile.h"
 
 #include <QFile>

@@ -1,8 +1,8 @@
 #include "common/HttpClient.h"
 #include "common/LoopbackMarketplace.h"
-#include "models/JsonReader.h"
-#include "models/Questionnaire.h"
-#include "models/Submission.h"
+#include "domain/JsonReader.h"
+#include "domain/Questionnaire.h"
+#include "domain/Submission.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "models/Questionnaire.h"
+#include "domain/Questionnaire.h"
 #include "server/Seeder.h"
 #include "server/ServerStore.h"
 
