@@ -64,8 +64,13 @@ struct EvidenceContext
     // The demo's "now" is autumn 2026; variants spread over weeks, not years.
     QDate date(int maxDaysBack = 60) const;
 
-    // Replaces the template placeholders ({{APP}}, {{SLUG}}, {{DAY}}, ...; see
-    // resources/demo/evidence/README.md) in a code or config template.
+    // Fills a code or config template (resources/demo/evidence/code/,
+    // config/). Placeholders: {{APP}}, {{PARTNER}} (literal-safe names),
+    // {{SLUG}}, {{PSLUG}}, {{IDENT}}, {{CLASS}} (derived identifiers), {{DAY}},
+    // {{HOUR}}, {{HOURS}}, {{N}}, {{ROT}}, {{TENANT}}, {{REVIEWED}} (vary with
+    // the variant). In code, {{VECTORS}} is where the regression table goes;
+    // its entries must agree with the checker function code/templates.json
+    // names for the file.
     QString fill(QString text);
 };
 

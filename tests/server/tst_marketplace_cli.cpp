@@ -1,6 +1,7 @@
 #include "common/HttpClient.h"
 #include "server/ApiServer.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
@@ -106,6 +107,38 @@ private Q_SLOTS:
         QVERIFY(p.exitCode() != 0);
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(err.contains(message), qPrintable(err));
+    }
+
+    // Stopped as tests and scripts stop it (SIGTERM), with or without --db,
+    // the server leaves nothing in the temporary folder.
+    void leavesNothingInTmp_data()
+    {
+        QTest::addColumn<bool>("withDb");
+        QTest::newRow("--db") << true;
+        QTest::newRow("scratch store") << false;
+    }
+    void leavesNothingInTmp()
+    {
+        QFETCH(bool, withDb);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TMPDIR"_s, tmp.path());
+        p.setProcessEnvironment(env);
+        QStringList args = {u"--listen"_s, u"127.0.0.1:0"_s, u"--quiet"_s};
+        if (withDb)
+            args += {u"--db"_s, m_dir.filePath(u"tmpcheck.sqlite"_s)};
+        QString listening;
+        QStringList tokens;
+        QVERIFY(start(p, args, &listening, &tokens, 0));
+        QVERIFY2(listening.startsWith(u"listening on "_s), qPrintable(listening));
+        if (!withDb)
+            QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), 1);
+        p.terminate();
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
     }
 
     void listsItsRoutes()
