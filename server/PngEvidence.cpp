@@ -5,6 +5,7 @@
 #include <QFontMetrics>
 #include <QGuiApplication>
 #include <QImage>
+#include <QJsonArray>
 #include <QPainter>
 
 #include <utility>
@@ -26,156 +27,114 @@ struct Screen
     QList<QStringList> rows; // a cell "ok:...", "warn:..." or "bad:..." is drawn as a status pill
 };
 
+// The screen's labels, settings and pick lists are in png/screens.json; the
+// rows are drawn here, from the one generator, in a fixed order.
 Screen screenFor(EvidenceContext &c)
 {
-    Screen s;
+    const QJsonObject def = evidenceJson(u"png/screens.json"_s).value(u"screens"_s)[EvidenceContext::categoryKeys[c.cat]].toObject();
+    const QJsonObject lists = def.value(u"lists"_s).toObject(), cells = def.value(u"cells"_s).toObject();
+    auto list = [&](const QString &name) { return evidenceStrings(lists.value(name)); };
+    auto cell = [&](const QString &name) { return expandPlaceholders(cells.value(name).toString(), {{u"SLUG", c.slug}}); };
     const QString d0 = c.date().toString(Qt::ISODate);
     auto when = [&] { return c.date(40).addDays(-c.below(20)).toString(Qt::ISODate) + u' ' + QString::number(10 + c.below(13)) + u':' + QString::number(10 + c.below(50)); };
+    auto text = [&](const QString &key, const QString &users = {}) {
+        return expandPlaceholders(def.value(key).toString(),
+                                  {{u"APP", c.app}, {u"SLUG", c.slug}, {u"PSLUG", c.pslug}, {u"DATE", d0}, {u"USERS", users}});
+    };
+
+    Screen s;
+    s.file = def.value(u"file"_s).toString();
+    s.product = text(u"product"_s);
+    s.url = text(u"url"_s);
+    s.heading = text(u"heading"_s);
+    // The one random draw before the rows: the identity provider's user count.
+    s.subtitle = text(u"subtitle"_s, def.value(u"subtitle"_s).toString().contains(u"@USERS@"_s) ? QString::number(80 + c.below(400)) : QString());
+    s.tableTitle = def.value(u"table_title"_s).toString();
+    s.nav = evidenceStrings(def.value(u"nav"_s));
+    s.activeNav = def.value(u"active_nav"_s).toInt();
+    s.accent = QColor::fromString(def.value(u"accent"_s).toString());
+    for (const QJsonValue &setting : def.value(u"settings"_s).toArray())
+        s.settings.append({setting[0].toString(), setting[1].toString()});
+    s.columns = evidenceStrings(def.value(u"columns"_s));
+
     switch (c.cat) {
     case EmployeeMfa: {
-        s = {u"idp-mfa-settings.png"_s, u"IdentityHub Admin"_s, u"https://"_s + c.pslug + u".idp.example/admin/security/authentication-policies"_s,
-             u"Authentication policy: All employees"_s, u"Applies to "_s + QString::number(80 + c.below(400)) + u" users \u00b7 last changed "_s + d0 + u" by it-admin"_s,
-             u"Users"_s, {u"Dashboard"_s, u"Directory"_s, u"Applications"_s, u"Authenticators"_s, u"Policies"_s, u"Reports"_s, u"Settings"_s}, 4,
-             QColor(0x1f, 0x4e, 0xb4), {}, {}, {}};
-        s.settings = {{u"Require MFA for all users"_s, u"ON"_s}, {u"Phishing-resistant factor (FIDO2) for admins"_s, u"ON"_s},
-                      {u"Allow SMS and voice factors"_s, u"OFF"_s}, {u"Re-authenticate after"_s, u"12 hours"_s},
-                      {u"Block legacy authentication protocols"_s, u"ON"_s}};
-        s.columns = {u"Name"_s, u"Email"_s, u"Group"_s, u"MFA"_s, u"Factors"_s, u"Last sign-in"_s};
+        const QStringList groups = list(u"groups"_s), factors = list(u"factors"_s);
         for (int i = 0; i < 9; ++i) {
             const QString p = c.person();
             const bool pending = c.chance(12);
-            s.rows.append({p, c.email(p), c.pick({u"Engineering", u"Support", u"Finance", u"Admins", u"Contractors"}),
-                           pending ? u"warn:Pending (2 days left)"_s : u"ok:Enrolled"_s,
-                           pending ? u"-"_s : c.pick({u"Security key", u"Security key, TOTP", u"Platform authenticator", u"TOTP"}), when()});
+            s.rows.append({p, c.email(p), c.pick(groups), pending ? cell(u"pending"_s) : cell(u"enrolled"_s),
+                           pending ? cell(u"none"_s) : c.pick(factors), when()});
         }
         break;
     }
     case SecurityPatches: {
-        s = {u"ci-dependency-pipeline.png"_s, u"BuildFlow CI"_s, u"https://ci."_s + c.pslug + u".example/"_s + c.slug + u"/pipelines"_s,
-             u"Pipelines \u00b7 "_s + c.app, u"Branch protection: dependency scan required \u00b7 default branch main"_s, u"Recent pipelines"_s,
-             {u"Overview"_s, u"Pipelines"_s, u"Dependencies"_s, u"Vulnerabilities"_s, u"Environments"_s, u"Settings"_s}, 1,
-             QColor(0x2b, 0x8a, 0x3e), {}, {}, {}};
-        s.settings = {{u"Block merge on critical/high vulnerabilities"_s, u"ON"_s}, {u"Auto-merge patch updates when green"_s, u"ON"_s},
-                      {u"Nightly dependency scan"_s, u"ON"_s}, {u"Patch SLA (critical)"_s, u"7 days"_s}};
-        s.columns = {u"Pipeline"_s, u"Branch"_s, u"Build"_s, u"Test"_s, u"Dependency scan"_s, u"Deploy"_s, u"Duration"_s};
-        static const QStringView bumps[] = {u"lodash-4.17.21", u"urllib3-2.2.3", u"jinja2-3.1.4", u"log4j-core-2.17.1",
-                                            u"requests-2.32.3", u"express-4.21.1", u"nokogiri-1.16.7", u"openssl-3.0.15"};
+        const QStringList bumps = list(u"bumps"_s);
         for (int i = 0; i < 9; ++i) {
             const bool main = c.chance(25);
-            s.rows.append({u'#' + QString::number(48000 + c.below(2000)), main ? u"main"_s : u"dependabot/"_s + c.pick(bumps),
-                           u"ok:passed"_s, u"ok:passed"_s, c.chance(8) ? u"warn:1 medium"_s : u"ok:0 vulnerabilities"_s,
-                           main ? u"ok:production"_s : u"skipped"_s, QString::number(3 + c.below(9)) + u"m "_s + QString::number(10 + c.below(50)) + u's'});
+            s.rows.append({u'#' + QString::number(48000 + c.below(2000)), main ? cell(u"main"_s) : cell(u"bump"_s) + c.pick(bumps),
+                           cell(u"passed"_s), cell(u"passed"_s), c.chance(8) ? cell(u"medium"_s) : cell(u"clean"_s),
+                           main ? cell(u"deployed"_s) : cell(u"skipped"_s), QString::number(3 + c.below(9)) + u"m "_s + QString::number(10 + c.below(50)) + u's'});
         }
         break;
     }
-    case Secrets:
+    case Secrets: {
+        const QStringList purposes = list(u"purposes"_s);
+        for (int i = 0; i < 8; ++i)
+            s.rows.append({u"alias/"_s + c.slug + u'-' + c.pick(EvidenceContext::services), c.pick(purposes),
+                           cell(u"enabled"_s), cell(u"rotation"_s), when(), QString::number(1000 + c.below(900000))});
+        break;
+    }
     case CustomerData: {
-        const bool kms = c.cat == Secrets;
-        s = {kms ? u"kms-key-list.png"_s : u"database-encryption.png"_s, u"Cloud Console"_s,
-             u"https://console.cloud.example/"_s + (kms ? u"kms/keys?region=eu-central-1"_s : u"databases/instances?region=eu-central-1"_s),
-             kms ? u"Customer managed keys"_s : u"Database instances"_s, u"Account "_s + c.slug + u"-prod \u00b7 eu-central-1"_s,
-             kms ? u"Keys"_s : u"Instances"_s, {u"Overview"_s, u"Compute"_s, u"Databases"_s, u"Key management"_s, u"Secrets"_s, u"IAM"_s, u"Audit logs"_s},
-             kms ? 3 : 2, QColor(0xc0, 0x56, 0x21), {}, {}, {}};
-        if (kms) {
-            s.settings = {{u"Automatic key rotation"_s, u"ON"_s}, {u"Deletion protection"_s, u"ON"_s}, {u"Rotation period"_s, u"90 days"_s}};
-            s.columns = {u"Alias"_s, u"Purpose"_s, u"State"_s, u"Rotation"_s, u"Last rotated"_s, u"Requests (30d)"_s};
-            for (int i = 0; i < 8; ++i)
-                s.rows.append({u"alias/"_s + c.slug + u'-' + c.pick(EvidenceContext::services), c.pick({u"Encrypt/decrypt", u"Sign/verify", u"Envelope (data keys)"}),
-                               u"ok:Enabled"_s, u"ok:Every 90 days"_s, when(), QString::number(1000 + c.below(900000))});
-        } else {
-            s.settings = {{u"Encryption at rest (customer-managed key)"_s, u"ON"_s}, {u"Require TLS 1.2+"_s, u"ON"_s},
-                          {u"Encrypted automated backups"_s, u"ON"_s}, {u"Public accessibility"_s, u"OFF"_s}};
-            s.columns = {u"Instance"_s, u"Engine"_s, u"Encrypted"_s, u"KMS key"_s, u"TLS"_s, u"Backups"_s};
-            for (int i = 0; i < 7; ++i)
-                s.rows.append({c.slug + u'-' + c.pick(EvidenceContext::services) + u'-' + QString::number(1 + i), c.pick({u"PostgreSQL 16.4", u"PostgreSQL 15.8", u"Redis 7.2"}),
-                               u"ok:Yes"_s, u"alias/"_s + c.slug + u"-customer-data"_s, u"ok:Required"_s, u"35 days, encrypted"_s});
-        }
+        const QStringList engines = list(u"engines"_s);
+        for (int i = 0; i < 7; ++i)
+            s.rows.append({c.slug + u'-' + c.pick(EvidenceContext::services) + u'-' + QString::number(1 + i), c.pick(engines),
+                           cell(u"encrypted"_s), cell(u"key"_s), cell(u"tls"_s), cell(u"backups"_s)});
         break;
     }
     case BreachResponse: {
-        s = {u"incident-dashboard.png"_s, u"OnCall Incidents"_s, u"https://"_s + c.pslug + u".oncall.example/incidents"_s, u"Security incidents"_s,
-             u"Service: "_s + c.app + u" \u00b7 escalation policy: SecOps 24x7"_s, u"Last 90 days"_s,
-             {u"Incidents"_s, u"Schedules"_s, u"Escalation policies"_s, u"Services"_s, u"Analytics"_s, u"Postmortems"_s}, 0,
-             QColor(0x9b, 0x1c, 0x31), {}, {}, {}};
-        s.settings = {{u"Page on-call for SEV1/SEV2"_s, u"ON"_s}, {u"Notify marketplace within 24 h"_s, u"ON"_s},
-                      {u"Escalate unacknowledged pages after"_s, u"5 minutes"_s}, {u"Auto-create postmortem"_s, u"ON"_s}};
-        s.columns = {u"Incident"_s, u"Severity"_s, u"Title"_s, u"Status"_s, u"Opened"_s, u"Time to ack"_s};
+        const QStringList titles = list(u"titles"_s);
         for (int i = 0; i < 8; ++i) {
             const int sev = 2 + c.below(3);
-            s.rows.append({u"INC-"_s + QString::number(2000 + c.below(800)), (sev == 2 ? u"bad:SEV"_s : u"warn:SEV"_s) + QString::number(sev),
-                           c.pick({u"Impossible-travel sign-in", u"Credential stuffing on login", u"Suspicious IAM key creation", u"WAF spike on /api/v2/export",
-                                   u"Malware detection on laptop", u"Phishing report"}),
-                           i == 0 ? u"warn:Investigating"_s : u"ok:Resolved"_s, when(), QString::number(1 + c.below(9)) + u" min"_s});
+            s.rows.append({u"INC-"_s + QString::number(2000 + c.below(800)), (sev == 2 ? cell(u"sev2"_s) : cell(u"sev"_s)) + QString::number(sev),
+                           c.pick(titles), i == 0 ? cell(u"open"_s) : cell(u"resolved"_s), when(), QString::number(1 + c.below(9)) + u" min"_s});
         }
         break;
     }
     case DataSegregation: {
-        s = {u"tenant-isolation-console.png"_s, c.app + u" Ops"_s, u"https://ops."_s + c.slug + u".example.com/tenants"_s, u"Tenants"_s,
-             u"Isolation model: shared schema, row-level security \u00b7 audit "_s + d0, u"Tenants"_s,
-             {u"Overview"_s, u"Tenants"_s, u"Isolation audit"_s, u"Support access"_s, u"Keys"_s, u"Settings"_s}, 1,
-             QColor(0x3d, 0x4d, 0xb7), {}, {}, {}};
-        s.settings = {{u"Row-level security enforced on all tenant tables"_s, u"ON"_s}, {u"Separate encryption key per tenant"_s, u"ON"_s},
-                      {u"Cross-tenant queries from application role"_s, u"OFF"_s}, {u"Support access"_s, u"Just-in-time, 60 min"_s}};
-        s.columns = {u"Tenant"_s, u"Plan"_s, u"Region"_s, u"Isolation"_s, u"Key"_s, u"Last audit"_s};
+        const QStringList plans = list(u"plans"_s), regions = list(u"regions"_s);
         for (int i = 0; i < 9; ++i) {
             const bool dedicated = c.chance(20);
-            s.rows.append({c.tenant(), dedicated ? u"Enterprise"_s : c.pick({u"Team", u"Business"}), c.pick({u"eu-central-1", u"us-east-1", u"ap-southeast-2"}),
-                           dedicated ? u"ok:Dedicated DB"_s : u"ok:RLS enforced"_s, u"ok:Per-tenant"_s, when()});
+            s.rows.append({c.tenant(), dedicated ? cell(u"enterprise"_s) : c.pick(plans), c.pick(regions),
+                           dedicated ? cell(u"dedicated"_s) : cell(u"rls"_s), cell(u"key"_s), when()});
         }
         break;
     }
-    default: {
-        // The four web-vulnerability topics share a scanner / gateway console.
-        static const QStringView files[] = {u"dast-scan-dashboard.png", u"csp-violations.png", u"api-gateway-schema.png", u"oauth-redirect-settings.png"};
-        const int k = c.cat == Csrf ? 0 : c.cat == Xss ? 1 : c.cat == MassAssignment ? 2 : 3;
-        s.file = files[k].toString();
-        s.accent = QColor(0x0b, 0x72, 0x85);
-        s.nav = {u"Overview"_s, u"Scans"_s, u"Policies"_s, u"Findings"_s, u"Integrations"_s, u"Settings"_s};
-        s.activeNav = 1 + k % 3;
-        s.product = k == 2 ? u"API Gateway"_s : k == 3 ? u"IdentityHub Developer"_s : u"AppScan Cloud"_s;
-        s.url = u"https://"_s + c.pslug + u".console.example/"_s + c.slug + u"/"_s + QStringList{u"scans"_s, u"csp"_s, u"schemas"_s, u"oauth/clients"_s}.at(k);
-        s.subtitle = u"Target https://"_s + c.slug + u".example.com \u00b7 updated "_s + d0;
-        if (k == 0) {
-            s.heading = u"Scan policy: Web app - CSRF & session"_s;
-            s.settings = {{u"Verify anti-CSRF tokens on state-changing requests"_s, u"ON"_s}, {u"Check SameSite cookie attributes"_s, u"ON"_s},
-                          {u"Authenticated scanning"_s, u"ON"_s}, {u"Fail pipeline on"_s, u"High"_s}};
-            s.tableTitle = u"Scans"_s;
-            s.columns = {u"Scan"_s, u"Target"_s, u"Started"_s, u"High"_s, u"Medium"_s, u"Low"_s, u"Result"_s};
-            for (int i = 0; i < 8; ++i)
-                s.rows.append({u"#"_s + QString::number(900 + c.below(99)), c.pick({u"web (authenticated)", u"api v2", u"admin console"}), when(),
-                               u"0"_s, QString::number(c.below(2)), QString::number(c.below(4)), u"ok:Passed"_s});
-        } else if (k == 1) {
-            s.heading = u"Content-Security-Policy reports"_s;
-            s.settings = {{u"Policy enforced (not report-only)"_s, u"ON"_s}, {u"Nonces with strict-dynamic"_s, u"ON"_s},
-                          {u"Trusted Types required"_s, u"ON"_s}, {u"Report endpoint"_s, u"/csp-report"_s}};
-            s.tableTitle = u"Blocked in the last 7 days"_s;
-            s.columns = {u"Time"_s, u"Directive"_s, u"Blocked URI"_s, u"Page"_s, u"Count"_s, u"Action"_s};
-            for (int i = 0; i < 8; ++i)
-                s.rows.append({when(), c.pick({u"script-src-elem", u"script-src-attr", u"require-trusted-types-for", u"img-src"}),
-                               c.pick({u"inline", u"https://cdn.evil.example/x.js", u"eval", u"data"}), c.pick({u"/search", u"/tickets", u"/profile", u"/editor"}),
-                               QString::number(1 + c.below(300)), u"ok:Blocked"_s});
-        } else if (k == 2) {
-            s.heading = u"Request validation"_s;
-            s.settings = {{u"Validate request bodies against OpenAPI schema"_s, u"ON"_s}, {u"Reject unknown properties"_s, u"ON"_s},
-                          {u"Log rejected fields"_s, u"ON"_s}};
-            s.tableTitle = u"Write endpoints"_s;
-            s.columns = {u"Endpoint"_s, u"Method"_s, u"Schema"_s, u"Unknown fields"_s, u"Rejected (7d)"_s, u"Status"_s};
-            static const QStringView endpoints[] = {u"/api/v2/users/{id}", u"/api/v2/invoices", u"/api/v2/projects/{id}", u"/api/v2/signup",
-                                                    u"/api/v2/settings", u"/api/v2/webhooks", u"/api/v2/teams/{id}/members"};
-            for (int i = 0; i < 7; ++i)
-                s.rows.append({endpoints[i].toString(), c.pick({u"PATCH", u"POST", u"PUT"}), u"ok:Strict"_s, u"bad:Reject"_s,
-                               QString::number(c.below(60)), u"ok:Enforced"_s});
-        } else {
-            s.heading = u"OAuth client: "_s + c.slug + u"-web"_s;
-            s.settings = {{u"Exact-match redirect URIs only"_s, u"ON"_s}, {u"Allow wildcard subdomains"_s, u"OFF"_s},
-                          {u"Require PKCE"_s, u"ON"_s}, {u"Allow http:// callbacks"_s, u"OFF"_s}};
-            s.tableTitle = u"Allowed redirect URIs"_s;
-            s.columns = {u"Redirect URI"_s, u"Type"_s, u"Added by"_s, u"Added"_s, u"Status"_s};
-            static const QStringView paths[] = {u"/auth/callback", u"/oauth2/callback", u"/marketplace/install/callback", u"/logout/done", u"/sso/acs"};
-            for (int i = 0; i < 6; ++i)
-                s.rows.append({u"https://"_s + c.pick({u"", u"admin.", u"help."}) + c.slug + u".example.com"_s + c.pick(paths),
-                               c.pick({u"Login", u"Logout", u"Install"}), c.email(c.person()), when(), u"ok:Active"_s});
-        }
+    case Csrf: {
+        const QStringList targets = list(u"targets"_s);
+        for (int i = 0; i < 8; ++i)
+            s.rows.append({u"#"_s + QString::number(900 + c.below(99)), c.pick(targets), when(),
+                           cell(u"none"_s), QString::number(c.below(2)), QString::number(c.below(4)), cell(u"passed"_s)});
+        break;
+    }
+    case Xss: {
+        const QStringList directives = list(u"directives"_s), blocked = list(u"blocked"_s), pages = list(u"pages"_s);
+        for (int i = 0; i < 8; ++i)
+            s.rows.append({when(), c.pick(directives), c.pick(blocked), c.pick(pages), QString::number(1 + c.below(300)), cell(u"blocked"_s)});
+        break;
+    }
+    case MassAssignment: {
+        const QStringList endpoints = list(u"endpoints"_s), methods = list(u"methods"_s);
+        for (int i = 0; i < 7; ++i)
+            s.rows.append({endpoints.at(i), c.pick(methods), cell(u"schema"_s), cell(u"unknown"_s), QString::number(c.below(60)), cell(u"status"_s)});
+        break;
+    }
+    case TrustedRedirects:
+    case CategoryCount: {
+        const QStringList hosts = list(u"hosts"_s), paths = list(u"paths"_s), types = list(u"types"_s);
+        for (int i = 0; i < 6; ++i)
+            s.rows.append({u"https://"_s + c.pick(hosts) + c.slug + u".example.com"_s + c.pick(paths),
+                           c.pick(types), c.email(c.person()), when(), cell(u"active"_s)});
         break;
     }
     }
