@@ -1,5 +1,6 @@
 #include "server/SourceCodeEvidence.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QSet>
 #include <QUuid>
@@ -18,6 +19,13 @@ struct Vector
 
 QList<Vector> vectorsFor(EvidenceContext &c, const QString &lang, int n)
 {
+    // The value vocabularies are in code/vectors.json, beside the templates
+    // whose checkers must agree with them.
+    const QJsonObject vocabulary = evidenceJson(u"code/vectors.json"_s).value(EvidenceContext::categoryKeys[c.cat]).toObject();
+    QHash<QString, QStringList> words;
+    for (auto it = vocabulary.begin(); it != vocabulary.end(); ++it)
+        words.insert(it.key(), evidenceStrings(it.value()));
+    auto w = [&words](const QString &key) { return words.value(key); };
     QList<Vector> out;
     QSet<QString> seen;
     const QString host = c.slug + u".example.com"_s;
@@ -45,16 +53,16 @@ QList<Vector> vectorsFor(EvidenceContext &c, const QString &lang, int n)
             break;
         }
         case SecurityPatches: {
-            struct Min { const char16_t *name; std::initializer_list<int> version; };
-            static const Min py[] = {{u"django", {4, 2, 16}}, {u"requests", {2, 32, 0}}, {u"urllib3", {2, 2, 2}}, {u"jinja2", {3, 1, 4}}, {u"cryptography", {43, 0, 1}}, {u"pillow", {10, 3, 0}}};
-            static const Min rb[] = {{u"rails", {7, 1, 3, 4}}, {u"nokogiri", {1, 16, 5}}, {u"rack", {3, 0, 11}}, {u"puma", {6, 4, 3}}, {u"devise", {4, 9, 4}}};
-            const bool ruby = lang == u"ruby"_s;
+            // The minimum versions the template's table names, per language.
+            const QJsonArray minimums = vocabulary.value(u"minimums"_s)[lang == u"ruby"_s ? u"ruby"_s : u"python"_s].toArray();
             if (c.chance(15)) {
-                out.append({c.pick({u"flask", u"sidekiq", u"boto3", u"redis", u"pydantic"}) + u'@' + QString::number(c.range(1, 9)) + u'.' + QString::number(c.below(20)) + u".0"_s, true});
+                out.append({c.pick(w(u"untracked"_s)) + u'@' + QString::number(c.range(1, 9)) + u'.' + QString::number(c.below(20)) + u".0"_s, true});
                 break;
             }
-            const Min &m = ruby ? rb[c.below(5)] : py[c.below(6)];
-            QList<int> v(m.version);
+            const QJsonArray m = minimums.at(c.below(int(minimums.size()))).toArray();
+            QList<int> v;
+            for (const QJsonValue &x : m.at(1).toArray())
+                v.append(x.toInt());
             const int mode = c.below(3); // below, equal, above the minimum
             if (mode == 0) {
                 qsizetype k = v.size() - 1;
@@ -67,44 +75,34 @@ QList<Vector> vectorsFor(EvidenceContext &c, const QString &lang, int n)
             QStringList parts;
             for (const int x : v)
                 parts.append(QString::number(x));
-            out.append({QString::fromUtf16(m.name) + u'@' + parts.join(u'.'), mode != 0});
+            out.append({m.at(0).toString() + u'@' + parts.join(u'.'), mode != 0});
             break;
         }
         case BreachResponse: {
             const bool regulated = c.chance(45);
-            out.append({c.pick({u"credential_stuffing", u"sql_injection", u"ransomware", u"insider_access", u"lost_laptop", u"phishing", u"misconfigured_bucket",
-                                u"account_takeover", u"supply_chain", u"api_key_leak", u"stored_xss", u"backup_exposure", u"vendor_breach"})
-                            + u':' + (regulated ? c.pick({u"pii", u"payment", u"health", u"credentials"}) : c.pick({u"internal", u"none", u"public", u"telemetry"})),
-                        regulated});
+            out.append({c.pick(w(u"incidents"_s)) + u':' + (regulated ? c.pick(w(u"regulated"_s)) : c.pick(w(u"unregulated"_s))), regulated});
             break;
         }
         case Csrf: {
-            static const QStringView paths[] = {u"/api/v2/invoices", u"/api/v2/users/", u"/account/email", u"/api/v2/settings", u"/api/v2/integrations", u"/logout"};
-            static const QStringView exempt[] = {u"/webhooks/stripe", u"/webhooks/github/push", u"/scim/v2/Users/"};
-            const QString method = c.pick({u"GET", u"HEAD", u"OPTIONS", u"POST", u"PUT", u"PATCH", u"DELETE"});
-            const bool safe = method == u"GET"_s || method == u"HEAD"_s || method == u"OPTIONS"_s;
+            const QString method = c.pick(w(u"methods"_s));
+            const bool safe = w(u"safe_methods"_s).contains(method);
             if (c.chance(20))
-                out.append({method + u' ' + c.pick(exempt) + (c.chance(50) ? num : QString()), false});
+                out.append({method + u' ' + c.pick(w(u"exempt"_s)) + (c.chance(50) ? num : QString()), false});
             else
-                out.append({method + u' ' + c.pick(paths) + (c.chance(40) ? num : QString()), !safe});
+                out.append({method + u' ' + c.pick(w(u"paths"_s)) + (c.chance(40) ? num : QString()), !safe});
             break;
         }
         case Xss: {
-            static const QStringView hostile[] = {u"<script>alert(1)</script>", u"<img src=x onerror=alert(document.cookie)>", u"<svg/onload=alert(1)>",
-                                                  u"<a href=javascript:alert(1)>click</a>", u"<iframe src=/admin></iframe>", u"<p style=background:url(x)>hi</p>",
-                                                  u"<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", u"<details open ontoggle=alert(1)>"};
             if (c.chance(55))
-                out.append({c.pick(hostile), false});
+                out.append({c.pick(w(u"hostile"_s)), false});
             else
-                out.append({c.pick({u"Invoice ", u"Order ", u"Ticket ", u"Meeting notes "}) + num + c.pick({u" paid", u" <b>urgent</b>", u" for <em>Q4</em>", u""}), true});
+                out.append({c.pick(w(u"benign_prefixes"_s)) + num + c.pick(w(u"benign_suffixes"_s)), true});
             break;
         }
         case CustomerData: {
             // Both converters fold case, so column spellings vary as in real schemas.
             const bool sensitive = c.chance(50);
-            QString field = sensitive ? c.pick({u"email", u"phone", u"date_of_birth", u"tax_id", u"iban", u"street_address", u"ip_address", u"national_id"})
-                                      : c.pick({u"display_name", u"plan", u"created_at", u"locale", u"theme", u"seat_count", u"status", u"updated_at",
-                                                u"avatar_url", u"company_size", u"referral_code", u"last_login_at", u"billing_cycle"});
+            QString field = sensitive ? c.pick(w(u"sensitive"_s)) : c.pick(w(u"plain"_s));
             const int spelling = c.below(4);
             if (spelling == 1)
                 field = field.toUpper();
@@ -114,8 +112,7 @@ QList<Vector> vectorsFor(EvidenceContext &c, const QString &lang, int n)
             break;
         }
         case EmployeeMfa: {
-            static const QStringView methods[] = {u"pwd", u"otp", u"hwk", u"swk", u"sms", u"tel", u"kba", u"pin", u"sc", u"user", u"face", u"pop", u"mca"};
-            static const QStringList strong = {u"hwk"_s, u"swk"_s, u"otp"_s, u"sc"_s, u"pop"_s};
+            const QStringList &methods = w(u"methods"_s), &strong = w(u"strong"_s);
             QStringList used;
             bool ok = false;
             for (int k = c.range(c.chance(5) ? 0 : 1, 3); k > 0; --k) {
@@ -136,7 +133,7 @@ QList<Vector> vectorsFor(EvidenceContext &c, const QString &lang, int n)
             case 3: out.append({u"password="_s + c.alnum(12) + u"&user=svc"_s, true}); break;
             case 4: out.append({u"-----BEGIN RSA PRIVATE KEY-----"_s, true}); break;
             case 5: out.append({u"postgres://db.internal:5432/"_s + c.ident, false}); break;
-            case 6: out.append({c.pick({u"feature_flag=on", u"hello world", u"AKIA123", u"request completed in 42 ms", u"ghp_short"}), false}); break;
+            case 6: out.append({c.pick(w(u"benign"_s)), false}); break;
             case 7: out.append({QUuid::createUuidV5(QUuid(), num).toString(QUuid::WithoutBraces), false}); break;
             case 8: out.append({c.email(c.person()), true}); break;
             default: out.append({u"4111 1111 1111 1111"_s, true}); break;
@@ -145,17 +142,13 @@ QList<Vector> vectorsFor(EvidenceContext &c, const QString &lang, int n)
         }
         case MassAssignment: {
             const bool ok = c.chance(45);
-            out.append({ok ? c.pick({u"name", u"display_name", u"locale", u"time_zone", u"avatar_url", u"phone", u"notification_email"})
-                           : c.pick({u"role", u"admin", u"is_admin", u"tenant_id", u"account_id", u"owner_id", u"email_verified", u"created_at",
-                                     u"password_digest", u"id", u"updated_at", u"confirmed_at", u"permissions", u"plan", u"credit_balance",
-                                     u"stripe_customer_id", u"user_type", u"preferences", u"api_quota", u"locked_at"}),
-                        ok});
+            out.append({ok ? c.pick(w(u"permitted"_s)) : c.pick(w(u"protected"_s)), ok});
             break;
         }
         case TrustedRedirects:
         case CategoryCount: {
             switch (c.below(11)) {
-            case 0: out.append({c.pick({u"/dashboard", u"/settings/billing", u"/projects/", u"/"}) + (c.chance(50) ? num : QString()), true}); break;
+            case 0: out.append({c.pick(w(u"local_paths"_s)) + (c.chance(50) ? num : QString()), true}); break;
             case 1: out.append({u"https://"_s + host + u"/home?tab="_s + num, true}); break;
             case 2: out.append({u"https://admin."_s + host + u"/users/"_s + num, true}); break;
             case 3: out.append({u"//evil.example/login"_s, false}); break;
