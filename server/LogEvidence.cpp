@@ -34,8 +34,25 @@ QList<LogTemplate> logTemplates(const QJsonValue &lines)
 class LogWriter
 {
 public:
-    explicit LogWriter(EvidenceContext &c) : m_c(c)
+    LogWriter(EvidenceContext &c, const QJsonObject &values) : m_c(c)
     {
+        auto bytes = [&values](const QString &key) {
+            QList<QByteArray> out;
+            for (const QJsonValue &v : values.value(key).toArray())
+                out.append(v.toString().toUtf8());
+            return out;
+        };
+        m_nets = bytes(u"ip_nets"_s);
+        m_paths = bytes(u"paths"_s);
+        m_countries = bytes(u"countries"_s);
+        m_factors = bytes(u"factors"_s);
+        m_amr = bytes(u"amr"_s);
+        m_fields = bytes(u"fields"_s);
+        m_localPaths = bytes(u"local_paths"_s);
+        m_evilUrls = bytes(u"evil_urls"_s);
+        for (const QJsonValue &v : values.value(u"packages"_s).toArray())
+            m_packages.append({v[0].toString().toUtf8(), v[1].toString().toUtf8(), v[2].toString().toUtf8()});
+
         for (int i = 0; i < 40; ++i) {
             const QString p = c.person();
             m_users.append(c.email(p).toLatin1());
@@ -68,8 +85,7 @@ public:
             else if (key == "host")
                 out += m_hosts.at(c.below(int(m_hosts.size())));
             else if (key == "ip") {
-                static const char *nets[] = {"203.0.113.", "198.51.100.", "192.0.2.", "10.20.4."};
-                out += nets[c.below(4)];
+                out += pick(m_nets);
                 out += QByteArray::number(c.range(1, 254));
             } else if (key == "ms")
                 out += QByteArray::number(c.chance(90) ? c.range(2, 180) : c.range(180, 2400));
@@ -88,34 +104,30 @@ public:
             else if (key == "svc")
                 out += c.pick(EvidenceContext::services).toLatin1();
             else if (key == "path")
-                out += c.pick({u"/api/v2/invoices", u"/api/v2/projects", u"/dashboard", u"/api/v2/reports/export", u"/settings/billing", u"/api/v2/users/me", u"/search"}).toLatin1();
+                out += pick(m_paths);
             else if (key == "cve")
                 out += "CVE-202" + QByteArray::number(c.range(3, 6)) + '-' + QByteArray::number(c.range(10000, 49999));
             else if (key == "pkg" || key == "pkgup") {
-                static const char *pkgs[][3] = {{"libssl3", "3.0.13-1~deb12u1", "3.0.15-1~deb12u1"}, {"openssh-server", "1:9.2p1-2+deb12u2", "1:9.2p1-2+deb12u3"},
-                                                {"linux-image-amd64", "6.1.94-1", "6.1.112-1"}, {"libexpat1", "2.5.0-1", "2.5.0-1+deb12u1"},
-                                                {"curl", "7.88.1-10+deb12u5", "7.88.1-10+deb12u7"}, {"libc6", "2.36-9+deb12u4", "2.36-9+deb12u8"},
-                                                {"nginx", "1.22.1-9", "1.22.1-9+deb12u1"}, {"python3.11", "3.11.2-6", "3.11.2-6+deb12u3"}};
-                const auto &pk = pkgs[c.below(8)];
-                out += pk[0];
+                const Package &pk = m_packages.at(c.below(int(m_packages.size())));
+                out += pk.name;
                 if (key == "pkgup") {
                     out += " from=";
-                    out += pk[1];
+                    out += pk.from;
                     out += " to=";
-                    out += pk[2];
+                    out += pk.to;
                 }
             } else if (key == "country")
-                out += c.pick({u"DE", u"DE", u"DE", u"US", u"NL", u"PL", u"IN", u"BR", u"SG"}).toLatin1();
+                out += pick(m_countries);
             else if (key == "factor")
-                out += c.pick({u"webauthn", u"webauthn", u"token:software:totp", u"push"}).toLatin1();
+                out += pick(m_factors);
             else if (key == "amr")
-                out += c.pick({u"hwk", u"hwk", u"otp", u"swk"}).toLatin1();
+                out += pick(m_amr);
             else if (key == "field")
-                out += c.pick({u"email", u"phone", u"date_of_birth", u"tax_id", u"iban", u"street_address"}).toLatin1();
+                out += pick(m_fields);
             else if (key == "localpath")
-                out += c.pick({u"/dashboard", u"/settings/billing", u"/projects", u"/"}).toLatin1();
+                out += pick(m_localPaths);
             else if (key == "evilurl")
-                out += c.pick({u"https://evil.example/login", u"//evil.example/", u"/\\evil.example", u"javascript:alert(1)"}).toLatin1()
+                out += pick(m_evilUrls)
                     + (c.chance(30) ? QByteArray("https://" + m_slug + ".example.com.evil.example/cb") : QByteArray());
         }
     }
@@ -178,8 +190,17 @@ public:
     }
 
 private:
+    struct Package
+    {
+        QByteArray name, from, to;
+    };
+
+    const QByteArray &pick(const QList<QByteArray> &list) { return list.at(m_c.below(int(list.size()))); }
+
     EvidenceContext &m_c;
     QList<QByteArray> m_users, m_tenants, m_hosts;
+    QList<QByteArray> m_nets, m_paths, m_countries, m_factors, m_amr, m_fields, m_localPaths, m_evilUrls;
+    QList<Package> m_packages;
     QByteArray m_slug, m_pslug;
 };
 
@@ -192,7 +213,7 @@ GeneratedEvidence LogEvidence::make(EvidenceContext &c)
     // Mostly 2,000-20,000 lines; every seventh variant is a multi-megabyte
     // log that a viewer must not load into one widget in one go.
     const int lines = c.variant % 7 == 0 ? 52'000 + c.below(8'000) : 2'000 + c.below(18'001);
-    LogWriter writer(c);
+    LogWriter writer(c, all.value(u"values"_s).toObject());
     return {spec.value(u"file"_s).toString(), u"text/plain"_s,
             writer.write(logTemplates(spec.value(u"lines"_s)), spec.value(u"web"_s).toBool(), logTemplates(all.value(u"web_lines"_s)), lines)};
 }
