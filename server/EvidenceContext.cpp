@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QtEndian>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace assay::server {

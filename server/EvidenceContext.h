@@ -4,11 +4,14 @@
 
 #include <QDate>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QRandomGenerator>
 #include <QString>
 #include <QStringList>
 
+#include <cstddef>
 #include <initializer_list>
+#include <utility>
 
 namespace assay::server {
 
