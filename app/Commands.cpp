@@ -72,8 +72,8 @@ QCommandLineOption profileOption()
 bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
 {
     *profile = Profile(parser.value(u"profile"_s));
-    if (const QString e = profile->ensureExists(); !e.isEmpty()) {
-        err(e);
+    if (const Result<> made = profile->ensureExists(); !made) {
+        err(made.errorString());
         return false;
     }
     if (!cache->open(profile->cachePath())) {

@@ -79,8 +79,8 @@ int main(int argc, char *argv[])
     // The demo gets a fresh profile of its own unless one is given.
     QTemporaryDir demoProfile;
     const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
-    if (const QString error = profile.ensureExists(); !error.isEmpty())
-        return fail(error);
+    if (const Result<> made = profile.ensureExists(); !made)
+        return fail(made.errorString());
     Cache cache;
     if (!cache.open(profile.cachePath())) {
         if (!parser.isSet(screenshotOption) && QGuiApplication::platformName() != QLatin1String("offscreen"))
