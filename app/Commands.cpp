@@ -83,8 +83,11 @@ bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
     return true;
 }
 
-// A marketplace's address as given on the command line: its origin, checked
-// (TLS unless loopback). Empty with a reason when it will not do.
+// A marketplace's address as given on the command line: its origin. Empty
+// with a reason when it will not do. MarketplaceClient refuses a URL against
+// its rule (TLS unless loopback) by itself; its rule is asked here too only so
+// that a refused address is a usage error before a profile remembers it or a
+// token is asked for.
 QUrl serverUrl(const QString &text, QString *why)
 {
     const QUrl server = QUrl(text, QUrl::StrictMode).adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath);
