@@ -4,6 +4,7 @@
 #include "domain/JsonReader.h"
 #include "models/Outbox.h"
 #include "models/Profile.h"
+#include "sync/CredentialChain.h"
 #include "sync/EvidenceStore.h"
 #include "sync/KeychainCredentialStore.h"
 #include "sync/MarketplaceClient.h"
@@ -114,22 +115,13 @@ auto await(Call call)
     return *answer;
 }
 
-// The token: ASSAY_TOKEN, else the keychain. Where no keychain can run
-// (no D-Bus session, as in CI), say so instead of waiting on it.
+// The token, from the first store of the standard chain that has one
+// (ASSAY_TOKEN, then the keychain).
 QString readToken(const QUrl &server, QString *why)
 {
-    const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
-        *why = u"no token: ASSAY_TOKEN is not set and %1"_s.arg(reason);
-        return {};
-    }
-    KeychainCredentialStore keychain;
-    const auto [token, error] = await([&](auto done) { keychain.read(KeychainCredentialStore::keyFor(server), done); });
+    const auto [token, error] = await([&](auto done) { CredentialChain::standard().read(server, done); });
     if (token.isEmpty())
-        *why = u"no token for %1: ASSAY_TOKEN is not set and %2 (sign in with: assay login --server %1)"_s.arg(
-            server.toString(), error.isEmpty() ? u"the keychain holds an empty one"_s : error);
+        *why = u"no token for %1: %2 (sign in with: assay login --server %1, or set ASSAY_TOKEN)"_s.arg(server.toString(), error);
     return token;
 }
 
