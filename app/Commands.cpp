@@ -17,9 +17,12 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <iterator>
 #include <optional>
+#include <tuple>
 
 #if defined(Q_OS_UNIX)
+#include <csignal>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -125,16 +128,48 @@ QString readToken(const QUrl &server, QString *why)
     return token;
 }
 
+#if defined(Q_OS_UNIX)
+// The terminal's settings from before echo was turned off, for a signal
+// that ends the program at the prompt: its handler puts them back first.
+termios savedTerminal{};
+
+// Only async-signal-safe calls here: tcsetattr, write and raise are.
+void restoreTerminalAndReraise(int signal)
+{
+    tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal);
+    const char newline = '\n';
+    std::ignore = write(STDERR_FILENO, &newline, 1); // the shell's prompt on a line of its own
+    // SA_RESETHAND put the default action back, and the signal is blocked
+    // until this handler returns: then it ends the program as it would have.
+    raise(signal);
+}
+
+// The signals that end a program at a prompt: Ctrl-C, Ctrl-\, kill, a
+// closed terminal.
+constexpr int EndingSignals[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+#endif
+
 // One line from standard input; from a terminal, asked for without echo.
 QString readSecretLine(const QString &prompt)
 {
 #if defined(Q_OS_UNIX)
-    termios saved{};
-    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &savedTerminal) == 0;
+    struct sigaction previous[std::size(EndingSignals)] = {};
     if (tty) {
         std::fprintf(stderr, "%s", qUtf8Printable(prompt));
         std::fflush(stderr);
-        termios quiet = saved;
+        // Handlers first, then echo off: no moment without both.
+        struct sigaction restore = {};
+        restore.sa_handler = restoreTerminalAndReraise;
+        restore.sa_flags = SA_RESETHAND | SA_RESTART;
+        sigemptyset(&restore.sa_mask);
+        for (size_t i = 0; i < std::size(EndingSignals); ++i) {
+            sigaction(EndingSignals[i], nullptr, &previous[i]);
+            // A signal the program was started to ignore (nohup) stays ignored.
+            if (previous[i].sa_handler != SIG_IGN)
+                sigaction(EndingSignals[i], &restore, nullptr);
+        }
+        termios quiet = savedTerminal;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
@@ -146,7 +181,9 @@ QString readSecretLine(const QString &prompt)
     }
 #if defined(Q_OS_UNIX)
     if (tty) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTerminal);
+        for (size_t i = 0; i < std::size(EndingSignals); ++i)
+            sigaction(EndingSignals[i], &previous[i], nullptr);
         std::fprintf(stderr, "\n");
     }
 #endif
