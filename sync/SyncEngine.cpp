@@ -74,9 +74,9 @@ void SyncEngine::start()
     m_stopping = false;
     const Profile profile(m_options.profileDir);
     if (!m_cache) {
-        if (const QString error = profile.ensureExists(); !error.isEmpty()) {
+        if (const Result<> made = profile.ensureExists(); !made) {
             m_running = true;
-            finish(error);
+            finish(made.errorString());
             return;
         }
         m_cache = std::make_unique<Cache>();
