@@ -1,9 +1,15 @@
 #include "app/Commands.h"
 
-#include "models/Cache.h"
 #include "domain/JsonReader.h"
+#include "domain/Questionnaire.h"
+#include "domain/Submission.h"
+#include "models/Cache.h"
+#include "models/CacheConnection.h"
 #include "models/Outbox.h"
 #include "models/Profile.h"
+#include "models/ReviewDraft.h"
+#include "models/ReviewWork.h"
+#include "models/SubmissionStore.h"
 #include "sync/CredentialChain.h"
 #include "sync/EvidenceStore.h"
 #include "sync/KeychainCredentialStore.h"
@@ -80,8 +86,8 @@ bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
         err(made.errorString());
         return false;
     }
-    if (!cache->open(profile->cachePath())) {
-        err(cache->errorString());
+    if (const Result<> opened = cache->open(profile->cachePath()); !opened) {
+        err(opened.error().message);
         return false;
     }
     return true;
@@ -292,7 +298,12 @@ int sync(const QStringList &args)
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
     // A profile follows one marketplace: its cursor means nothing elsewhere.
-    const QString known = cache.syncValue(u"server"_s);
+    const Result<QString> stored = cache.submissions().syncValue(u"server"_s);
+    if (!stored) {
+        err(stored.error().message);
+        return Commands::NotInStep;
+    }
+    const QString known = *stored;
     QString why;
     const QUrl server = serverUrl(parser.isSet(u"server"_s) ? parser.value(u"server"_s) : known, &why);
     if (server.isEmpty()) {
@@ -303,8 +314,12 @@ int sync(const QStringList &args)
         err(u"this profile syncs with %1, not %2; use another --profile"_s.arg(known, server.toString()));
         return Commands::Usage;
     }
-    if (known.isEmpty())
-        cache.setSyncValue(u"server"_s, server.toString());
+    if (known.isEmpty()) {
+        if (const Result<> kept = cache.submissions().setSyncValue(u"server"_s, server.toString()); !kept) {
+            err(kept.error().message);
+            return Commands::NotInStep;
+        }
+    }
     const QString token = readToken(server, &why);
     if (token.isEmpty()) {
         err(why);
@@ -385,15 +400,18 @@ int decide(const QStringList &args)
         return Commands::NotInStep;
     const QString id = pos.at(0);
     QMap<QString, bool> checklist;
-    const auto ticks = cache.checklistTicks(id);
-    for (auto it = ticks.cbegin(); it != ticks.cend(); ++it)
+    const Result<QHash<QString, bool>> ticks = cache.work().checklistTicks(id);
+    if (!ticks) {
+        err(ticks.error().message);
+        return Commands::NotInStep;
+    }
+    for (auto it = ticks->cbegin(); it != ticks->cend(); ++it)
         checklist.insert(it.key(), it.value());
     for (const QString &k : parser.values(u"check"_s))
         checklist.insert(k, true);
-    Outbox outbox(cache);
-    const auto entry = outbox.recordVerdict(id, *decision, checklist, reasons, parser.value(u"summary"_s));
+    const Result<qint64> entry = cache.outbox().recordVerdict(id, *decision, checklist, reasons, parser.value(u"summary"_s));
     if (!entry) {
-        err(outbox.errorString());
+        err(entry.error().message);
         return Commands::NotInStep;
     }
     out(u"recorded: %1 %2 (outbox entry %3, pending); assay sync pushes it\n"_s.arg(pos.at(1), id).arg(*entry).toUtf8());
@@ -420,10 +438,10 @@ int assign(const QStringList &args)
     Cache cache;
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
-    Outbox outbox(cache);
-    const auto entry = outbox.recordAssignment(pos.at(0), none ? std::nullopt : std::optional<QString>(pos.at(1)));
+    const Result<qint64> entry =
+        cache.outbox().recordAssignment(pos.at(0), none ? std::nullopt : std::optional<QString>(pos.at(1)));
     if (!entry) {
-        err(outbox.errorString());
+        err(entry.error().message);
         return Commands::NotInStep;
     }
     out(u"recorded: assign %1 to %2 (outbox entry %3, pending); assay sync pushes it\n"_s
@@ -431,6 +449,78 @@ int assign(const QStringList &args)
             .arg(*entry)
             .toUtf8());
     return 0;
+}
+
+// The profile's cache as one JSON document.
+Result<QJsonObject> exportJson(Cache &cache, const Profile &profile)
+{
+    const EvidenceStore store(profile);
+    const Result<QList<SubmissionSummary>> summaries = cache.submissions().summaries();
+    if (!summaries)
+        return summaries.error();
+    QJsonArray submissions;
+    for (const SubmissionSummary &summary : *summaries) {
+        const Result<std::optional<Submission>> s = cache.submissions().submission(summary.id);
+        if (!s)
+            return s.error();
+        if (!*s)
+            continue; // gone since the list was read
+        QJsonObject o = (*s)->toJson();
+        QJsonArray evidence;
+        for (const EvidenceItem &e : (*s)->evidence) {
+            QJsonObject item = e.toJson();
+            item.insert(u"local_state"_s, EvidenceItem::localStateName(e.localState));
+            item.insert(u"verified"_s, e.localState == EvidenceItem::LocalState::Present && store.hasVerified(e.sha256));
+            evidence.append(item);
+        }
+        o.insert(u"evidence"_s, evidence);
+        QJsonObject local;
+        QJsonObject ticks;
+        const Result<QHash<QString, bool>> t = cache.work().checklistTicks(summary.id);
+        if (!t)
+            return t.error();
+        for (auto it = t->cbegin(); it != t->cend(); ++it)
+            ticks.insert(it.key(), it.value());
+        local.insert(u"checklist"_s, ticks);
+        QJsonObject notes;
+        const Result<QHash<QString, QString>> n = cache.work().notes(summary.id);
+        if (!n)
+            return n.error();
+        for (auto it = n->cbegin(); it != n->cend(); ++it)
+            notes.insert(it.key(), it.value());
+        local.insert(u"notes"_s, notes);
+        const Result<std::optional<ReviewDraft>> draft = cache.work().draft(summary.id);
+        if (!draft)
+            return draft.error();
+        if (const std::optional<ReviewDraft> &d = *draft) {
+            QJsonArray reasons;
+            for (const auto &r : d->reasons)
+                reasons.append(QJsonObject{{u"category"_s, r.category}, {u"code"_s, r.code}, {u"note"_s, r.note}});
+            local.insert(u"draft"_s, QJsonObject{{u"decision"_s, d->decision ? QJsonValue(Verdict::decisionName(*d->decision)) : QJsonValue()},
+                                                 {u"summary"_s, d->summary},
+                                                 {u"reasons"_s, reasons},
+                                                 {u"updated_at"_s, JsonReader::formatTimestamp(d->updatedAt)}});
+        }
+        o.insert(u"local"_s, local);
+        submissions.append(o);
+    }
+    const Result<QList<OutboxEntry>> entries = cache.outbox().entries();
+    if (!entries)
+        return entries.error();
+    QJsonArray outbox;
+    for (const OutboxEntry &e : *entries)
+        outbox.append(e.toJson());
+    const Result<QString> server = cache.submissions().syncValue(u"server"_s);
+    if (!server)
+        return server.error();
+    const Result<int> schema = cache.connection().schemaVersion();
+    if (!schema)
+        return schema.error();
+    return QJsonObject{{u"profile"_s, profile.dir()},
+                       {u"server"_s, *server},
+                       {u"schema_version"_s, *schema},
+                       {u"submissions"_s, submissions},
+                       {u"outbox"_s, outbox}};
 }
 
 int exportCache(const QStringList &args)
@@ -445,53 +535,12 @@ int exportCache(const QStringList &args)
     Cache cache;
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
-    const EvidenceStore store(profile);
-    QJsonArray submissions;
-    for (const SubmissionSummary &summary : cache.summaries()) {
-        const auto s = cache.submission(summary.id);
-        if (!s)
-            continue;
-        QJsonObject o = s->toJson();
-        QJsonArray evidence;
-        for (const EvidenceItem &e : s->evidence) {
-            QJsonObject item = e.toJson();
-            item.insert(u"local_state"_s, EvidenceItem::localStateName(e.localState));
-            item.insert(u"verified"_s, e.localState == EvidenceItem::LocalState::Present && store.hasVerified(e.sha256));
-            evidence.append(item);
-        }
-        o.insert(u"evidence"_s, evidence);
-        QJsonObject local;
-        QJsonObject ticks;
-        const auto t = cache.checklistTicks(summary.id);
-        for (auto it = t.cbegin(); it != t.cend(); ++it)
-            ticks.insert(it.key(), it.value());
-        local.insert(u"checklist"_s, ticks);
-        QJsonObject notes;
-        const auto n = cache.notes(summary.id);
-        for (auto it = n.cbegin(); it != n.cend(); ++it)
-            notes.insert(it.key(), it.value());
-        local.insert(u"notes"_s, notes);
-        if (const auto d = cache.draft(summary.id)) {
-            QJsonArray reasons;
-            for (const auto &r : d->reasons)
-                reasons.append(QJsonObject{{u"category"_s, r.category}, {u"code"_s, r.code}, {u"note"_s, r.note}});
-            local.insert(u"draft"_s, QJsonObject{{u"decision"_s, d->decision ? QJsonValue(Verdict::decisionName(*d->decision)) : QJsonValue()},
-                                                 {u"summary"_s, d->summary},
-                                                 {u"reasons"_s, reasons},
-                                                 {u"updated_at"_s, JsonReader::formatTimestamp(d->updatedAt)}});
-        }
-        o.insert(u"local"_s, local);
-        submissions.append(o);
+    const Result<QJsonObject> doc = exportJson(cache, profile);
+    if (!doc) {
+        err(doc.error().message);
+        return Commands::NotInStep;
     }
-    QJsonArray outbox;
-    for (const OutboxEntry &e : cache.outbox())
-        outbox.append(e.toJson());
-    const QJsonObject doc{{u"profile"_s, profile.dir()},
-                          {u"server"_s, cache.syncValue(u"server"_s)},
-                          {u"schema_version"_s, cache.schemaVersion()},
-                          {u"submissions"_s, submissions},
-                          {u"outbox"_s, outbox}};
-    out(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    out(QJsonDocument(*doc).toJson(QJsonDocument::Indented));
     return 0;
 }
 

@@ -5,6 +5,8 @@
 #include "sync/CredentialChain.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
+#include "models/CacheConnection.h"
+#include "models/SubmissionStore.h"
 #include "models/Profile.h"
 #include "ui/MainWindow.h"
 
@@ -82,14 +84,17 @@ int main(int argc, char *argv[])
     if (const Result<> made = profile.ensureExists(); !made)
         return fail(made.errorString());
     Cache cache;
-    if (!cache.open(profile.cachePath())) {
+    if (const Result<> opened = cache.open(profile.cachePath()); !opened) {
         if (!parser.isSet(screenshotOption) && QGuiApplication::platformName() != QLatin1String("offscreen"))
-            QMessageBox::critical(nullptr, QStringLiteral("Assay"), cache.errorString());
-        return fail(cache.errorString());
+            QMessageBox::critical(nullptr, QStringLiteral("Assay"), opened.error().message);
+        return fail(opened.error().message);
     }
     // The window's small writes never copy the WAL on the GUI thread; the
-    // sync's connections do that on theirs.
-    cache.setCheckpointing(false);
+    // sync's connections do that on theirs. Should that fail, the window
+    // still works; its commits just checkpoint as the sync's do.
+    if (const Result<> off = cache.connection().setCheckpointing(false); !off)
+        std::fprintf(stderr, "assay: %s\n", qUtf8Printable(off.error().message));
+    const Result<QString> knownServer = cache.submissions().syncValue(QStringLiteral("server"));
 
     MainWindow window(&cache, profile);
     window.show();
@@ -118,7 +123,9 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
         marketplace.start();
-    } else if (const QUrl server(cache.syncValue(QStringLiteral("server"))); !server.isEmpty()) {
+    } else if (!knownServer) {
+        window.setSyncStatus(QStringLiteral("offline — %1").arg(knownServer.error().message));
+    } else if (const QUrl server(*knownServer); !server.isEmpty()) {
         // The token: ASSAY_TOKEN, else the keychain (asked without blocking
         // the window); never the profile or the settings.
         window.setSyncStatus(QStringLiteral("reading the token…"));
