@@ -25,7 +25,12 @@ HttpTransport::HttpTransport(Options options, QObject *parent)
 {
 }
 
-HttpTransport::~HttpTransport() = default;
+HttpTransport::~HttpTransport()
+{
+    // Answers still waiting for their delay go before m_http does: each
+    // holds a responder of m_http's.
+    qDeleteAll(findChildren<QTimer *>(Qt::FindDirectChildrenOnly));
+}
 
 QString HttpTransport::methodName(const QHttpServerRequest &request)
 {
@@ -137,13 +142,19 @@ void HttpTransport::serve(const Handler &handler, const QString &arg, const QHtt
         return;
     }
     // Answer later without holding up other connections: the responder is
-    // moved out of the handler and kept until the timer fires.
+    // moved out of the handler and kept until the timer fires. The timer is
+    // a child, so that a transport destroyed first drops the responder while
+    // the HTTP server it belongs to still exists (see the destructor).
     auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
-    QTimer::singleShot(delay, this, [this, kept, reply, fault, finish, peer = request.remoteAddress(),
-                                     peerPort = request.remotePort()] {
+    auto *later = new QTimer(this);
+    later->setSingleShot(true);
+    connect(later, &QTimer::timeout, this, [this, later, kept, reply, fault, finish, peer = request.remoteAddress(),
+                                             peerPort = request.remotePort()] {
         send(*kept, reply, fault, peer, peerPort);
         finish(reply);
+        later->deleteLater();
     });
+    later->start(delay);
 }
 
 void HttpTransport::send(QHttpServerResponder &responder, const Reply &reply, FaultInjector::Fault fault,
