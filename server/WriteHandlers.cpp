@@ -53,7 +53,7 @@ Reply WriteHandlers::comment(const User &user, const QString &submissionId, cons
 }
 
 Reply WriteHandlers::write(const User &user, const QString &submissionId, const QHttpServerRequest &request,
-                       const Shape &shape, const Decide &decide)
+                           const Shape &shape, const Decide &decide)
 {
     auto envelope = RequestValidator::writeEnvelope(request);
     if (!envelope)
@@ -74,7 +74,7 @@ Reply WriteHandlers::write(const User &user, const QString &submissionId, const 
     if (const auto previous = m_store->idempotentResponse(user.id, endpoint, key)) {
         if (previous->bodySha256 != hash)
             return Reply::validation(u"Idempotency-Key"_s, u"this Idempotency-Key was used with a different body"_s,
-                              u"idempotency_key_reused"_s);
+                                     u"idempotency_key_reused"_s);
         Reply replay = Reply::json(previous->status, {});
         replay.body = previous->body;
         replay.headers.append("Idempotent-Replayed", "true");
