@@ -118,14 +118,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption printTokens(u"print-tokens"_s, u"Print 'token <user> <roles> <token>' per user after the listening line."_s);
     const QCommandLineOption faults(u"faults"_s, u"Answer a fraction P of requests with a fault (500, 503, 429, delay, cut connection, truncated or malformed JSON)."_s, u"P"_s, u"0"_s);
     const QCommandLineOption latency(u"latency-ms"_s, u"Delay every response by N ms."_s, u"N"_s, u"0"_s);
-    const QCommandLineOption listRoutes(u"list-routes"_s, u"Print the routes served ('METHOD /path') and exit."_s);
+    const QCommandLineOption listRoutes(u"list-routes"_s, u"Print the routes served ('METHOD /path operationId') and exit."_s);
     const QCommandLineOption quiet(u"quiet"_s, u"Do not log one line per request."_s);
     parser.addOptions({listen, db, seed, seedRandom, users, printTokens, faults, latency, listRoutes, quiet});
     parser.process(app);
 
     if (parser.isSet(listRoutes)) {
-        for (const auto &[method, path] : ApiServer::routes())
-            std::printf("%s %s\n", qUtf8Printable(method), qUtf8Printable(path));
+        // The router's own table: what the OpenAPI checks compare is what is served.
+        for (const ApiRoute &route : ApiServer::routeTable())
+            std::printf("%s %s %s\n", route.method.constData(), qUtf8Printable(route.path), qUtf8Printable(route.operationId));
         return 0;
     }
 

@@ -1,6 +1,9 @@
 #include "sync/SyncEngine.h"
 
 #include "models/Cache.h"
+#include "models/EvidenceStates.h"
+#include "models/Outbox.h"
+#include "models/SubmissionStore.h"
 #include "domain/JsonReader.h"
 #include "sync/CacheWriter.h"
 #include "sync/EvidenceStore.h"
@@ -74,14 +77,14 @@ void SyncEngine::start()
     m_stopping = false;
     const Profile profile(m_options.profileDir);
     if (!m_cache) {
-        if (const QString error = profile.ensureExists(); !error.isEmpty()) {
+        if (const Result<> made = profile.ensureExists(); !made) {
             m_running = true;
-            finish(error);
+            finish(made.errorString());
             return;
         }
         m_cache = std::make_unique<Cache>();
-        if (!m_cache->open(profile.cachePath())) {
-            const QString error = m_cache->errorString();
+        if (const Result<> opened = m_cache->open(profile.cachePath()); !opened) {
+            const QString error = opened.error().message;
             m_cache.reset();
             m_running = true;
             finish(error);
@@ -184,7 +187,9 @@ bool SyncEngine::retryLater(const ApiError &error, int &attempts, std::function<
         return false;
     ++m_report.retries;
     const int delay = backoffMs(error, attempts);
-    const int waiting = m_cache ? m_cache->outboxCount(OutboxEntry::State::Pending) : 0;
+    // Only for the status line: an unreadable count shows as 0 here, and
+    // the cycle's end reads it again and reports the failure.
+    const int waiting = m_cache ? m_cache->outbox().count(OutboxEntry::State::Pending).value_or(0) : 0;
     Q_EMIT statusChanged(u"offline (%1), retrying in %2 s, %3 changes waiting"_s.arg(error.describe())
                              .arg(double(delay) / 1000.0, 0, 'f', 1)
                              .arg(waiting));
@@ -200,24 +205,57 @@ bool SyncEngine::retryLater(const ApiError &error, int &attempts, std::function<
 
 void SyncEngine::pushNext()
 {
-    const QList<OutboxEntry> pending = m_cache->outboxInState(OutboxEntry::State::Pending);
-    if (pending.isEmpty()) {
-        setPhase(Phase::Feed);
-        pullPage(m_cache->feedCursor());
+    const Result<QList<OutboxEntry>> pending = m_cache->outbox().inState(OutboxEntry::State::Pending);
+    if (!pending) {
+        finish(u"could not read the outbox: %1"_s.arg(pending.error().message));
         return;
     }
-    const OutboxEntry entry = pending.first();
-    m_cache->noteOutboxAttempt(entry.id);
+    if (pending->isEmpty()) {
+        setPhase(Phase::Feed);
+        const Result<QString> cursor = m_cache->submissions().feedCursor();
+        if (!cursor) {
+            finish(u"could not read the feed cursor: %1"_s.arg(cursor.error().message));
+            return;
+        }
+        pullPage(*cursor);
+        return;
+    }
+    const OutboxEntry entry = pending->first();
+    // An attempt that cannot be counted is not made: the count is what
+    // shows a crash mid-request.
+    if (const Result<> noted = m_cache->outbox().noteAttempt(entry.id); !noted) {
+        finish(u"could not record an attempt of decision %1: %2"_s.arg(entry.id).arg(noted.error().message));
+        return;
+    }
     m_client->write(entry.kind, entry.submissionId, entry.payload, entry.idempotencyKey,
                     [this, entry](MarketplaceClient::Result<MarketplaceClient::WriteResult> result) {
         if (result.ok()) {
-            m_cache->settleOutbox(entry.id, OutboxEntry::State::Sent, {}, {}, result.value->body);
+            if (const Result<> settled = m_cache->outbox().settle(entry.id, OutboxEntry::State::Sent, {}, {}, result.value->body);
+                !settled) {
+                // The server has it; the next push sends the same key again
+                // and the server answers as it did.
+                problem(u"decision %1 was accepted but could not be marked sent: %2"_s.arg(entry.id).arg(settled.error().message));
+            }
             ++m_report.pushed;
             // The server's answer carries the submission as it now is.
             JsonReader reader(result.value->body.value(u"submission"_s).toObject());
             const SubmissionSummary s = SubmissionSummary::fromJson(reader);
-            if (reader.ok() && m_cache->summary(s.id))
-                m_cache->applyFeedPage({s}, m_cache->feedCursor());
+            const auto keep = [this, &s]() -> Result<> {
+                SubmissionStore &store = m_cache->submissions();
+                const Result<std::optional<SubmissionSummary>> known = store.summary(s.id);
+                if (!known)
+                    return known.error();
+                if (!*known)
+                    return {}; // not cached (yet): the feed brings it
+                const Result<QString> cursor = store.feedCursor();
+                if (!cursor)
+                    return cursor.error();
+                return store.applyFeedPage({s}, *cursor);
+            };
+            if (reader.ok()) {
+                if (const Result<> kept = keep(); !kept)
+                    problem(u"submission %1 after decision %2: %3"_s.arg(s.id).arg(entry.id).arg(kept.error().message));
+            }
             Q_EMIT submissionsChanged({entry.submissionId});
             m_pushAttempts = 0;
             pushNext();
@@ -226,8 +264,12 @@ void SyncEngine::pushNext()
         const ApiError &e = result.error;
         if (e.kind == ApiError::Kind::Conflict) {
             // Held: the reviewer's draft stays, with what the server has now.
-            m_cache->settleOutbox(entry.id, OutboxEntry::State::Conflict, e.describe(),
-                                  e.details.value(u"current"_s).toObject());
+            if (const Result<> settled = m_cache->outbox().settle(entry.id, OutboxEntry::State::Conflict, e.describe(),
+                                                                  e.details.value(u"current"_s).toObject());
+                !settled) {
+                finish(u"could not hold decision %1 in conflict: %2"_s.arg(entry.id).arg(settled.error().message));
+                return;
+            }
             ++m_report.conflicts;
             Q_EMIT submissionsChanged({entry.submissionId});
             m_pushAttempts = 0;
@@ -246,7 +288,10 @@ void SyncEngine::pushNext()
         }
         // Refused for good (403, 404, 422 ...): failed, with the server's
         // words; the other entries go on.
-        m_cache->settleOutbox(entry.id, OutboxEntry::State::Failed, e.describe());
+        if (const Result<> settled = m_cache->outbox().settle(entry.id, OutboxEntry::State::Failed, e.describe()); !settled) {
+            finish(u"could not mark decision %1 refused: %2"_s.arg(entry.id).arg(settled.error().message));
+            return;
+        }
         ++m_report.failed;
         problem(u"decision %1 on %2 refused: %3"_s.arg(entry.id).arg(entry.submissionId, e.describe()));
         m_pushAttempts = 0;
@@ -282,8 +327,8 @@ void SyncEngine::pullPage(const QString &cursor)
             pullPage(page.nextCursor);
         for (const auto &[id, why] : page.invalid)
             problem(u"feed item %1 could not be read: %2"_s.arg(id.isEmpty() ? u"(no id)"_s : id, why));
-        if (!m_cache->applyFeedPage(page.items, page.nextCursor)) {
-            finish(u"could not store the feed page: %1"_s.arg(m_cache->errorString()));
+        if (const Result<> stored = m_cache->submissions().applyFeedPage(page.items, page.nextCursor); !stored) {
+            finish(u"could not store the feed page: %1"_s.arg(stored.error().message));
             return;
         }
         ++m_report.pages;
@@ -297,7 +342,12 @@ void SyncEngine::pullPage(const QString &cursor)
         if (more)
             return;
         setPhase(Phase::Questionnaires);
-        m_questionnaires = m_cache->missingQuestionnaires();
+        const Result<QStringList> missing = m_cache->submissions().missingQuestionnaires();
+        if (!missing) {
+            finish(u"could not read which questionnaires are missing: %1"_s.arg(missing.error().message));
+            return;
+        }
+        m_questionnaires = *missing;
         fetchQuestionnaires();
     });
 }
@@ -306,7 +356,12 @@ void SyncEngine::fetchQuestionnaires()
 {
     if (m_questionnaires.isEmpty()) {
         setPhase(Phase::Details);
-        m_detailQueue = m_cache->submissionsNeedingDetails();
+        const Result<QStringList> needed = m_cache->submissions().needingDetails();
+        if (!needed) {
+            finish(u"could not read which details are needed: %1"_s.arg(needed.error().message));
+            return;
+        }
+        m_detailQueue = *needed;
         // What the reviewer opened goes first.
         std::stable_partition(m_detailQueue.begin(), m_detailQueue.end(),
                               [this](const QString &id) { return m_priority.contains(id); });
@@ -325,8 +380,8 @@ void SyncEngine::fetchQuestionnaires()
                 return;
             }
             problem(u"questionnaire %1: %2"_s.arg(version, result.error.describe()));
-        } else if (!m_cache->storeQuestionnaire(*result.value)) {
-            problem(m_cache->errorString());
+        } else if (const Result<> stored = m_cache->submissions().storeQuestionnaire(*result.value); !stored) {
+            problem(stored.error().message);
         }
         m_questionnaireAttempts = 0;
         m_questionnaires.removeFirst();
@@ -392,7 +447,12 @@ void SyncEngine::pumpDetails()
         setPhase(Phase::Evidence);
         // Most files are under way already (queued as their details were
         // stored); this picks up the rest, from earlier cycles too.
-        queueEvidence(m_cache->evidenceInState(EvidenceItem::LocalState::Absent));
+        const Result<QList<EvidenceItem>> absent = m_cache->evidence().inState(EvidenceItem::LocalState::Absent);
+        if (!absent) {
+            finish(u"could not read which evidence is missing: %1"_s.arg(absent.error().message));
+            return;
+        }
+        queueEvidence(*absent);
         for (const QString &p : std::as_const(m_priority))
             prioritizeEvidence(p);
         m_blobTotal = int(m_blobQueued.size());
@@ -424,7 +484,12 @@ void SyncEngine::prioritizeEvidence(const QString &submissionId)
     // Nothing waits: no need to read the submission.
     if (m_blobQueue.isEmpty())
         return;
-    const auto s = m_cache->submission(submissionId);
+    const Result<std::optional<Submission>> read = m_cache->submissions().submission(submissionId);
+    if (!read) {
+        problem(u"submission %1: %2"_s.arg(submissionId, read.error().message));
+        return;
+    }
+    const std::optional<Submission> &s = *read;
     if (!s)
         return;
     QSet<QString> shas;
@@ -475,7 +540,10 @@ void SyncEngine::detailsStored(const QStringList &ids, const QStringList &proble
             Q_EMIT progress(m_report.details, m_detailTotal, m_report.bytes);
         // Their evidence can start now, beside the remaining details.
         if (m_options.evidence && !m_stopping) {
-            queueEvidence(m_cache->evidenceInState(EvidenceItem::LocalState::Absent, ids));
+            if (const Result<QList<EvidenceItem>> absent = m_cache->evidence().inState(EvidenceItem::LocalState::Absent, ids); absent)
+                queueEvidence(*absent);
+            else
+                problem(u"evidence of stored details: %1"_s.arg(absent.error().message));
             for (const QString &id : ids) {
                 if (m_priority.contains(id))
                     prioritizeEvidence(id);
@@ -513,8 +581,8 @@ void SyncEngine::flushEvidenceMarks()
     if (m_presentShas.isEmpty() || !m_cache)
         return;
     const QStringList shas = std::exchange(m_presentShas, {});
-    if (!m_cache->markFilesVerified(shas))
-        problem(u"evidence: %1"_s.arg(m_cache->errorString()));
+    if (const Result<> marked = m_cache->evidence().markFilesVerified(shas); !marked)
+        problem(u"evidence: %1"_s.arg(marked.error().message));
 }
 
 // Beside details, files get a quarter of the requests: details are what the
@@ -602,7 +670,10 @@ void SyncEngine::pumpEvidence()
         // Items stored while their file was being checked share the check
         // (the writer stores the others present right away).
         QSet<QString> late;
-        for (const EvidenceItem &e : m_cache->evidenceInState(EvidenceItem::LocalState::Absent))
+        const Result<QList<EvidenceItem>> absent = m_cache->evidence().inState(EvidenceItem::LocalState::Absent);
+        if (!absent)
+            problem(u"evidence: %1"_s.arg(absent.error().message));
+        for (const EvidenceItem &e : absent.value_or(QList<EvidenceItem>()))
             late.insert(e.sha256);
         for (const QString &sha256 : std::as_const(late)) {
             if (m_store->hasVerified(sha256))
@@ -660,8 +731,8 @@ void SyncEngine::verified(const Blob &blob, bool downloaded, EvidenceStore::Outc
             m_blobQueue.prepend(blob);
             break;
         }
-        if (!m_cache->setEvidenceState(blob.evidenceIds, EvidenceItem::LocalState::Mismatch))
-            problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), m_cache->errorString()));
+        if (const Result<> set = m_cache->evidence().set(blob.evidenceIds, EvidenceItem::LocalState::Mismatch); !set)
+            problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), set.error().message));
         ++m_report.evidenceMismatched;
         problem(u"evidence %1 quarantined: %2"_s.arg(blob.evidenceIds.value(0), error));
         break;
@@ -696,11 +767,19 @@ void SyncEngine::finish(const QString &error)
     m_report.error = error;
     m_report.elapsedMs = m_timer.elapsed();
     if (m_cache) {
-        m_report.pendingOutbox = m_cache->outboxCount(OutboxEntry::State::Pending);
-        const bool detailsFresh = m_cache->submissionsNeedingDetails().isEmpty();
-        const bool evidenceDone = !m_options.evidence
-            || (m_cache->evidenceCount(EvidenceItem::LocalState::Absent) == 0
-                && m_cache->evidenceCount(EvidenceItem::LocalState::Mismatch) == 0);
+        // Whether the cache is in step; a count that cannot be read says
+        // no, and why.
+        const Result<int> pendingOutbox = m_cache->outbox().count(OutboxEntry::State::Pending);
+        const Result<QStringList> needed = m_cache->submissions().needingDetails();
+        const Result<int> absent = m_options.evidence ? m_cache->evidence().count(EvidenceItem::LocalState::Absent) : Result<int>(0);
+        const Result<int> mismatched = m_options.evidence ? m_cache->evidence().count(EvidenceItem::LocalState::Mismatch) : Result<int>(0);
+        for (const QString &failure : {pendingOutbox.errorString(), needed.errorString(), absent.errorString(), mismatched.errorString()}) {
+            if (!failure.isEmpty())
+                problem(u"could not check the cache: %1"_s.arg(failure));
+        }
+        m_report.pendingOutbox = pendingOutbox.value_or(-1);
+        const bool detailsFresh = needed && needed->isEmpty();
+        const bool evidenceDone = absent && mismatched && *absent == 0 && *mismatched == 0;
         m_report.inStep = error.isEmpty() && m_report.problems.isEmpty() && m_report.pendingOutbox == 0 && detailsFresh
             && evidenceDone;
         if (error.isEmpty() && !m_report.inStep && m_report.problems.isEmpty())

@@ -1,6 +1,14 @@
 #include "common/HttpClient.h"
 #include "common/LoopbackMarketplace.h"
+#include "common/ResultCheck.h"
+#include "domain/Questionnaire.h"
 #include "models/Cache.h"
+#include "models/CacheConnection.h"
+#include "models/EvidenceStates.h"
+#include "models/Outbox.h"
+#include "models/ReviewDraft.h"
+#include "models/ReviewWork.h"
+#include "models/SubmissionStore.h"
 #include "models/Outbox.h"
 #include "sync/EvidenceStore.h"
 #include "sync/SyncController.h"
@@ -50,7 +58,7 @@ private:
     static SubmissionSummary alicesOpenWork(Cache &cache)
     {
         SubmissionSummary found;
-        for (const SubmissionSummary &s : cache.summaries()) {
+        for (const SubmissionSummary &s : test::ok(cache.submissions().summaries())) {
             if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
                 found = s;
         }
@@ -67,13 +75,13 @@ private:
     void verifyComplete(LoopbackMarketplace &market)
     {
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
         const EvidenceStore store{Profile(m_profileDir->path())};
         const auto page = market.store().feed(0, 100000);
-        QCOMPARE(cache.submissionCount(), page->items.size());
+        QCOMPARE(test::ok(cache.submissions().count()), page->items.size());
         for (const SubmissionSummary &s : page->items) {
             const auto server = market.store().submission(s.id);
-            auto local = cache.submission(s.id);
+            std::optional<Submission> local = test::ok(cache.submissions().submission(s.id));
             QVERIFY(local);
             for (const EvidenceItem &e : local->evidence) {
                 QCOMPARE(e.localState, EvidenceItem::LocalState::Present);
@@ -83,8 +91,8 @@ private:
                 e.localState = EvidenceItem::LocalState::Absent;
             QCOMPARE(*local, *server);
         }
-        QVERIFY(cache.questionnaire(u"2026.1"_s));
-        QCOMPARE(cache.integrityCheck(), u"ok"_s);
+        QVERIFY(test::ok(cache.submissions().questionnaire(u"2026.1"_s)));
+        QCOMPARE(test::ok(cache.connection().integrityCheck()), u"ok"_s);
     }
 
 private Q_SLOTS:
@@ -172,13 +180,13 @@ private Q_SLOTS:
         SyncEngine engine(o);
         engine.prioritize(opened);
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
         // Looked at the moment the details are all in.
         std::optional<bool> presentWhenDetailsDone;
         connect(&engine, &SyncEngine::phaseChanged, this, [&](const QString &phase) {
             if (phase != u"downloading evidence"_s || presentWhenDetailsDone)
                 return;
-            const auto s = cache.submission(opened);
+            const std::optional<Submission> s = test::ok(cache.submissions().submission(opened));
             presentWhenDetailsDone = s && std::all_of(s->evidence.cbegin(), s->evidence.cend(), [](const EvidenceItem &e) {
                 return e.localState == EvidenceItem::LocalState::Present;
             });
@@ -226,17 +234,17 @@ private Q_SLOTS:
         QString id;
         {
             Cache cache;
-            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
             id = alicesOpenWork(cache).id;
             QVERIFY(!id.isEmpty());
             market.stop();
-            Outbox outbox(cache);
-            const auto q = cache.questionnaire(u"2026.1"_s);
+            const std::optional<Questionnaire> q = test::ok(cache.submissions().questionnaire(u"2026.1"_s));
+            QVERIFY(q);
             const auto &cat = q->categories.at(6);
-            QVERIFY2(outbox.recordVerdict(id, Verdict::Decision::Reject, {},
-                                          {{cat.key, cat.rejectionReasons.first().code, u"SMS codes for admins"_s}},
-                                          u"MFA is optional for contractors."_s),
-                     qPrintable(outbox.errorString()));
+            QVERIFY(test::ok(cache.outbox().recordVerdict(id, Verdict::Decision::Reject, {},
+                                                          {{cat.key, cat.rejectionReasons.first().code, u"SMS codes for admins"_s}},
+                                                          u"MFA is optional for contractors."_s))
+                    > 0);
         }
         SyncEngine::Options o = options(QUrl(u"http://127.0.0.1:9"_s));
         o.maxAttempts = 2;
@@ -254,9 +262,11 @@ private Q_SLOTS:
         QCOMPARE(historyCount(market, id, u"rejected"_s), 1);
         QCOMPARE(market.store().stored(id)->summary.status, SubmissionSummary::Status::Rejected);
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-        QCOMPARE(cache.outboxCount(OutboxEntry::State::Sent), 1);
-        QCOMPARE(cache.summary(id)->status, SubmissionSummary::Status::Rejected);
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
+        QCOMPARE(test::ok(cache.outbox().count(OutboxEntry::State::Sent)), 1);
+        const std::optional<SubmissionSummary> decided = test::ok(cache.submissions().summary(id));
+        QVERIFY(decided);
+        QCOMPARE(decided->status, SubmissionSummary::Status::Rejected);
         // Pushing again changes nothing: the row is sent.
         SyncEngine again(options(market.url()));
         QCOMPARE(run(again).pushed, 0);
@@ -279,13 +289,14 @@ private Q_SLOTS:
         QString id;
         {
             Cache cache;
-            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
             id = alicesOpenWork(cache).id;
-            Outbox outbox(cache);
+            const std::optional<Questionnaire> q = test::ok(cache.submissions().questionnaire(u"2026.1"_s));
+            QVERIFY(q);
             QMap<QString, bool> all;
-            for (const QString &k : cache.questionnaire(u"2026.1"_s)->requiredChecklistKeys())
+            for (const QString &k : q->requiredChecklistKeys())
                 all.insert(k, true);
-            QVERIFY2(outbox.recordVerdict(id, Verdict::Decision::Approve, all, {}, u"Good."_s), qPrintable(outbox.errorString()));
+            QVERIFY(test::ok(cache.outbox().recordVerdict(id, Verdict::Decision::Approve, all, {}, u"Good."_s)) > 0);
         }
         faulty.faultProbability = 0.2;
         faulty.faultSeed = seed;
@@ -311,15 +322,17 @@ private Q_SLOTS:
         qint64 entry = 0;
         {
             Cache cache;
-            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
             const SubmissionSummary work = alicesOpenWork(cache);
             id = work.id;
             version = work.version;
-            Outbox outbox(cache);
-            const auto q = cache.questionnaire(u"2026.1"_s);
-            entry = *outbox.recordVerdict(id, Verdict::Decision::Reject, {},
-                                          {{q->categories.at(0).key, q->categories.at(0).rejectionReasons.first().code, QString()}},
-                                          u"Tenant isolation untested."_s);
+            const std::optional<Questionnaire> q = test::ok(cache.submissions().questionnaire(u"2026.1"_s));
+            QVERIFY(q);
+            entry = test::ok(cache.outbox().recordVerdict(
+                id, Verdict::Decision::Reject, {},
+                {{q->categories.at(0).key, q->categories.at(0).rejectionReasons.first().code, QString()}},
+                u"Tenant isolation untested."_s));
+            QVERIFY(entry > 0);
         }
         // Meanwhile the lead gives it to Bob.
         HttpClient http(market.url());
@@ -329,12 +342,15 @@ private Q_SLOTS:
         const auto r = run(engine);
         QCOMPARE(r.conflicts, 1);
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-        const auto held = cache.outboxEntry(entry);
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
+        const std::optional<OutboxEntry> held = test::ok(cache.outbox().entry(entry));
+        QVERIFY(held);
         QCOMPARE(held->state, OutboxEntry::State::Conflict);
         QCOMPARE(held->serverState.value(u"version"_s).toInteger(), version + 1);
         QCOMPARE(held->serverState.value(u"assignee"_s).toString(), u"u_bob"_s);
-        QCOMPARE(cache.draft(id)->summary, u"Tenant isolation untested."_s);
+        const std::optional<ReviewDraft> draft = test::ok(cache.work().draft(id));
+        QVERIFY(draft);
+        QCOMPARE(draft->summary, u"Tenant isolation untested."_s);
         QCOMPARE(market.store().stored(id)->summary.status, SubmissionSummary::Status::InReview);
     }
 
@@ -384,14 +400,16 @@ private Q_SLOTS:
         QCOMPARE(r.evidenceMismatched, 1);
         QVERIFY(r.problems.join(u' ').contains(u"quarantined"_s));
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-        QCOMPARE(cache.submission(u"s_00002"_s)->evidence.first().localState, EvidenceItem::LocalState::Mismatch);
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
+        const std::optional<Submission> quarantined = test::ok(cache.submissions().submission(u"s_00002"_s));
+        QVERIFY(quarantined);
+        QCOMPARE(quarantined->evidence.first().localState, EvidenceItem::LocalState::Mismatch);
         const EvidenceStore store{Profile(m_profileDir->path())};
         QVERIFY(!store.hasVerified(victim.sha256));
         // Downloaded twice (damage on the way gets one more try), both kept aside.
         QCOMPARE(QDir(Profile(m_profileDir->path()).quarantineDir()).entryList(QDir::Files).size(), 2);
         // Everything else arrived.
-        QVERIFY(cache.evidenceInState(EvidenceItem::LocalState::Absent).isEmpty());
+        QCOMPARE(test::ok(cache.evidence().inState(EvidenceItem::LocalState::Absent)).size(), 0);
         // No file in the evidence store carries a partner's filename.
         for (const QString &f : QDir(Profile(m_profileDir->path()).evidenceDir()).entryList(QDir::Files))
             QVERIFY2(EvidenceStore::isValidSha256(f), qPrintable(f));
