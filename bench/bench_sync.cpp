@@ -232,14 +232,18 @@ struct EngineRun
     SyncEngine::Report report;
 };
 
-// A full sync into a fresh profile, from the engine's construction to the
-// end of its cycle (as `assay sync` on a new profile).
+// A full sync into a fresh profile, from the engine's construction to its
+// end (as `assay sync` on a new profile: the last batches and the cache's
+// close are part of it).
 Result<EngineRun> runEngine(const QString &profile, bool evidence)
 {
     QElapsedTimer t;
     t.start();
-    SyncEngine engine(engineOptions(profile, evidence));
-    EngineRun run{0, engine.runOnce()};
+    EngineRun run;
+    {
+        SyncEngine engine(engineOptions(profile, evidence));
+        run.report = engine.runOnce();
+    }
     run.ms = msSince(t);
     if (!run.report.inStep)
         return Error{u"sync: not in step: %1"_s.arg(run.report.error)};
