@@ -182,16 +182,21 @@ private Q_SLOTS:
         QCOMPARE(ok(store.missingQuestionnaires()), QStringList()); // no submissions, none needed
         SubmissionSummary older = test::summary(1);
         older.questionnaireVersion = QStringLiteral("2025.2");
-        QVERIFY(ok(store.applyFeedPage({test::summary(0), older, test::summary(2)}, QStringLiteral("c"))));
+        SubmissionSummary newer = test::summary(3);
+        newer.questionnaireVersion = QStringLiteral("2027.1");
+        QVERIFY(ok(store.applyFeedPage({test::summary(0), older, test::summary(2), newer}, QStringLiteral("c"))));
         QStringList missing = ok(store.missingQuestionnaires());
         missing.sort();
-        QCOMPARE(missing, (QStringList{QStringLiteral("2025.2"), QStringLiteral("2026.1")}));
+        QCOMPARE(missing, (QStringList{QStringLiteral("2025.2"), QStringLiteral("2026.1"), QStringLiteral("2027.1")}));
         QVERIFY(ok(store.storeQuestionnaire(*q)));
         const std::optional<Questionnaire> back = ok(store.questionnaire(QStringLiteral("2026.1")));
         QVERIFY(back);
         QCOMPARE(back->version, QStringLiteral("2026.1"));
         QCOMPARE(*back, *q);
-        QCOMPARE(ok(store.missingQuestionnaires()), QStringList{QStringLiteral("2025.2")});
+        // The version in the middle is present: those on both sides of it are still found.
+        missing = ok(store.missingQuestionnaires());
+        missing.sort();
+        QCOMPARE(missing, (QStringList{QStringLiteral("2025.2"), QStringLiteral("2027.1")}));
     }
 
     void syncValuesAreKept()
