@@ -35,8 +35,13 @@ Result<> EvidenceDownloader::checkDeclaredSize(qint64 size, qint64 limit)
         return Error{u"declares a negative size"_s};
     if (size > limit) {
         const QLocale c = QLocale::c();
-        return Error{u"declares %1, over the limit of %2 for one file: not downloaded"_s.arg(
-            c.formattedDataSize(size), c.formattedDataSize(limit))};
+        QString declared = c.formattedDataSize(size);
+        QString allowed = c.formattedDataSize(limit);
+        if (declared == allowed) {
+            declared = u"%1 bytes"_s.arg(size);
+            allowed = u"%1 bytes"_s.arg(limit);
+        }
+        return Error{u"declares %1, over the limit of %2 for one file: not downloaded"_s.arg(declared, allowed)};
     }
     return {};
 }

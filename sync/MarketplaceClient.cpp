@@ -222,7 +222,8 @@ void MarketplaceClient::track(QNetworkReply *reply, qint64 maxBody, Finish finis
         reply->deleteLater();
         if (reply->property("assay_abandoned").toBool())
             return;
-        const QByteArray body = reply->readAll();
+        // An aborted reply is closed: nothing to read (and reading warns).
+        const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
         if (!refused->isEmpty()) {
             ApiError e;
             e.kind = refused->startsWith(u"the response"_s) ? ApiError::Kind::BadResponse : ApiError::Kind::Refused;
@@ -462,7 +463,7 @@ void MarketplaceClient::evidence(const QString &id, QIODevice *sink, qint64 offs
             if (declaredSize >= 0 && length.isValid() && !reply->hasRawHeader("Content-Encoding")
                 && state->base + length.toLongLong() > declaredSize) {
                 state->refused = downloadRefused(ApiError::Kind::Oversize,
-                    u"the server announced %1 bytes, more than the %2 declared"_s.arg(state->base + length.toLongLong()).arg(declaredSize));
+                    u"the server announced %1 bytes, more than the %2 bytes declared"_s.arg(state->base + length.toLongLong()).arg(declaredSize));
                 reply->abort();
                 return;
             }
