@@ -2,6 +2,7 @@
 
 #include "domain/Submission.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QStringList>

@@ -27,6 +27,7 @@ public:
     enum class Phase { Idle, Push, Feed, Questionnaires, Details, Evidence };
 
     Private(SyncEngine *q, Options options);
+    ~Private();
 
     Result<> open();
     void begin();
@@ -72,6 +73,19 @@ SyncEngine::Private::Private(SyncEngine *q, Options o)
                                           .arg(double(delayMs) / 1000.0, 0, 'f', 1)
                                           .arg(waiting));
     });
+}
+
+// The parts go before what they hold references to (the cache, the store,
+// the writer); they are the engine's children only so that they move with it
+// to its thread.
+SyncEngine::Private::~Private()
+{
+    delete evidence;
+    delete details;
+    delete questionnaires;
+    delete feed;
+    delete pusher;
+    delete client;
 }
 
 // Everything a cycle needs, made on first use in the engine's thread.

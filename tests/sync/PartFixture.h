@@ -30,8 +30,7 @@ public:
         , cycle(BackoffPolicy(3, 100), parallel)
     {
         client.setTransferTimeout(10000);
-        profile.ensureExists();
-        cacheOpen = cache.open(profile.cachePath());
+        cacheOpen = profile.ensureExists().isEmpty() && cache.open(profile.cachePath());
         cycle.begin();
     }
 
