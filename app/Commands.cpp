@@ -4,6 +4,7 @@
 #include "domain/JsonReader.h"
 #include "models/Outbox.h"
 #include "models/Profile.h"
+#include "sync/CredentialChain.h"
 #include "sync/EvidenceStore.h"
 #include "sync/KeychainCredentialStore.h"
 #include "sync/MarketplaceClient.h"
@@ -16,9 +17,12 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <iterator>
 #include <optional>
+#include <tuple>
 
 #if defined(Q_OS_UNIX)
+#include <csignal>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -72,8 +76,8 @@ QCommandLineOption profileOption()
 bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
 {
     *profile = Profile(parser.value(u"profile"_s));
-    if (const QString e = profile->ensureExists(); !e.isEmpty()) {
-        err(e);
+    if (const Result<> made = profile->ensureExists(); !made) {
+        err(made.errorString());
         return false;
     }
     if (!cache->open(profile->cachePath())) {
@@ -83,8 +87,11 @@ bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
     return true;
 }
 
-// A marketplace's address as given on the command line: its origin, checked
-// (TLS unless loopback). Empty with a reason when it will not do.
+// A marketplace's address as given on the command line: its origin. Empty
+// with a reason when it will not do. MarketplaceClient refuses a URL against
+// its rule (TLS unless loopback) by itself; its rule is asked here too only so
+// that a refused address is a usage error before a profile remembers it or a
+// token is asked for.
 QUrl serverUrl(const QString &text, QString *why)
 {
     const QUrl server = QUrl(text, QUrl::StrictMode).adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath);
@@ -111,35 +118,58 @@ auto await(Call call)
     return *answer;
 }
 
-// The token: ASSAY_TOKEN, else the keychain. Where no keychain can run
-// (no D-Bus session, as in CI), say so instead of waiting on it.
+// The token, from the first store of the standard chain that has one
+// (ASSAY_TOKEN, then the keychain).
 QString readToken(const QUrl &server, QString *why)
 {
-    const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
-        *why = u"no token: ASSAY_TOKEN is not set and %1"_s.arg(reason);
-        return {};
-    }
-    KeychainCredentialStore keychain;
-    const auto [token, error] = await([&](auto done) { keychain.read(KeychainCredentialStore::keyFor(server), done); });
+    const auto [token, error] = await([&](auto done) { CredentialChain::standard().read(server, done); });
     if (token.isEmpty())
-        *why = u"no token for %1: ASSAY_TOKEN is not set and %2 (sign in with: assay login --server %1)"_s.arg(
-            server.toString(), error.isEmpty() ? u"the keychain holds an empty one"_s : error);
+        *why = u"no token for %1: %2 (sign in with: assay login --server %1, or set ASSAY_TOKEN)"_s.arg(server.toString(), error);
     return token;
 }
+
+#if defined(Q_OS_UNIX)
+// The terminal's settings from before echo was turned off, for a signal
+// that ends the program at the prompt: its handler puts them back first.
+termios savedTerminal{};
+
+// Only async-signal-safe calls here: tcsetattr, write and raise are.
+void restoreTerminalAndReraise(int signal)
+{
+    tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal);
+    const char newline = '\n';
+    std::ignore = write(STDERR_FILENO, &newline, 1); // the shell's prompt on a line of its own
+    // SA_RESETHAND put the default action back, and the signal is blocked
+    // until this handler returns: then it ends the program as it would have.
+    raise(signal);
+}
+
+// The signals that end a program at a prompt: Ctrl-C, Ctrl-\, kill, a
+// closed terminal.
+constexpr int EndingSignals[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+#endif
 
 // One line from standard input; from a terminal, asked for without echo.
 QString readSecretLine(const QString &prompt)
 {
 #if defined(Q_OS_UNIX)
-    termios saved{};
-    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &savedTerminal) == 0;
+    struct sigaction previous[std::size(EndingSignals)] = {};
     if (tty) {
         std::fprintf(stderr, "%s", qUtf8Printable(prompt));
         std::fflush(stderr);
-        termios quiet = saved;
+        // Handlers first, then echo off: no moment without both.
+        struct sigaction restore = {};
+        restore.sa_handler = restoreTerminalAndReraise;
+        restore.sa_flags = SA_RESETHAND | SA_RESTART;
+        sigemptyset(&restore.sa_mask);
+        for (size_t i = 0; i < std::size(EndingSignals); ++i) {
+            sigaction(EndingSignals[i], nullptr, &previous[i]);
+            // A signal the program was started to ignore (nohup) stays ignored.
+            if (previous[i].sa_handler != SIG_IGN)
+                sigaction(EndingSignals[i], &restore, nullptr);
+        }
+        termios quiet = savedTerminal;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
@@ -151,7 +181,9 @@ QString readSecretLine(const QString &prompt)
     }
 #if defined(Q_OS_UNIX)
     if (tty) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTerminal);
+        for (size_t i = 0; i < std::size(EndingSignals); ++i)
+            sigaction(EndingSignals[i], &previous[i], nullptr);
         std::fprintf(stderr, "\n");
     }
 #endif

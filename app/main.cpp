@@ -2,7 +2,7 @@
 
 #include "app/Commands.h"
 #include "app/DemoMarketplace.h"
-#include "sync/KeychainCredentialStore.h"
+#include "sync/CredentialChain.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
 #include "models/Profile.h"
@@ -79,8 +79,8 @@ int main(int argc, char *argv[])
     // The demo gets a fresh profile of its own unless one is given.
     QTemporaryDir demoProfile;
     const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
-    if (const QString error = profile.ensureExists(); !error.isEmpty())
-        return fail(error);
+    if (const Result<> made = profile.ensureExists(); !made)
+        return fail(made.errorString());
     Cache cache;
     if (!cache.open(profile.cachePath())) {
         if (!parser.isSet(screenshotOption) && QGuiApplication::platformName() != QLatin1String("offscreen"))
@@ -107,7 +107,6 @@ int main(int argc, char *argv[])
     };
 
     DemoMarketplace marketplace;
-    KeychainCredentialStore keychain;
     if (demo) {
         window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
         QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&](const QUrl &url, const QString &token) {
@@ -122,23 +121,16 @@ int main(int argc, char *argv[])
     } else if (const QUrl server(cache.syncValue(QStringLiteral("server"))); !server.isEmpty()) {
         // The token: ASSAY_TOKEN, else the keychain (asked without blocking
         // the window); never the profile or the settings.
-        const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
-        if (!fromEnv.isEmpty()) {
-            startSync(server, fromEnv);
-        } else if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
-            // Signing in needs a keychain: only the environment is left.
-            window.setSyncStatus(QStringLiteral("offline — not signed in (%1): set ASSAY_TOKEN").arg(reason));
-        } else {
-            window.setSyncStatus(QStringLiteral("reading the token from the keychain…"));
-            keychain.read(KeychainCredentialStore::keyFor(server), [&, server](QString token, QString error) {
-                if (!token.isEmpty()) {
-                    startSync(server, token);
-                    return;
-                }
-                std::fprintf(stderr, "assay: no token for %s: %s\n", qUtf8Printable(server.toString()), qUtf8Printable(error));
-                window.setSyncStatus(QStringLiteral("offline — not signed in: run “assay login --server %1”").arg(server.toString()));
-            });
-        }
+        window.setSyncStatus(QStringLiteral("reading the token…"));
+        CredentialChain::standard().read(server, [&, server](QString token, QString error) {
+            if (!token.isEmpty()) {
+                startSync(server, token);
+                return;
+            }
+            std::fprintf(stderr, "assay: no token for %s: %s\n", qUtf8Printable(server.toString()), qUtf8Printable(error));
+            window.setSyncStatus(QStringLiteral("offline — not signed in: run “assay login --server %1” or set ASSAY_TOKEN")
+                                     .arg(server.toString()));
+        });
     }
 
     if (parser.isSet(screenshotOption)) {

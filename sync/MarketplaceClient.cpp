@@ -122,6 +122,37 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, ApiError *error)
     return doc.object();
 }
 
+// Marks a reply that the client refused before sending it; track() turns it
+// into an ApiError of kind Refused with this message.
+constexpr char RefusedProperty[] = "assay_refused";
+
+// The reply to a request that is never sent: it fails, asynchronously as a
+// network reply would, with the reason it was refused.
+class RefusedReply : public QNetworkReply
+{
+public:
+    RefusedReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request, const QString &why, QObject *parent)
+        : QNetworkReply(parent)
+    {
+        setOperation(op);
+        setRequest(request);
+        setUrl(request.url());
+        setProperty(RefusedProperty, why);
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        setError(QNetworkReply::ProtocolFailure, why);
+        setFinished(true);
+        QMetaObject::invokeMethod(this, [this] {
+            Q_EMIT errorOccurred(error());
+            Q_EMIT finished();
+        }, Qt::QueuedConnection);
+    }
+    void abort() override {}
+    qint64 bytesAvailable() const override { return 0; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+};
+
 QString writePath(OutboxEntry::Kind kind, const QString &id)
 {
     const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(id));
@@ -141,11 +172,25 @@ QString writePath(OutboxEntry::Kind kind, const QString &id)
 MarketplaceClient::MarketplaceClient(const QUrl &server, const QString &token, QObject *parent)
     : QObject(parent)
     , m_server(server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment))
+    , m_refusal(checkServerUrl(m_server))
     , m_token(token)
+    , m_nam(m_server, m_refusal)
 {
     // Redirects are followed only after sameOrigin() says so (below).
     m_nam.setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
     m_nam.setAutoDeleteReplies(false);
+    if (!m_refusal.isEmpty())
+        qCWarning(lcSync).noquote() << "marketplace client refused:" << m_refusal;
+}
+
+QNetworkReply *MarketplaceClient::Network::createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
+{
+    QString why = m_refusal.isEmpty() ? checkServerUrl(request.url()) : m_refusal;
+    if (why.isEmpty() && !sameOrigin(request.url(), m_origin))
+        why = u"refused a request to another origin (%1)"_s.arg(request.url().host());
+    if (!why.isEmpty())
+        return new RefusedReply(op, request, why, this);
+    return QNetworkAccessManager::createRequest(op, request, outgoingData);
 }
 
 QString MarketplaceClient::checkServerUrl(const QUrl &server)
@@ -200,9 +245,12 @@ QNetworkRequest MarketplaceClient::request(const QString &path, const QString &q
 void MarketplaceClient::track(QNetworkReply *reply, qint64 maxBody, Finish finish)
 {
     reply->setParent(this);
-    auto refused = std::make_shared<QString>();
+    // Refused before it was sent (Network::createRequest), or later, below.
+    auto refused = std::make_shared<QString>(reply->property(RefusedProperty).toString());
     const QUrl origin = reply->url();
     connect(reply, &QNetworkReply::redirected, reply, [reply, origin, refused](const QUrl &target) {
+        // The origin passed checkServerUrl(), so a target of the same origin
+        // passes it too (same scheme, host and port).
         if (sameOrigin(origin, target)) {
             Q_EMIT reply->redirectAllowed();
         } else {

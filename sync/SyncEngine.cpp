@@ -93,8 +93,8 @@ Result<> SyncEngine::Private::open()
 {
     if (!cache) {
         const Profile profile(options.profileDir);
-        if (const QString error = profile.ensureExists(); !error.isEmpty())
-            return Error{error};
+        if (const Result<> made = profile.ensureExists(); !made)
+            return made.error();
         auto opened = std::make_unique<Cache>();
         if (!opened->open(profile.cachePath()))
             return Error{opened->errorString()};
@@ -106,9 +106,12 @@ Result<> SyncEngine::Private::open()
                                                [store = *store](const QString &sha256) { return store.hasVerified(sha256); });
     }
     if (!client) {
-        if (const QString error = MarketplaceClient::checkServerUrl(options.server); !error.isEmpty())
-            return Error{error};
-        client = new MarketplaceClient(options.server, options.token, q);
+        // The client keeps to its own rules (plain HTTP only to loopback):
+        // one that refuses its server says why before a cycle starts.
+        auto made = std::make_unique<MarketplaceClient>(options.server, options.token, q);
+        if (const QString refusal = made->refusal(); !refusal.isEmpty())
+            return Error{refusal};
+        client = made.release();
         client->setTransferTimeout(options.transferTimeoutMs);
         pusher = new OutboxPusher(*cache, *client, cycle, q);
         feed = new FeedPuller(*cache, *client, cycle, options.pageSize, q);

@@ -108,6 +108,41 @@ private Q_SLOTS:
             QCOMPARE(*OutboxEntry::stateFromName(OutboxEntry::stateName(s)), s);
         QCOMPARE(OutboxEntry::stateFromName(QStringLiteral("lost")), std::nullopt);
     }
+
+    // "^...$" also matches before a final newline; the patterns are anchored
+    // as a whole, so a value with one is refused like any other bad value.
+    void evidenceRefusesATrailingNewline_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("error");
+        const QString hex64(64, QLatin1Char('a'));
+        // (64 digits and a newline are one character too many already.)
+        QTest::newRow("sha256 + \\n") << QStringLiteral("sha256") << hex64 + QLatin1Char('\n') << QStringLiteral("sha256: ");
+        QTest::newRow("media type + \\n") << QStringLiteral("media_type") << QStringLiteral("text/plain\n")
+                                          << QStringLiteral("media_type: not a media type");
+    }
+    void evidenceRefusesATrailingNewline()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, error);
+        const QJsonObject good{{QStringLiteral("id"), QStringLiteral("e_1")},
+                               {QStringLiteral("filename"), QStringLiteral("report.txt")},
+                               {QStringLiteral("media_type"), QStringLiteral("text/plain")},
+                               {QStringLiteral("size"), 12},
+                               {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))}};
+        JsonReader accepted(good);
+        EvidenceItem::fromJson(accepted);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.error()));
+
+        QJsonObject bad = good;
+        bad.insert(field, value);
+        JsonReader r(bad);
+        EvidenceItem::fromJson(r);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().startsWith(error), qPrintable(r.error()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRecords)

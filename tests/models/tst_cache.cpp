@@ -539,7 +539,7 @@ private Q_SLOTS:
     void profileLayout()
     {
         const Profile p(m_dir.filePath(QStringLiteral("profile-a")));
-        QCOMPARE(p.ensureExists(), QString());
+        QCOMPARE(p.ensureExists().errorString(), QString());
         QVERIFY(QFileInfo(p.evidenceDir()).isDir());
         QCOMPARE(QFileInfo(p.dir()).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFileDevice::Permissions());
         QVERIFY(p.cachePath().startsWith(p.dir()));

@@ -30,7 +30,7 @@ public:
         , cycle(BackoffPolicy(3, 100), parallel)
     {
         client.setTransferTimeout(10000);
-        cacheOpen = profile.ensureExists().isEmpty() && cache.open(profile.cachePath());
+        cacheOpen = profile.ensureExists().has_value() && cache.open(profile.cachePath());
         cycle.begin();
     }
 

@@ -25,7 +25,7 @@ private Q_SLOTS:
     void emptyProfileSaysHowToFillIt()
     {
         const Profile profile(m_dir.filePath(QStringLiteral("empty")));
-        QCOMPARE(profile.ensureExists(), QString());
+        QCOMPARE(profile.ensureExists().errorString(), QString());
         Cache cache;
         QVERIFY(cache.open(profile.cachePath()));
         MainWindow w(&cache, profile);
@@ -42,7 +42,7 @@ private Q_SLOTS:
     void queueShowsAndSearches()
     {
         const Profile profile(m_dir.filePath(QStringLiteral("full")));
-        QCOMPARE(profile.ensureExists(), QString());
+        QCOMPARE(profile.ensureExists().errorString(), QString());
         Cache cache;
         QVERIFY(cache.open(profile.cachePath()));
         for (int i = 0; i < 8; ++i)
