@@ -118,6 +118,7 @@ private Q_SLOTS:
         QVERIFY(page);
         for (const SubmissionSummary &s : page->items) {
             const auto submission = m_market->store().submission(s.id);
+            QVERIFY(submission);
             for (const EvidenceItem &e : submission->evidence) {
                 ++uses[e.sha256];
                 all.append({s.id, e});
@@ -132,7 +133,9 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(!m_victim.id.isEmpty(), "the seeded store has no evidence file of its own");
-        m_victimContent = m_market->store().evidence(m_victim.id)->content;
+        const auto victim = m_market->store().evidence(m_victim.id);
+        QVERIFY(victim);
+        m_victimContent = victim->content;
         QCOMPARE(m_victimContent.size(), m_victim.size);
     }
 
@@ -160,7 +163,7 @@ private Q_SLOTS:
                 return false;
             HttpStub::Response more;
             more.setHeader("Content-Type", "application/octet-stream");
-            more.body = m_victimContent + QByteArray(256 * 1024, 'x');
+            more.body = m_victimContent + QByteArray(qsizetype(256) * 1024, 'x');
             more.contentLength = announced ? more.body.size() : -1;
             x->respond(more);
             return true;
@@ -176,8 +179,10 @@ private Q_SLOTS:
         qint64 declared = 0;
         QSet<QString> counted;
         const auto page = m_market->store().feed(0, 1000);
+        QVERIFY(page);
         for (const SubmissionSummary &s : page->items) {
             const auto submission = m_market->store().submission(s.id);
+            QVERIFY(submission);
             for (const EvidenceItem &e : submission->evidence) {
                 if (!counted.contains(e.sha256))
                     declared += e.size;

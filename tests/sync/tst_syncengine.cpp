@@ -404,11 +404,12 @@ private Q_SLOTS:
     {
         server::ApiServer::Options faulty = LoopbackMarketplace::quietOptions();
         faulty.faultProbability = 0.3;
-        // The faults are a seeded sequence: ASSAY_FAULT_SEED replays another.
-        bool fromEnvironment = false;
-        const int seed = qEnvironmentVariableIntValue("ASSAY_FAULT_SEED", &fromEnvironment);
-        faulty.faultSeed = fromEnvironment ? quint32(seed) : 4;
-        qInfo("fault seed %u (set ASSAY_FAULT_SEED to replay another)", faulty.faultSeed);
+        // The faults are a seeded sequence, 4 unless ASSAY_TEST_SEED=N asks
+        // for another (the suite's one name for a replayed seed).
+        bool given = false;
+        const quint32 fromEnv = qEnvironmentVariable("ASSAY_TEST_SEED").toUInt(&given);
+        faulty.faultSeed = given ? fromEnv : 4;
+        qInfo("fault seed %u (replay with ASSAY_TEST_SEED=%u)", faulty.faultSeed, faulty.faultSeed);
         LoopbackMarketplace market(m_template, faulty);
         QVERIFY(market.ok());
         SyncEngine::Options o = options(market.url());
