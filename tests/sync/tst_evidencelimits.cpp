@@ -2,8 +2,10 @@
 #include "common/LoopbackMarketplace.h"
 #include "models/Cache.h"
 #include "sync/EvidenceStore.h"
+#include "sync/MarketplaceClient.h"
 #include "sync/SyncEngine.h"
 
+#include <QBuffer>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -98,6 +100,17 @@ private:
 
     static QString problems(const SyncEngine::Report &r) { return r.problems.join(u"; "_s); }
 
+    // One evidence call of the client, waited for.
+    MarketplaceClient::Result<MarketplaceClient::Download> download(QIODevice *sink, qint64 offset, qint64 declared)
+    {
+        MarketplaceClient client(m_stub->url(), LoopbackMarketplace::token(u"u_alice"_s));
+        std::optional<MarketplaceClient::Result<MarketplaceClient::Download>> result;
+        client.evidence(m_victim.id, sink, offset, declared, [&](auto r) { result = std::move(r); });
+        if (!QTest::qWaitFor([&] { return result.has_value(); }, 30000))
+            qFatal("the download did not end");
+        return *result;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -143,6 +156,57 @@ private Q_SLOTS:
     {
         m_stub.reset();
         m_market.reset();
+    }
+
+    // The client itself: not one byte past the declared size reaches the
+    // sink, and the error says why (not a transient one).
+    void theClientStopsAtTheDeclaredSize()
+    {
+        m_stub->setHandler([&](const HttpStub::ExchangePtr &x) {
+            HttpStub::Response more;
+            more.body = m_victimContent + QByteArray(qsizetype(1) << 20, 'x');
+            more.contentLength = -1;
+            x->respond(more);
+            return true;
+        });
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::ReadWrite));
+        const auto r = download(&sink, 0, m_victim.size);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error.kind, ApiError::Kind::Oversize);
+        QVERIFY(!r.error.isTransient());
+        QVERIFY(sink.size() <= m_victim.size);
+        QCOMPARE(qint64(r.error.details.value(u"written"_s).toDouble()), sink.size());
+        // The declared size itself is no trouble.
+        QBuffer exact;
+        QVERIFY(exact.open(QIODevice::ReadWrite));
+        m_stub->setHandler({});
+        const auto whole = download(&exact, 0, m_victim.size);
+        QVERIFY2(whole.ok(), qPrintable(whole.error.describe()));
+        QCOMPARE(exact.data(), m_victimContent);
+    }
+
+    void theClientRefusesARangeFromTheWrongOffset()
+    {
+        m_stub->setHandler([&](const HttpStub::ExchangePtr &x) {
+            HttpStub::Response r;
+            r.status = 206;
+            r.setHeader("Content-Range", "bytes 10-" + QByteArray::number(m_victim.size - 1) + '/'
+                                             + QByteArray::number(m_victim.size));
+            r.body = m_victimContent.mid(10);
+            x->respond(r);
+            return true;
+        });
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::ReadWrite));
+        QCOMPARE(sink.write(m_victimContent.left(100)), 100);
+        const auto r = download(&sink, 100, m_victim.size);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error.kind, ApiError::Kind::BadRange);
+        QVERIFY(!r.error.isTransient());
+        QCOMPARE(r.error.message, u"asked for bytes from 100, the server answered with bytes from 10"_s);
+        // What was there is untouched.
+        QCOMPARE(sink.data(), m_victimContent.left(100));
     }
 
     void moreThanDeclaredIsRefused_data()
