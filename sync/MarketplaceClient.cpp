@@ -270,7 +270,8 @@ void MarketplaceClient::track(QNetworkReply *reply, qint64 maxBody, Finish finis
         reply->deleteLater();
         if (reply->property("assay_abandoned").toBool())
             return;
-        const QByteArray body = reply->readAll();
+        // An aborted reply is closed: nothing to read (and reading warns).
+        const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
         if (!refused->isEmpty()) {
             ApiError e;
             e.kind = refused->startsWith(u"the response"_s) ? ApiError::Kind::BadResponse : ApiError::Kind::Refused;
@@ -426,55 +427,129 @@ void MarketplaceClient::write(OutboxEntry::Kind kind, const QString &submissionI
     });
 }
 
-void MarketplaceClient::evidence(const QString &id, QIODevice *sink, qint64 offset, Callback<Download> done,
-                                 std::function<void(qint64)> progress)
+namespace {
+
+// Where a 206's "Content-Range: bytes FIRST-LAST/TOTAL" starts, or -1 when
+// the header is missing or not that shape.
+qint64 rangeStart(const QByteArray &contentRange)
+{
+    const QByteArray value = contentRange.trimmed();
+    if (!value.startsWith("bytes "))
+        return -1;
+    const QByteArray spec = value.mid(6).trimmed();
+    const qsizetype dash = spec.indexOf('-');
+    if (dash <= 0)
+        return -1;
+    bool ok = false;
+    const qint64 start = spec.left(dash).toLongLong(&ok);
+    return ok && start >= 0 ? start : -1;
+}
+
+ApiError downloadRefused(ApiError::Kind kind, const QString &message)
+{
+    ApiError e;
+    e.kind = kind;
+    e.message = message;
+    return e;
+}
+
+} // namespace
+
+void MarketplaceClient::evidence(const QString &id, QIODevice *sink, qint64 offset, qint64 declaredSize,
+                                 Callback<Download> done, std::function<void(qint64)> progress)
 {
     QNetworkRequest req = request(u"/evidence/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)));
     req.setRawHeader("Accept", "*/*");
     if (offset > 0)
         req.setRawHeader("Range", "bytes=" + QByteArray::number(offset) + '-');
     QNetworkReply *reply = m_nam.get(req);
-    auto state = std::make_shared<Download>();
-    auto sinkError = std::make_shared<QString>();
+    struct State
+    {
+        Download download;
+        bool headersChecked = false;
+        // Where the first byte of this response goes in the file.
+        qint64 base = 0;
+        QString sinkError;
+        ApiError refused;
+    };
+    auto state = std::make_shared<State>();
     QPointer<QIODevice> out(sink);
     // Bytes go to the sink as they arrive, so a cut keeps what came and the
     // next attempt asks only for the rest.
-    connect(reply, &QNetworkReply::readyRead, reply, [reply, out, state, offset, sinkError, progress] {
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, out, state, offset, declaredSize, progress] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200 && status != 206)
             return; // an error body: read at the end
-        if (offset > 0 && status == 200 && !state->restarted) {
-            // The server ignored the range: start over.
-            state->restarted = true;
-            if (QIODevice *device = out.data()) {
-                device->seek(0);
-                if (auto *file = qobject_cast<QFileDevice *>(device))
-                    file->resize(0);
+        if (state->refused.isError() || !state->sinkError.isEmpty())
+            return; // aborted already
+        if (!state->headersChecked) {
+            state->headersChecked = true;
+            if (status == 206) {
+                // Appending bytes from another offset would make a file
+                // that is neither the old one nor the new one.
+                const qint64 start = rangeStart(reply->rawHeader("Content-Range"));
+                if (start != offset) {
+                    state->refused = downloadRefused(ApiError::Kind::BadRange,
+                        u"asked for bytes from %1, the server answered with %2"_s.arg(offset).arg(
+                            start < 0 ? u"no usable Content-Range"_s : u"bytes from %1"_s.arg(start)));
+                    reply->abort();
+                    return;
+                }
+                state->base = offset;
+            } else if (offset > 0) {
+                // The server ignored the range: start over.
+                state->download.restarted = true;
+                QIODevice *device = out.data();
+                auto *file = qobject_cast<QFileDevice *>(device);
+                if (!device || !device->seek(0) || (file && !file->resize(0))) {
+                    state->sinkError = device ? device->errorString() : u"the file went away"_s;
+                    reply->abort();
+                    return;
+                }
+            }
+            const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+            if (declaredSize >= 0 && length.isValid() && !reply->hasRawHeader("Content-Encoding")
+                && state->base + length.toLongLong() > declaredSize) {
+                state->refused = downloadRefused(ApiError::Kind::Oversize,
+                    u"the server announced %1 bytes, more than the %2 bytes declared"_s.arg(state->base + length.toLongLong()).arg(declaredSize));
+                reply->abort();
+                return;
             }
         }
         const QByteArray chunk = reply->readAll();
-        if (!out || out->write(chunk) != chunk.size()) {
-            *sinkError = out ? out->errorString() : u"the file went away"_s;
+        // Not one byte past the declared size reaches the file.
+        if (declaredSize >= 0 && state->base + state->download.written + chunk.size() > declaredSize) {
+            state->refused = downloadRefused(ApiError::Kind::Oversize,
+                u"the server sent more than the %1 bytes declared"_s.arg(declaredSize));
             reply->abort();
             return;
         }
-        state->written += chunk.size();
+        if (!out || out->write(chunk) != chunk.size()) {
+            state->sinkError = out ? out->errorString() : u"the file went away"_s;
+            reply->abort();
+            return;
+        }
+        state->download.written += chunk.size();
         if (progress)
             progress(chunk.size());
     });
-    track(reply, 0, [done, state, sinkError](const ApiError &error, int, const QByteArray &, QNetworkReply *) {
+    track(reply, 0, [done, state](const ApiError &error, int, const QByteArray &, QNetworkReply *) {
         Result<Download> result;
-        if (!sinkError->isEmpty()) {
+        if (!state->sinkError.isEmpty()) {
             result.error.kind = ApiError::Kind::Refused;
-            result.error.message = u"cannot write the evidence file: %1"_s.arg(*sinkError);
+            result.error.message = u"cannot write the evidence file: %1"_s.arg(state->sinkError);
+        } else if (state->refused.isError()) {
+            result.error = state->refused;
         } else if (error.isError()) {
             result.error = error;
         } else {
-            result.value = *state;
+            result.value = state->download;
         }
         // Bytes written before a failure are kept by the sink; report them.
-        if (!result.value)
-            result.error.details.insert(u"written"_s, state->written);
+        if (!result.value) {
+            result.error.details.insert(u"written"_s, state->download.written);
+            result.error.details.insert(u"restarted"_s, state->download.restarted);
+        }
         done(result);
     });
 }

@@ -109,15 +109,25 @@ public:
 
     // Streams evidence bytes into `sink` from byte `offset` (a Range request
     // when offset > 0). Calls `done` with the number of bytes written, or an
-    // error. A 200 where a range was asked for restarts at 0 (reported by
-    // `restarted`).
+    // error. A 200 where a range was asked for restarts at 0: the sink is
+    // emptied first (reported by `restarted`). A 206 must start at `offset`,
+    // or nothing is written and the error is BadRange.
     struct Download
     {
         qint64 written = 0;
         bool restarted = false;
     };
-    void evidence(const QString &id, QIODevice *sink, qint64 offset, Callback<Download> done,
+    // With a `declaredSize` (>= 0, the whole file's size as the details
+    // declare it): the transfer is aborted before a byte past it is written
+    // (also when the response's length says so up front), and the error is
+    // Oversize. On an error, details carry "written" and "restarted".
+    void evidence(const QString &id, QIODevice *sink, qint64 offset, qint64 declaredSize, Callback<Download> done,
                   std::function<void(qint64 bytes)> progress = {});
+    void evidence(const QString &id, QIODevice *sink, qint64 offset, Callback<Download> done,
+                  std::function<void(qint64 bytes)> progress = {})
+    {
+        evidence(id, sink, offset, -1, std::move(done), std::move(progress));
+    }
 
     static constexpr qint64 MaxJsonResponse = 32 * 1024 * 1024;
 
