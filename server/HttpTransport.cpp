@@ -148,6 +148,9 @@ void HttpTransport::serve(const Handler &handler, const QString &arg, const QHtt
     auto kept = std::make_shared<QHttpServerResponder>(std::move(responder));
     auto *later = new QTimer(this);
     later->setSingleShot(true);
+    // A coarse timer may fire up to 5% early: a promised latency is a floor
+    // that clients and tests measure against.
+    later->setTimerType(Qt::PreciseTimer);
     connect(later, &QTimer::timeout, this, [this, later, kept, reply, fault, finish, peer = request.remoteAddress(),
                                              peerPort = request.remotePort()] {
         send(*kept, reply, fault, peer, peerPort);
