@@ -46,13 +46,15 @@ QString EvidenceItem::localStateName(LocalState s)
         return QStringLiteral("present");
     case LocalState::Mismatch:
         return QStringLiteral("mismatch");
+    case LocalState::Refused:
+        return QStringLiteral("refused");
     }
     return {};
 }
 
 std::optional<EvidenceItem::LocalState> EvidenceItem::localStateFromName(const QString &name)
 {
-    for (auto s : {LocalState::Absent, LocalState::Present, LocalState::Mismatch}) {
+    for (auto s : {LocalState::Absent, LocalState::Present, LocalState::Mismatch, LocalState::Refused}) {
         if (localStateName(s) == name)
             return s;
     }

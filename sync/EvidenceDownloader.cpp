@@ -238,14 +238,17 @@ void EvidenceDownloader::failed(const Blob &blob, const ApiError &error)
     }
 }
 
-// Given up for good, for this cycle: no partial bytes are kept (they may be
-// the start of a file that is not the one declared), and the item stays
-// absent, so the next cycle asks again and the reviewer sees it missing.
+// Given up for good: no partial bytes are kept (they may be the start of a
+// file that is not the one declared), and its items are marked refused, so
+// no later cycle asks for the file again (until its content changes, which
+// makes the items absent) and the reviewer sees why it is missing.
 void EvidenceDownloader::refuse(const Blob &blob, const QString &why)
 {
     m_store.discardPartial(blob.sha256);
     ++m_cycle.report().evidenceRefused;
     m_cycle.problem(u"evidence %1 refused: %2"_s.arg(blob.evidenceIds.value(0), why));
+    if (const Result<> set = m_cache.evidence().set(blob.evidenceIds, EvidenceItem::LocalState::Refused); !set)
+        m_cycle.problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), set.error().message));
 }
 
 void EvidenceDownloader::progress()

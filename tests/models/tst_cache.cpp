@@ -2,6 +2,7 @@
 #include "common/TestData.h"
 #include "domain/Migrations.h"
 #include "models/Cache.h"
+#include "models/EvidenceStates.h"
 #include "models/CacheConnection.h"
 #include "models/Profile.h"
 #include "models/SearchIndex.h"
@@ -64,8 +65,8 @@ private Q_SLOTS:
         QVERIFY(ok(cache.open(path)));
         QVERIFY(cache.isOpen());
         QCOMPARE(cache.path(), path);
-        QCOMPARE(ok(cache.connection().schemaVersion()), 3);
-        QCOMPARE(Migrations::latestVersion(), 3);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 4);
+        QCOMPARE(Migrations::latestVersion(), 4);
         QCOMPARE(pragma(path, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
@@ -231,15 +232,27 @@ private Q_SLOTS:
                                           "('s_1', 0, 'q1', 'we rotate keys hourly')")));
             QVERIFY(q.exec(QStringLiteral("INSERT INTO search (rowid, body) VALUES (10, 'Ledgerly Acme Books'), "
                                           "(11, 'we rotate keys hourly tenants isolated by schema')")));
+            // Schema 4 makes the evidence table anew: its rows and states come along.
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO evidence (id, submission_id, position, filename, media_type, size, "
+                                          "sha256, local_state) VALUES ('e_1', 's_1', 0, 'scan.html', 'text/html', 12, "
+                                          "'%1', 'mismatch')")
+                               .arg(QString(64, QLatin1Char('a')))));
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         Cache cache;
         QVERIFY(ok(cache.open(path)));
-        QCOMPARE(ok(cache.connection().schemaVersion()), 3);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 4);
         QCOMPARE(ok(cache.search().find(QStringLiteral("hourly"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("isolat"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("acme"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("kubernetes"))), QStringList());
+        const QList<EvidenceItem> kept = ok(cache.evidence().inState(EvidenceItem::LocalState::Mismatch));
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.first().id, QStringLiteral("e_1"));
+        QCOMPARE(kept.first().filename, QStringLiteral("scan.html"));
+        // and the new state is allowed
+        QVERIFY(ok(cache.evidence().set(QStringLiteral("e_1"), EvidenceItem::LocalState::Refused)));
+        QCOMPARE(ok(cache.evidence().count(EvidenceItem::LocalState::Refused)), 1);
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
 

@@ -81,7 +81,7 @@ private:
 
     // What a finished cycle must leave whatever went wrong with the victim:
     // no partial file at all, only verified files under their own hash, the
-    // victim's items absent, every other item present.
+    // victim's items refused, every other item present.
     void verifyNothingHalfWritten()
     {
         const EvidenceStore store{profile()};
@@ -93,10 +93,11 @@ private:
         QVERIFY(!files.contains(m_victim.sha256));
         Cache cache;
         QVERIFY(test::ok(cache.open(profile().cachePath())));
-        const QList<EvidenceItem> absent = test::ok(cache.evidence().inState(EvidenceItem::LocalState::Absent));
-        QVERIFY(!absent.isEmpty());
-        for (const EvidenceItem &e : absent)
+        const QList<EvidenceItem> refused = test::ok(cache.evidence().inState(EvidenceItem::LocalState::Refused));
+        QVERIFY(!refused.isEmpty());
+        for (const EvidenceItem &e : refused)
             QCOMPARE(e.sha256, m_victim.sha256);
+        QCOMPARE(test::ok(cache.evidence().count(EvidenceItem::LocalState::Absent)), 0);
         QCOMPARE(test::ok(cache.evidence().count(EvidenceItem::LocalState::Mismatch)), 0);
     }
 
@@ -257,6 +258,14 @@ private Q_SLOTS:
         }
         QVERIFY2(r.bytes <= declared, qPrintable(u"%1 bytes written, %2 declared"_s.arg(r.bytes).arg(declared)));
         verifyNothingHalfWritten();
+
+        // Permanent: the next cycle does not ask for the file again, and
+        // with nothing else to do it is in step.
+        SyncEngine again(options());
+        const auto second = run(again);
+        QVERIFY2(second.inStep, qPrintable(second.summaryLine() + u" "_s + problems(second)));
+        QCOMPARE(second.evidenceRefused, 0);
+        QCOMPARE(victimRequests(), 1);
     }
 
     void aRangeAnsweredFromTheWrongOffsetIsRefused()
