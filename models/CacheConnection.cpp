@@ -53,8 +53,14 @@ Result<> CacheConnection::inTransaction(const QString &what, const std::function
     QSqlDatabase db = database();
     if (!db.isOpen())
         return fail(QStringLiteral("%1: the cache is not open").arg(what));
-    if (!db.transaction())
-        return fail(QStringLiteral("%1: cannot begin a transaction: %2").arg(what, db.lastError().text()));
+    // IMMEDIATE: the write lock is taken now, waiting (busy timeout) for
+    // another connection's write to end. A plain BEGIN reads first and asks
+    // for the lock at the first write; if another connection committed in
+    // between (the sync's evidence marks beside the writer thread's batches),
+    // SQLite refuses at once with "database is locked", without waiting:
+    // a whole batch of details was lost that way.
+    if (QSqlQuery begin(db); !begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return fail(QStringLiteral("%1: cannot begin a transaction: %2").arg(what, begin.lastError().text()));
     if (Result<> done = fn(); !done) {
         db.rollback();
         return done;

@@ -271,6 +271,39 @@ private Q_SLOTS:
         QVERIFY2(fallback.contains(QStringLiteral("/.qttest/")), qPrintable(fallback));
         QVERIFY2(fallback.endsWith(QStringLiteral("/tst_cache")), qPrintable(fallback));
     }
+
+    // A transaction that reads before it writes must not meet a commit of
+    // another connection in between: a deferred BEGIN then fails at its
+    // first write with "database is locked", at once. The cache's write
+    // transactions take the write lock when they begin.
+    void aWriteTransactionHoldsTheLockFromItsStart()
+    {
+        const QString path = freshPath();
+        Cache cache;
+        QVERIFY(ok(cache.open(path)));
+        QVERIFY(ok(cache.submissions().applyFeedPage({test::summary(0)}, QStringLiteral("c1"))));
+        const QString other = QStringLiteral("other-writer");
+        bool otherWrote = true;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), other);
+            db.setDatabaseName(path);
+            db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=0")); // refused at once, not after 10 s
+            QVERIFY(db.open());
+            const Result<> done = cache.connection().inTransaction(QStringLiteral("read, then write"), [&]() -> Result<> {
+                QSqlQuery read(cache.connection().database());
+                if (!read.exec(QStringLiteral("SELECT count(*) FROM submissions")) || !read.next())
+                    return Error{read.lastError().text()};
+                QSqlQuery write(db);
+                otherWrote = write.exec(QStringLiteral("INSERT INTO sync_state (key, value) VALUES ('x', 'y')"));
+                return cache.submissions().setSyncValue(QStringLiteral("mine"), QStringLiteral("kept"));
+            });
+            QVERIFY2(done, qPrintable(done.errorString()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(other);
+        QVERIFY(!otherWrote);
+        QCOMPARE(ok(cache.submissions().syncValue(QStringLiteral("mine"))), QStringLiteral("kept"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCache)
