@@ -5,8 +5,8 @@
 // of repeated measurements.
 //
 // A floor that fails must fail the benchmark: a refused request is fast, and
-// a floor made of them flatters whatever is compared with it. The *Checked
-// functions say why a request failed; fetch() and readFeed() only print it.
+// a floor made of them flatters whatever is compared with it: these say why
+// a request failed.
 
 #include "domain/Result.h"
 
@@ -54,8 +54,9 @@ inline Result<QByteArray> fetchChecked(QNetworkAccessManager &nam, const QUrl &u
     return reply->readAll();
 }
 
-// The whole change feed in pages of 500, as readFeed(), but a failed request
-// or a page that is not the API's shape ends it with the reason.
+// The whole change feed in pages of 500 (each page needs the cursor of the
+// one before); a failed request or a page that is not the API's shape ends
+// it with the reason.
 inline Result<QStringList> readFeedChecked(QNetworkAccessManager &nam, const QUrl &base, const QByteArray &token,
                                            int *pages = nullptr)
 {
@@ -121,46 +122,6 @@ inline QString describe(const Spread &s, int decimals, const char *unit = "ms", 
         .arg(s.max, 0, 'f', decimals)
         .arg(s.count)
         .arg(QLatin1String(what));
-}
-
-inline QByteArray fetch(QNetworkAccessManager &nam, const QUrl &url, const QByteArray &token)
-{
-    QNetworkRequest req(url);
-    req.setRawHeader("Authorization", "Bearer " + token);
-    QNetworkReply *reply = nam.get(req);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
-    const QByteArray body = reply->readAll();
-    if (reply->error() != QNetworkReply::NoError)
-        std::fprintf(stderr, "bench: %s\n", qPrintable(reply->errorString()));
-    reply->deleteLater();
-    return body;
-}
-
-// Reads the whole change feed in pages of 500 (each page needs the cursor of
-// the one before); returns the submission ids and counts the pages.
-inline QStringList readFeed(QNetworkAccessManager &nam, const QUrl &base, const QByteArray &token, int *pages = nullptr)
-{
-    QStringList ids;
-    QString cursor;
-    for (int n = 1;; ++n) {
-        QUrlQuery q;
-        q.addQueryItem(QStringLiteral("limit"), QStringLiteral("500"));
-        if (!cursor.isEmpty())
-            q.addQueryItem(QStringLiteral("since"), cursor);
-        QUrl url = base;
-        url.setPath(QStringLiteral("/api/v1/submissions"));
-        url.setQuery(q);
-        const QJsonObject page = QJsonDocument::fromJson(fetch(nam, url, token)).object();
-        for (const QJsonValue &v : page.value(QStringLiteral("items")).toArray())
-            ids.append(v.toObject().value(QStringLiteral("id")).toString());
-        cursor = page.value(QStringLiteral("next_cursor")).toString();
-        if (pages)
-            *pages = n;
-        if (!page.value(QStringLiteral("has_more")).toBool() || cursor.isEmpty())
-            return ids;
-    }
 }
 
 // Starts assay-marketplace (next to the benchmark) with `count` seeded
