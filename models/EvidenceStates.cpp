@@ -74,27 +74,38 @@ Result<QList<EvidenceItem>> EvidenceStates::read(EvidenceItem::LocalState state,
         // up through evidence_by_submission; left to itself the planner read
         // every absent item through evidence_by_state for each id, which made
         // a 10k sync four times slower as the table filled.
-        q.prepare(QStringLiteral("SELECT e.id, e.filename, e.media_type, e.size, e.sha256 FROM json_each(?) AS j "
+        q.prepare(QStringLiteral("SELECT %1 FROM json_each(?) AS j "
                                  "CROSS JOIN evidence AS e INDEXED BY evidence_by_submission ON e.submission_id = j.value "
-                                 "WHERE e.local_state = ? ORDER BY e.id"));
+                                 "WHERE e.local_state = ? ORDER BY e.id")
+                      .arg(columns(QStringLiteral("e"))));
         q.addBindValue(compactJson(QJsonArray::fromStringList(*submissionIds)));
     } else {
-        q.prepare(QStringLiteral("SELECT id, filename, media_type, size, sha256 FROM evidence WHERE local_state = ? ORDER BY id"));
+        q.prepare(QStringLiteral("SELECT %1 FROM evidence WHERE local_state = ? ORDER BY id").arg(columns()));
     }
     q.addBindValue(EvidenceItem::localStateName(state));
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("read evidence"));
-    while (q.next()) {
-        EvidenceItem e;
-        e.id = q.value(0).toString();
-        e.filename = q.value(1).toString();
-        e.mediaType = q.value(2).toString();
-        e.size = q.value(3).toLongLong();
-        e.sha256 = q.value(4).toString();
-        e.localState = state;
-        out.append(e);
-    }
+    while (q.next())
+        out.append(itemAt(q));
     return out;
+}
+
+QString EvidenceStates::columns(const QString &table)
+{
+    return QStringLiteral("%1.id, %1.filename, %1.media_type, %1.size, %1.sha256, %1.local_state").arg(table);
+}
+
+EvidenceItem EvidenceStates::itemAt(const QSqlQuery &q)
+{
+    EvidenceItem e;
+    e.id = q.value(0).toString();
+    e.filename = q.value(1).toString();
+    e.mediaType = q.value(2).toString();
+    e.size = q.value(3).toLongLong();
+    e.sha256 = q.value(4).toString();
+    // The column's CHECK admits only known names.
+    e.localState = EvidenceItem::localStateFromName(q.value(5).toString()).value_or(EvidenceItem::LocalState::Absent);
+    return e;
 }
 
 Result<> EvidenceStates::markFilesVerified(const QStringList &sha256s)

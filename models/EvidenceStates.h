@@ -6,6 +6,8 @@
 #include <QList>
 #include <QStringList>
 
+class QSqlQuery;
+
 namespace assay {
 
 class CacheConnection;
@@ -29,6 +31,11 @@ public:
     // check, whenever they were stored.
     Result<> markFilesVerified(const QStringList &sha256s);
     Result<int> count(EvidenceItem::LocalState state);
+
+    // The columns an item is read from, in the order itemAt() expects; the
+    // submission store reads a submission's items with them too.
+    static QString columns(const QString &table = QStringLiteral("evidence"));
+    static EvidenceItem itemAt(const QSqlQuery &q);
 
 private:
     Result<QList<EvidenceItem>> read(EvidenceItem::LocalState state, const QStringList *submissionIds);

@@ -5,6 +5,7 @@
 #include "domain/SubmissionRow.h"
 #include "models/CacheConnection.h"
 #include "models/ColumnValues.h"
+#include "models/EvidenceStates.h"
 #include "models/SqliteStatement.h"
 
 #include <QSqlDatabase>
@@ -346,21 +347,12 @@ Result<std::optional<Submission>> SubmissionStore::submission(const QString &id)
             a.evidenceIds.append(v.toString());
         sub.answers.append(a);
     }
-    q.prepare(QStringLiteral("SELECT id, filename, media_type, size, sha256, local_state FROM evidence "
-                             "WHERE submission_id = ? ORDER BY position"));
+    q.prepare(QStringLiteral("SELECT %1 FROM evidence WHERE submission_id = ? ORDER BY position").arg(EvidenceStates::columns()));
     q.addBindValue(id);
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("read evidence of %1").arg(id));
-    while (q.next()) {
-        EvidenceItem e;
-        e.id = q.value(0).toString();
-        e.filename = q.value(1).toString();
-        e.mediaType = q.value(2).toString();
-        e.size = q.value(3).toLongLong();
-        e.sha256 = q.value(4).toString();
-        e.localState = EvidenceItem::localStateFromName(q.value(5).toString()).value_or(EvidenceItem::LocalState::Absent);
-        sub.evidence.append(e);
-    }
+    while (q.next())
+        sub.evidence.append(EvidenceStates::itemAt(q));
     q.prepare(QStringLiteral("SELECT id, author, visibility, body, created_at FROM comments "
                              "WHERE submission_id = ? ORDER BY created_at, id"));
     q.addBindValue(id);
