@@ -108,6 +108,10 @@ auto await(Call call)
     });
     if (!answer)
         loop.exec();
+    // QCoreApplication::exit() ends every event loop, this one too, before
+    // the keychain has answered.
+    if (!answer)
+        return std::pair<QString, QString>{{}, u"interrupted before the keychain answered"_s};
     return *answer;
 }
 
@@ -115,7 +119,7 @@ auto await(Call call)
 // (no D-Bus session, as in CI), say so instead of waiting on it.
 QString readToken(const QUrl &server, QString *why)
 {
-    const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
+    QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
     if (!fromEnv.isEmpty())
         return fromEnv;
     if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
@@ -202,7 +206,7 @@ int login(const QStringList &args)
         loop.quit();
     });
     loop.exec();
-    if (!me.ok()) {
+    if (!me.value) {
         if (me.error.kind == ApiError::Kind::Unauthorized) {
             err(u"%1 refused this token (401); nothing was stored"_s.arg(server.toString()));
             return Commands::TokenRefused;
@@ -212,7 +216,7 @@ int login(const QStringList &args)
     }
     KeychainCredentialStore keychain;
     const QString error = await([&](auto done) {
-        keychain.write(KeychainCredentialStore::keyFor(server), token, [done](QString e) { done({}, e); });
+        keychain.write(KeychainCredentialStore::keyFor(server), token, [done](QString e) { done({}, std::move(e)); });
     }).second;
     if (!error.isEmpty()) {
         err(u"could not store the token: %1"_s.arg(error));
@@ -234,7 +238,7 @@ int logout(const QStringList &args)
         return *exit;
     KeychainCredentialStore keychain;
     const QString error = await([&](auto done) {
-        keychain.remove(KeychainCredentialStore::keyFor(server), [done](QString e) { done({}, e); });
+        keychain.remove(KeychainCredentialStore::keyFor(server), [done](QString e) { done({}, std::move(e)); });
     }).second;
     if (!error.isEmpty()) {
         err(u"could not remove the token: %1"_s.arg(error));
@@ -351,7 +355,7 @@ int decide(const QStringList &args)
     Cache cache;
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
-    const QString id = pos.at(0);
+    const QString &id = pos.at(0);
     QMap<QString, bool> checklist;
     const auto ticks = cache.checklistTicks(id);
     for (auto it = ticks.cbegin(); it != ticks.cend(); ++it)

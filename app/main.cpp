@@ -130,7 +130,7 @@ int main(int argc, char *argv[])
             window.setSyncStatus(QStringLiteral("offline — not signed in (%1): set ASSAY_TOKEN").arg(reason));
         } else {
             window.setSyncStatus(QStringLiteral("reading the token from the keychain…"));
-            keychain.read(KeychainCredentialStore::keyFor(server), [&, server](QString token, QString error) {
+            keychain.read(KeychainCredentialStore::keyFor(server), [&, server](const QString &token, const QString &error) {
                 if (!token.isEmpty()) {
                     startSync(server, token);
                     return;

@@ -181,8 +181,9 @@ def run(src, build, files, jobs):
             if current:  # seen from another source: skip its repeat
                 current = None
             continue
-        if re.match(r"^\[ *\d+/\d+\]", line):
-            sys.stderr.write(line.split(" clang-tidy")[0] + " " + os.path.relpath(line.split()[-1], src) + "\n")
+        progress = re.match(r"^(\[ *\d+/\d+\](?:\[[\d.]+s\])?) .* (/\S+)$", line)
+        if progress:
+            sys.stderr.write(f"{progress.group(1)} {os.path.relpath(progress.group(2), src)}\n")
             current = None
             continue
         if (re.match(r"^\d+ (warnings?|errors?) generated\.$", line) or line.startswith("Suppressed ")
