@@ -195,7 +195,8 @@ def run(src, build, files, jobs):
             continue
         if current is not None:
             current.append(line)
-    proc.wait()
+    if proc.wait() != 0 and not findings and not failed:
+        failed.append(f"run-tidy: {os.path.basename(cmd[0])} failed (exit status {proc.returncode}) without a finding")
     return findings, failed
 
 
