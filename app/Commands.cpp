@@ -1,9 +1,16 @@
 #include "app/Commands.h"
 
-#include "models/Cache.h"
 #include "domain/JsonReader.h"
+#include "domain/Questionnaire.h"
+#include "domain/Submission.h"
+#include "models/Cache.h"
+#include "models/CacheConnection.h"
 #include "models/Outbox.h"
 #include "models/Profile.h"
+#include "models/ReviewDraft.h"
+#include "models/ReviewWork.h"
+#include "models/SubmissionStore.h"
+#include "sync/CredentialChain.h"
 #include "sync/EvidenceStore.h"
 #include "sync/KeychainCredentialStore.h"
 #include "sync/MarketplaceClient.h"
@@ -16,9 +23,12 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <iterator>
 #include <optional>
+#include <tuple>
 
 #if defined(Q_OS_UNIX)
+#include <csignal>
 #include <termios.h>
 #include <unistd.h>
 #endif
@@ -72,19 +82,22 @@ QCommandLineOption profileOption()
 bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
 {
     *profile = Profile(parser.value(u"profile"_s));
-    if (const QString e = profile->ensureExists(); !e.isEmpty()) {
-        err(e);
+    if (const Result<> made = profile->ensureExists(); !made) {
+        err(made.errorString());
         return false;
     }
-    if (!cache->open(profile->cachePath())) {
-        err(cache->errorString());
+    if (const Result<> opened = cache->open(profile->cachePath()); !opened) {
+        err(opened.error().message);
         return false;
     }
     return true;
 }
 
-// A marketplace's address as given on the command line: its origin, checked
-// (TLS unless loopback). Empty with a reason when it will not do.
+// A marketplace's address as given on the command line: its origin. Empty
+// with a reason when it will not do. MarketplaceClient refuses a URL against
+// its rule (TLS unless loopback) by itself; its rule is asked here too only so
+// that a refused address is a usage error before a profile remembers it or a
+// token is asked for.
 QUrl serverUrl(const QString &text, QString *why)
 {
     const QUrl server = QUrl(text, QUrl::StrictMode).adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath);
@@ -115,35 +128,58 @@ auto await(Call call)
     return *answer;
 }
 
-// The token: ASSAY_TOKEN, else the keychain. Where no keychain can run
-// (no D-Bus session, as in CI), say so instead of waiting on it.
+// The token, from the first store of the standard chain that has one
+// (ASSAY_TOKEN, then the keychain).
 QString readToken(const QUrl &server, QString *why)
 {
-    QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
-    if (!fromEnv.isEmpty())
-        return fromEnv;
-    if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
-        *why = u"no token: ASSAY_TOKEN is not set and %1"_s.arg(reason);
-        return {};
-    }
-    KeychainCredentialStore keychain;
-    const auto [token, error] = await([&](auto done) { keychain.read(KeychainCredentialStore::keyFor(server), done); });
+    const auto [token, error] = await([&](auto done) { CredentialChain::standard().read(server, done); });
     if (token.isEmpty())
-        *why = u"no token for %1: ASSAY_TOKEN is not set and %2 (sign in with: assay login --server %1)"_s.arg(
-            server.toString(), error.isEmpty() ? u"the keychain holds an empty one"_s : error);
+        *why = u"no token for %1: %2 (sign in with: assay login --server %1, or set ASSAY_TOKEN)"_s.arg(server.toString(), error);
     return token;
 }
+
+#if defined(Q_OS_UNIX)
+// The terminal's settings from before echo was turned off, for a signal
+// that ends the program at the prompt: its handler puts them back first.
+termios savedTerminal{};
+
+// Only async-signal-safe calls here: tcsetattr, write and raise are.
+void restoreTerminalAndReraise(int signal)
+{
+    tcsetattr(STDIN_FILENO, TCSANOW, &savedTerminal);
+    const char newline = '\n';
+    std::ignore = write(STDERR_FILENO, &newline, 1); // the shell's prompt on a line of its own
+    // SA_RESETHAND put the default action back, and the signal is blocked
+    // until this handler returns: then it ends the program as it would have.
+    raise(signal);
+}
+
+// The signals that end a program at a prompt: Ctrl-C, Ctrl-\, kill, a
+// closed terminal.
+constexpr int EndingSignals[] = {SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+#endif
 
 // One line from standard input; from a terminal, asked for without echo.
 QString readSecretLine(const QString &prompt)
 {
 #if defined(Q_OS_UNIX)
-    termios saved{};
-    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &saved) == 0;
+    const bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &savedTerminal) == 0;
+    struct sigaction previous[std::size(EndingSignals)] = {};
     if (tty) {
         std::fprintf(stderr, "%s", qUtf8Printable(prompt));
         std::fflush(stderr);
-        termios quiet = saved;
+        // Handlers first, then echo off: no moment without both.
+        struct sigaction restore = {};
+        restore.sa_handler = restoreTerminalAndReraise;
+        restore.sa_flags = SA_RESETHAND | SA_RESTART;
+        sigemptyset(&restore.sa_mask);
+        for (size_t i = 0; i < std::size(EndingSignals); ++i) {
+            sigaction(EndingSignals[i], nullptr, &previous[i]);
+            // A signal the program was started to ignore (nohup) stays ignored.
+            if (previous[i].sa_handler != SIG_IGN)
+                sigaction(EndingSignals[i], &restore, nullptr);
+        }
+        termios quiet = savedTerminal;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
@@ -155,7 +191,9 @@ QString readSecretLine(const QString &prompt)
     }
 #if defined(Q_OS_UNIX)
     if (tty) {
-        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedTerminal);
+        for (size_t i = 0; i < std::size(EndingSignals); ++i)
+            sigaction(EndingSignals[i], &previous[i], nullptr);
         std::fprintf(stderr, "\n");
     }
 #endif
@@ -264,7 +302,12 @@ int sync(const QStringList &args)
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
     // A profile follows one marketplace: its cursor means nothing elsewhere.
-    const QString known = cache.syncValue(u"server"_s);
+    const Result<QString> stored = cache.submissions().syncValue(u"server"_s);
+    if (!stored) {
+        err(stored.error().message);
+        return Commands::NotInStep;
+    }
+    const QString known = *stored;
     QString why;
     const QUrl server = serverUrl(parser.isSet(u"server"_s) ? parser.value(u"server"_s) : known, &why);
     if (server.isEmpty()) {
@@ -275,8 +318,12 @@ int sync(const QStringList &args)
         err(u"this profile syncs with %1, not %2; use another --profile"_s.arg(known, server.toString()));
         return Commands::Usage;
     }
-    if (known.isEmpty())
-        cache.setSyncValue(u"server"_s, server.toString());
+    if (known.isEmpty()) {
+        if (const Result<> kept = cache.submissions().setSyncValue(u"server"_s, server.toString()); !kept) {
+            err(kept.error().message);
+            return Commands::NotInStep;
+        }
+    }
     const QString token = readToken(server, &why);
     if (token.isEmpty()) {
         err(why);
@@ -357,15 +404,18 @@ int decide(const QStringList &args)
         return Commands::NotInStep;
     const QString &id = pos.at(0);
     QMap<QString, bool> checklist;
-    const auto ticks = cache.checklistTicks(id);
-    for (auto it = ticks.cbegin(); it != ticks.cend(); ++it)
+    const Result<QHash<QString, bool>> ticks = cache.work().checklistTicks(id);
+    if (!ticks) {
+        err(ticks.error().message);
+        return Commands::NotInStep;
+    }
+    for (auto it = ticks->cbegin(); it != ticks->cend(); ++it)
         checklist.insert(it.key(), it.value());
     for (const QString &k : parser.values(u"check"_s))
         checklist.insert(k, true);
-    Outbox outbox(cache);
-    const auto entry = outbox.recordVerdict(id, *decision, checklist, reasons, parser.value(u"summary"_s));
+    const Result<qint64> entry = cache.outbox().recordVerdict(id, *decision, checklist, reasons, parser.value(u"summary"_s));
     if (!entry) {
-        err(outbox.errorString());
+        err(entry.error().message);
         return Commands::NotInStep;
     }
     out(u"recorded: %1 %2 (outbox entry %3, pending); assay sync pushes it\n"_s.arg(pos.at(1), id).arg(*entry).toUtf8());
@@ -392,10 +442,10 @@ int assign(const QStringList &args)
     Cache cache;
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
-    Outbox outbox(cache);
-    const auto entry = outbox.recordAssignment(pos.at(0), none ? std::nullopt : std::optional<QString>(pos.at(1)));
+    const Result<qint64> entry =
+        cache.outbox().recordAssignment(pos.at(0), none ? std::nullopt : std::optional<QString>(pos.at(1)));
     if (!entry) {
-        err(outbox.errorString());
+        err(entry.error().message);
         return Commands::NotInStep;
     }
     out(u"recorded: assign %1 to %2 (outbox entry %3, pending); assay sync pushes it\n"_s
@@ -403,6 +453,78 @@ int assign(const QStringList &args)
             .arg(*entry)
             .toUtf8());
     return 0;
+}
+
+// The profile's cache as one JSON document.
+Result<QJsonObject> exportJson(Cache &cache, const Profile &profile)
+{
+    const EvidenceStore store(profile);
+    const Result<QList<SubmissionSummary>> summaries = cache.submissions().summaries();
+    if (!summaries)
+        return summaries.error();
+    QJsonArray submissions;
+    for (const SubmissionSummary &summary : *summaries) {
+        const Result<std::optional<Submission>> s = cache.submissions().submission(summary.id);
+        if (!s)
+            return s.error();
+        if (!*s)
+            continue; // gone since the list was read
+        QJsonObject o = (*s)->toJson();
+        QJsonArray evidence;
+        for (const EvidenceItem &e : (*s)->evidence) {
+            QJsonObject item = e.toJson();
+            item.insert(u"local_state"_s, EvidenceItem::localStateName(e.localState));
+            item.insert(u"verified"_s, e.localState == EvidenceItem::LocalState::Present && store.hasVerified(e.sha256));
+            evidence.append(item);
+        }
+        o.insert(u"evidence"_s, evidence);
+        QJsonObject local;
+        QJsonObject ticks;
+        const Result<QHash<QString, bool>> t = cache.work().checklistTicks(summary.id);
+        if (!t)
+            return t.error();
+        for (auto it = t->cbegin(); it != t->cend(); ++it)
+            ticks.insert(it.key(), it.value());
+        local.insert(u"checklist"_s, ticks);
+        QJsonObject notes;
+        const Result<QHash<QString, QString>> n = cache.work().notes(summary.id);
+        if (!n)
+            return n.error();
+        for (auto it = n->cbegin(); it != n->cend(); ++it)
+            notes.insert(it.key(), it.value());
+        local.insert(u"notes"_s, notes);
+        const Result<std::optional<ReviewDraft>> draft = cache.work().draft(summary.id);
+        if (!draft)
+            return draft.error();
+        if (const std::optional<ReviewDraft> &d = *draft) {
+            QJsonArray reasons;
+            for (const auto &r : d->reasons)
+                reasons.append(QJsonObject{{u"category"_s, r.category}, {u"code"_s, r.code}, {u"note"_s, r.note}});
+            local.insert(u"draft"_s, QJsonObject{{u"decision"_s, d->decision ? QJsonValue(Verdict::decisionName(*d->decision)) : QJsonValue()},
+                                                 {u"summary"_s, d->summary},
+                                                 {u"reasons"_s, reasons},
+                                                 {u"updated_at"_s, JsonReader::formatTimestamp(d->updatedAt)}});
+        }
+        o.insert(u"local"_s, local);
+        submissions.append(o);
+    }
+    const Result<QList<OutboxEntry>> entries = cache.outbox().entries();
+    if (!entries)
+        return entries.error();
+    QJsonArray outbox;
+    for (const OutboxEntry &e : *entries)
+        outbox.append(e.toJson());
+    const Result<QString> server = cache.submissions().syncValue(u"server"_s);
+    if (!server)
+        return server.error();
+    const Result<int> schema = cache.connection().schemaVersion();
+    if (!schema)
+        return schema.error();
+    return QJsonObject{{u"profile"_s, profile.dir()},
+                       {u"server"_s, *server},
+                       {u"schema_version"_s, *schema},
+                       {u"submissions"_s, submissions},
+                       {u"outbox"_s, outbox}};
 }
 
 int exportCache(const QStringList &args)
@@ -417,53 +539,12 @@ int exportCache(const QStringList &args)
     Cache cache;
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
-    const EvidenceStore store(profile);
-    QJsonArray submissions;
-    for (const SubmissionSummary &summary : cache.summaries()) {
-        const auto s = cache.submission(summary.id);
-        if (!s)
-            continue;
-        QJsonObject o = s->toJson();
-        QJsonArray evidence;
-        for (const EvidenceItem &e : s->evidence) {
-            QJsonObject item = e.toJson();
-            item.insert(u"local_state"_s, EvidenceItem::localStateName(e.localState));
-            item.insert(u"verified"_s, e.localState == EvidenceItem::LocalState::Present && store.hasVerified(e.sha256));
-            evidence.append(item);
-        }
-        o.insert(u"evidence"_s, evidence);
-        QJsonObject local;
-        QJsonObject ticks;
-        const auto t = cache.checklistTicks(summary.id);
-        for (auto it = t.cbegin(); it != t.cend(); ++it)
-            ticks.insert(it.key(), it.value());
-        local.insert(u"checklist"_s, ticks);
-        QJsonObject notes;
-        const auto n = cache.notes(summary.id);
-        for (auto it = n.cbegin(); it != n.cend(); ++it)
-            notes.insert(it.key(), it.value());
-        local.insert(u"notes"_s, notes);
-        if (const auto d = cache.draft(summary.id)) {
-            QJsonArray reasons;
-            for (const auto &r : d->reasons)
-                reasons.append(QJsonObject{{u"category"_s, r.category}, {u"code"_s, r.code}, {u"note"_s, r.note}});
-            local.insert(u"draft"_s, QJsonObject{{u"decision"_s, d->decision ? QJsonValue(Verdict::decisionName(*d->decision)) : QJsonValue()},
-                                                 {u"summary"_s, d->summary},
-                                                 {u"reasons"_s, reasons},
-                                                 {u"updated_at"_s, JsonReader::formatTimestamp(d->updatedAt)}});
-        }
-        o.insert(u"local"_s, local);
-        submissions.append(o);
+    const Result<QJsonObject> doc = exportJson(cache, profile);
+    if (!doc) {
+        err(doc.error().message);
+        return Commands::NotInStep;
     }
-    QJsonArray outbox;
-    for (const OutboxEntry &e : cache.outbox())
-        outbox.append(e.toJson());
-    const QJsonObject doc{{u"profile"_s, profile.dir()},
-                          {u"server"_s, cache.syncValue(u"server"_s)},
-                          {u"schema_version"_s, cache.schemaVersion()},
-                          {u"submissions"_s, submissions},
-                          {u"outbox"_s, outbox}};
-    out(QJsonDocument(doc).toJson(QJsonDocument::Indented));
+    out(QJsonDocument(*doc).toJson(QJsonDocument::Indented));
     return 0;
 }
 

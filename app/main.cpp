@@ -2,9 +2,11 @@
 
 #include "app/Commands.h"
 #include "app/DemoMarketplace.h"
-#include "sync/KeychainCredentialStore.h"
+#include "sync/CredentialChain.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
+#include "models/CacheConnection.h"
+#include "models/SubmissionStore.h"
 #include "models/Profile.h"
 #include "ui/MainWindow.h"
 
@@ -79,17 +81,20 @@ int main(int argc, char *argv[])
     // The demo gets a fresh profile of its own unless one is given.
     QTemporaryDir demoProfile;
     const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
-    if (const QString error = profile.ensureExists(); !error.isEmpty())
-        return fail(error);
+    if (const Result<> made = profile.ensureExists(); !made)
+        return fail(made.errorString());
     Cache cache;
-    if (!cache.open(profile.cachePath())) {
+    if (const Result<> opened = cache.open(profile.cachePath()); !opened) {
         if (!parser.isSet(screenshotOption) && QGuiApplication::platformName() != QLatin1String("offscreen"))
-            QMessageBox::critical(nullptr, QStringLiteral("Assay"), cache.errorString());
-        return fail(cache.errorString());
+            QMessageBox::critical(nullptr, QStringLiteral("Assay"), opened.error().message);
+        return fail(opened.error().message);
     }
     // The window's small writes never copy the WAL on the GUI thread; the
-    // sync's connections do that on theirs.
-    cache.setCheckpointing(false);
+    // sync's connections do that on theirs. Should that fail, the window
+    // still works; its commits just checkpoint as the sync's do.
+    if (const Result<> off = cache.connection().setCheckpointing(false); !off)
+        std::fprintf(stderr, "assay: %s\n", qUtf8Printable(off.error().message));
+    const Result<QString> knownServer = cache.submissions().syncValue(QStringLiteral("server"));
 
     MainWindow window(&cache, profile);
     window.show();
@@ -107,7 +112,6 @@ int main(int argc, char *argv[])
     };
 
     DemoMarketplace marketplace;
-    KeychainCredentialStore keychain;
     if (demo) {
         window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
         QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&](const QUrl &url, const QString &token) {
@@ -119,26 +123,21 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
         marketplace.start();
-    } else if (const QUrl server(cache.syncValue(QStringLiteral("server"))); !server.isEmpty()) {
+    } else if (!knownServer) {
+        window.setSyncStatus(QStringLiteral("offline — %1").arg(knownServer.error().message));
+    } else if (const QUrl server(*knownServer); !server.isEmpty()) {
         // The token: ASSAY_TOKEN, else the keychain (asked without blocking
         // the window); never the profile or the settings.
-        const QString fromEnv = qEnvironmentVariable("ASSAY_TOKEN").trimmed();
-        if (!fromEnv.isEmpty()) {
-            startSync(server, fromEnv);
-        } else if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty()) {
-            // Signing in needs a keychain: only the environment is left.
-            window.setSyncStatus(QStringLiteral("offline — not signed in (%1): set ASSAY_TOKEN").arg(reason));
-        } else {
-            window.setSyncStatus(QStringLiteral("reading the token from the keychain…"));
-            keychain.read(KeychainCredentialStore::keyFor(server), [&, server](const QString &token, const QString &error) {
-                if (!token.isEmpty()) {
-                    startSync(server, token);
-                    return;
-                }
-                std::fprintf(stderr, "assay: no token for %s: %s\n", qUtf8Printable(server.toString()), qUtf8Printable(error));
-                window.setSyncStatus(QStringLiteral("offline — not signed in: run “assay login --server %1”").arg(server.toString()));
-            });
-        }
+        window.setSyncStatus(QStringLiteral("reading the token…"));
+        CredentialChain::standard().read(server, [&, server](const QString &token, const QString &error) {
+            if (!token.isEmpty()) {
+                startSync(server, token);
+                return;
+            }
+            std::fprintf(stderr, "assay: no token for %s: %s\n", qUtf8Printable(server.toString()), qUtf8Printable(error));
+            window.setSyncStatus(QStringLiteral("offline — not signed in: run “assay login --server %1” or set ASSAY_TOKEN")
+                                     .arg(server.toString()));
+        });
     }
 
     if (parser.isSet(screenshotOption)) {

@@ -17,8 +17,10 @@ QJsonObject EvidenceItem::toJson() const
 
 EvidenceItem EvidenceItem::fromJson(JsonReader &r)
 {
-    static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
-    static const QRegularExpression mediaType(QStringLiteral("^[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*$"));
+    // Anchored as a whole: "^...$" would also accept a trailing newline.
+    static const QRegularExpression hex64(QRegularExpression::anchoredPattern(QStringLiteral("[0-9a-f]{64}")));
+    static const QRegularExpression mediaType(
+        QRegularExpression::anchoredPattern(QStringLiteral("[a-z0-9][a-z0-9!#$&^_.+-]*/[a-z0-9][a-z0-9!#$&^_.+-]*")));
     EvidenceItem e;
     e.id = r.string(QStringLiteral("id"), 128);
     // Shown to the reviewer, never used as a path: a long or hostile name is
@@ -44,13 +46,15 @@ QString EvidenceItem::localStateName(LocalState s)
         return QStringLiteral("present");
     case LocalState::Mismatch:
         return QStringLiteral("mismatch");
+    case LocalState::Refused:
+        return QStringLiteral("refused");
     }
     return {};
 }
 
 std::optional<EvidenceItem::LocalState> EvidenceItem::localStateFromName(const QString &name)
 {
-    for (auto s : {LocalState::Absent, LocalState::Present, LocalState::Mismatch}) {
+    for (auto s : {LocalState::Absent, LocalState::Present, LocalState::Mismatch, LocalState::Refused}) {
         if (localStateName(s) == name)
             return s;
     }

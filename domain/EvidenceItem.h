@@ -16,7 +16,10 @@ struct EvidenceItem
     // Absent: not downloaded (or a partial download); Present: bytes stored
     // and their sha256 verified; Mismatch: downloaded bytes did not match the
     // declared sha256 and were quarantined.
-    enum class LocalState { Absent, Present, Mismatch };
+    // Refused: the sync would not take the file (declared over the size
+    // limit, more bytes than declared, a range from the wrong offset); it is
+    // not asked for again until its content (sha256) changes.
+    enum class LocalState { Absent, Present, Mismatch, Refused };
 
     QString id;
     QString filename;

@@ -1,12 +1,15 @@
 #include "domain/Migrations.h"
 
 #include "domain/DomainLogging.h"
+#include "domain/SqliteHandle.h"
 
 #include <QDir>
 #include <QFile>
-#include <QRegularExpression>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
 
 namespace assay {
 
@@ -15,6 +18,17 @@ QStringList migrationFiles(const QString &dir)
 {
     return QDir(dir).entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
 }
+
+// Runs every statement of `sql`; SQLite's parser finds where each ends.
+Result<> execAll(sqlite3 *handle, const QByteArray &sql)
+{
+    char *message = nullptr;
+    if (sqlite3_exec(handle, sql.constData(), nullptr, nullptr, &message) == SQLITE_OK)
+        return {};
+    const QString error = message ? QString::fromUtf8(message) : QString::fromUtf8(sqlite3_errmsg(handle));
+    sqlite3_free(message);
+    return Error{error};
+}
 } // namespace
 
 int Migrations::latestVersion(const QString &resourceDir)
@@ -22,71 +36,51 @@ int Migrations::latestVersion(const QString &resourceDir)
     return int(migrationFiles(resourceDir).size());
 }
 
-int Migrations::currentVersion(QSqlDatabase &db)
+Result<int> Migrations::currentVersion(QSqlDatabase &db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next())
-        return -1;
+        return Error{QStringLiteral("cannot read the schema version: %1").arg(q.lastError().text())};
     return q.value(0).toInt();
 }
 
-QStringList Migrations::statements(const QString &sql)
+Result<> Migrations::migrate(QSqlDatabase &db, const QString &resourceDir)
 {
-    QStringList out;
-    QString current;
-    const QStringList lines = sql.split(QLatin1Char('\n'));
-    for (const QString &line : lines) {
-        const QString trimmed = line.trimmed();
-        if (trimmed.isEmpty() || trimmed.startsWith(QLatin1String("--")))
-            continue;
-        current += line + QLatin1Char('\n');
-        if (trimmed.endsWith(QLatin1Char(';'))) {
-            out.append(current.trimmed());
-            current.clear();
-        }
-    }
-    if (!current.trimmed().isEmpty())
-        out.append(current.trimmed());
-    return out;
-}
-
-QString Migrations::migrate(QSqlDatabase &db, const QString &resourceDir)
-{
-    const int current = currentVersion(db);
-    if (current < 0)
-        return QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text());
+    const Result<int> current = currentVersion(db);
+    if (!current)
+        return current.error();
     const QStringList files = migrationFiles(resourceDir);
     const int latest = int(files.size());
-    if (current > latest) {
-        return QStringLiteral("this database has schema version %1, but this build of Assay knows only up to "
-                              "version %2; it was written by a newer Assay. Use that version, or another file.")
-            .arg(current)
-            .arg(latest);
+    if (*current > latest) {
+        return Error{QStringLiteral("this database has schema version %1, but this build of Assay knows only up to "
+                                    "version %2; it was written by a newer Assay. Use that version, or another file.")
+                         .arg(*current)
+                         .arg(latest)};
     }
-    for (int version = current + 1; version <= latest; ++version) {
+    if (*current == latest)
+        return {};
+    const Result<sqlite3 *> handle = SqliteHandle::of(db);
+    if (!handle)
+        return handle.error();
+    for (int version = *current + 1; version <= latest; ++version) {
         const QString name = files.at(version - 1);
         if (!name.startsWith(QStringLiteral("%1_").arg(version, 3, 10, QLatin1Char('0'))))
-            return QStringLiteral("migration files out of order at %1").arg(name);
+            return Error{QStringLiteral("migration files out of order at %1").arg(name)};
         QFile file(resourceDir + QLatin1Char('/') + name);
         if (!file.open(QIODevice::ReadOnly))
-            return QStringLiteral("cannot read migration %1").arg(name);
-        const QStringList stmts = statements(QString::fromUtf8(file.readAll()));
+            return Error{QStringLiteral("cannot read migration %1").arg(name)};
+        const QByteArray sql = file.readAll() + QByteArrayLiteral("\n;PRAGMA user_version = ")
+            + QByteArray::number(version) + ';';
         if (!db.transaction())
-            return QStringLiteral("cannot begin migration %1: %2").arg(version).arg(db.lastError().text());
-        QSqlQuery q(db);
-        for (const QString &stmt : stmts) {
-            if (!q.exec(stmt)) {
-                const QString error = q.lastError().text();
-                q.finish();
-                db.rollback();
-                return QStringLiteral("migration %1 failed: %2").arg(version).arg(error);
-            }
-        }
-        if (!q.exec(QStringLiteral("PRAGMA user_version = %1").arg(version)) || !db.commit()) {
-            const QString error = db.lastError().text();
-            q.finish();
+            return Error{QStringLiteral("cannot begin migration %1: %2").arg(version).arg(db.lastError().text())};
+        if (const Result<> ran = execAll(*handle, sql); !ran) {
             db.rollback();
-            return QStringLiteral("migration %1 could not be committed: %2").arg(version).arg(error);
+            return Error{QStringLiteral("migration %1 failed: %2").arg(version).arg(ran.error().message)};
+        }
+        if (!db.commit()) {
+            const QString error = db.lastError().text();
+            db.rollback();
+            return Error{QStringLiteral("migration %1 could not be committed: %2").arg(version).arg(error)};
         }
         qCInfo(lcSchema) << "schema of" << db.databaseName().section(QLatin1Char('/'), -1) << "migrated to version" << version;
     }

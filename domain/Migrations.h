@@ -1,7 +1,10 @@
 #pragma once
 
-#include <QSqlDatabase>
+#include "domain/Result.h"
+
 #include <QString>
+
+class QSqlDatabase;
 
 namespace assay {
 
@@ -11,17 +14,18 @@ namespace assay {
 // transaction together with PRAGMA user_version, so a crash mid-migration
 // leaves the previous version intact. A database newer than this build is
 // refused, never "upgraded" downwards.
+//
+// A file runs whole through SQLite's own parser (sqlite3_exec on the
+// connection's handle): triggers, and literals with a ';' at a line's end,
+// are what SQLite says they are, not what a splitter guesses.
 class Migrations
 {
 public:
     static inline const QString CacheSchema = QStringLiteral(":/assay/sql");
 
     static int latestVersion(const QString &resourceDir = CacheSchema);
-    static int currentVersion(QSqlDatabase &db);
-    // Returns an error message, or empty on success.
-    static QString migrate(QSqlDatabase &db, const QString &resourceDir = CacheSchema);
-    // Splits a migration file into statements: one per ';' at a line's end.
-    static QStringList statements(const QString &sql);
+    static Result<int> currentVersion(QSqlDatabase &db);
+    static Result<> migrate(QSqlDatabase &db, const QString &resourceDir = CacheSchema);
 };
 
 } // namespace assay

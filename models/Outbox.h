@@ -1,40 +1,72 @@
 #pragma once
 
+#include "domain/Result.h"
 #include "domain/Verdict.h"
+#include "models/OutboxEntry.h"
 
+#include <QList>
+#include <QMap>
 #include <QString>
 
 #include <optional>
 
 namespace assay {
 
-class Cache;
+class CacheConnection;
+class ReviewWork;
+class SubmissionStore;
+struct SubmissionSummary;
 
-// Records a reviewer's or a lead's decision for the marketplace: checks it
+// The writes waiting for the marketplace, one row each with the body and
+// Idempotency-Key it is sent with every time, and their way to the server:
+// pending, then sent, in conflict (409, with the server's state) or failed.
+//
+// record*() is how a reviewer's or a lead's decision gets in: checked
 // against what the cache knows (the submission, its version, the
 // questionnaire's rules) so that an obviously refused decision is caught
-// while the reviewer is still looking at it, then turns it into an outbox
-// entry. The review screen and the command line (assay decide / assign) both
-// go through here; the sync engine pushes what it records.
+// while the reviewer is still looking at it. The review screen and the
+// command line (assay decide / assign) both go through here; the sync engine
+// pushes what it records.
 class Outbox
 {
 public:
-    explicit Outbox(Cache &cache);
+    Outbox(CacheConnection &connection, SubmissionStore &submissions, ReviewWork &work);
 
     // The verdict's base_version is the cached submission's version. Returns
-    // the outbox entry's id, or std::nullopt with errorString().
-    std::optional<qint64> recordVerdict(const QString &submissionId, Verdict::Decision decision,
-                                        const QMap<QString, bool> &checklist, const QList<Verdict::Reason> &reasons,
-                                        const QString &summary);
-    std::optional<qint64> recordAssignment(const QString &submissionId, const std::optional<QString> &assignee);
-    std::optional<qint64> recordComment(const QString &submissionId, const QString &body, bool toPartner);
+    // the outbox entry's id.
+    Result<qint64> recordVerdict(const QString &submissionId, Verdict::Decision decision,
+                                 const QMap<QString, bool> &checklist, const QList<Verdict::Reason> &reasons,
+                                 const QString &summary);
+    Result<qint64> recordAssignment(const QString &submissionId, const std::optional<QString> &assignee);
+    Result<qint64> recordComment(const QString &submissionId, const QString &body, bool toPartner);
 
-    QString errorString() const { return m_error; }
+    // Records a write as it is, unchecked. The idempotency key is made here,
+    // once, and sent with every attempt. For a verdict the reviewer's draft
+    // is kept as it is (until the server accepts), in the same transaction.
+    Result<qint64> enqueue(OutboxEntry::Kind kind, const QString &submissionId, const QJsonObject &payload);
+
+    // std::nullopt: no entry with that id.
+    Result<std::optional<OutboxEntry>> entry(qint64 id);
+    Result<QList<OutboxEntry>> entries();
+    Result<QList<OutboxEntry>> inState(OutboxEntry::State state);
+    Result<int> count(OutboxEntry::State state);
+
+    // An attempt is being made: counted before the request leaves, so a crash
+    // mid-request still shows in `attempts`.
+    Result<> noteAttempt(qint64 id);
+    Result<> settle(qint64 id, OutboxEntry::State state, const QString &error = {},
+                    const QJsonObject &serverState = {}, const QJsonObject &response = {});
+    // Back to pending, for the next push.
+    Result<> retry(qint64 id);
 
 private:
-    std::optional<qint64> fail(const QString &error);
-    Cache &m_cache;
-    QString m_error;
+    Result<QList<OutboxEntry>> read(const QString &where, const QString &state);
+    // The cached summary of the submission a decision is about, or why none.
+    Result<SubmissionSummary> cachedSummary(const QString &submissionId);
+
+    CacheConnection &m_connection;
+    SubmissionStore &m_submissions;
+    ReviewWork &m_work;
 };
 
 } // namespace assay

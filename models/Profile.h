@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Result.h"
+
 #include <QString>
 
 namespace assay {
@@ -17,9 +19,17 @@ public:
     QString evidenceDir() const;
     QString quarantineDir() const;
 
-    // Creates the folders (owner-only permissions: the cache holds partner
-    // data). Returns an error message, or empty on success.
-    QString ensureExists() const;
+    // Makes the profile's folders ready: the ones that are missing are
+    // created owner-only (the cache holds partner data); the ones that exist
+    // keep their permissions — a folder given with --profile is the user's
+    // to set. A folder that another user can write to, or that belongs to
+    // another user, is refused: whoever can write there can change the cache
+    // and the evidence a reviewer relies on.
+    Result<> ensureExists() const;
+
+    // Creates `path` and any missing parents, each owner-only; checks an
+    // existing folder as ensureExists() does, without changing it.
+    static Result<> ensureFolder(const QString &path);
 
     static QString defaultDir();
 

@@ -1,6 +1,8 @@
 #include "models/QueueModel.h"
 
 #include "models/Cache.h"
+#include "models/SearchIndex.h"
+#include "models/SubmissionStore.h"
 
 #include <QSet>
 
@@ -143,7 +145,14 @@ QHash<int, QByteArray> QueueModel::roleNames() const
 
 void QueueModel::reload()
 {
-    m_all = m_cache ? m_cache->summaries() : QList<SubmissionSummary>();
+    if (!m_cache) {
+        m_all.clear();
+    } else if (Result<QList<SubmissionSummary>> all = m_cache->submissions().summaries(); all) {
+        m_all = std::move(*all);
+    } else {
+        Q_EMIT readFailed(all.error().message);
+        return;
+    }
     std::stable_sort(m_all.begin(), m_all.end(),
                      [](const SubmissionSummary &a, const SubmissionSummary &b) { return a.updatedAt > b.updatedAt; });
     applyFilter();
@@ -155,7 +164,12 @@ void QueueModel::refreshIds(const QStringList &ids)
         return;
     bool added = false;
     for (const QString &id : ids) {
-        const auto s = m_cache->summary(id);
+        const Result<std::optional<SubmissionSummary>> read = m_cache->submissions().summary(id);
+        if (!read) {
+            Q_EMIT readFailed(read.error().message);
+            return;
+        }
+        const std::optional<SubmissionSummary> &s = *read;
         if (!s)
             continue;
         const auto inAll = std::find_if(m_all.begin(), m_all.end(), [&id](const SubmissionSummary &x) { return x.id == id; });
@@ -202,11 +216,20 @@ void QueueModel::setSearchText(const QString &text)
 
 void QueueModel::applyFilter()
 {
+    QStringList hits;
+    const bool all = m_search.trimmed().isEmpty() || !m_cache;
+    if (!all) {
+        Result<QStringList> found = m_cache->search().find(m_search, int(m_all.size()) + 1);
+        if (!found) {
+            Q_EMIT readFailed(found.error().message);
+            return;
+        }
+        hits = std::move(*found);
+    }
     beginResetModel();
-    if (m_search.trimmed().isEmpty() || !m_cache) {
+    if (all) {
         m_rows = m_all;
     } else {
-        const QStringList hits = m_cache->search(m_search, int(m_all.size()) + 1);
         const QSet<QString> ids(hits.cbegin(), hits.cend());
         m_rows.clear();
         for (const SubmissionSummary &s : std::as_const(m_all)) {

@@ -12,7 +12,8 @@ class Cache;
 
 // The review queue: cached submissions as a table, newest change first,
 // optionally narrowed to the ids a search found. Reads through the Cache of
-// the thread it lives in (the UI's).
+// the thread it lives in (the UI's). A read that fails leaves the rows as
+// they were and says why through readFailed().
 class QueueModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -39,6 +40,9 @@ public:
     QString searchText() const { return m_search; }
     int totalCount() const { return int(m_all.size()); }
     QModelIndex indexOfId(const QString &id) const;
+
+Q_SIGNALS:
+    void readFailed(const QString &message);
 
 private:
     void applyFilter();

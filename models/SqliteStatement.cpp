@@ -1,8 +1,5 @@
 #include "models/SqliteStatement.h"
 
-#include <QSqlDatabase>
-#include <QSqlDriver>
-
 #include <sqlite3.h>
 
 namespace assay {
@@ -12,43 +9,18 @@ SqliteStatement::~SqliteStatement()
     finalize();
 }
 
-sqlite3 *SqliteStatement::handleOf(const QSqlDatabase &db, QString *error)
-{
-    const QVariant v = db.driver() ? db.driver()->handle() : QVariant();
-    if (!v.isValid() || qstrcmp(v.typeName(), "sqlite3*") != 0 || !db.isOpen()) {
-        *error = QStringLiteral("the cache connection is not an open QSQLITE connection");
-        return nullptr;
-    }
-    sqlite3 *handle = *static_cast<sqlite3 *const *>(v.constData());
-    // One library or two? A connection's VFS object lives in the library
-    // that opened it; ours must be the same object. Versions alone cannot
-    // tell (a Qt with a bundled copy of the same release).
-    sqlite3_vfs *vfs = nullptr;
-    if (!handle || sqlite3_file_control(handle, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) != SQLITE_OK
-        || vfs == nullptr || sqlite3_vfs_find(vfs->zName) != vfs) {
-        *error = QStringLiteral("the Qt SQLite driver uses its own copy of SQLite, not the system's libsqlite3 %1 "
-                                "that Assay is built with; use a Qt whose QSQLITE plugin links the system SQLite")
-                     .arg(QString::fromLatin1(sqlite3_libversion()));
-        return nullptr;
-    }
-    return handle;
-}
-
-bool SqliteStatement::prepare(sqlite3 *db, const char *sql)
+Result<> SqliteStatement::prepare(sqlite3 *db, const char *sql)
 {
     if (m_stmt)
-        return true;
+        return {};
     m_db = db;
-    m_ok = true;
-    m_error.clear();
     if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK) {
-        m_ok = false;
-        m_error = QString::fromUtf8(sqlite3_errmsg(db));
+        Error error{QString::fromUtf8(sqlite3_errmsg(db))};
         sqlite3_finalize(m_stmt);
         m_stmt = nullptr;
-        return false;
+        return error;
     }
-    return true;
+    return {};
 }
 
 void SqliteStatement::finalize()
@@ -101,15 +73,14 @@ void SqliteStatement::bindNull(int position)
     sqlite3_bind_null(m_stmt, position);
 }
 
-bool SqliteStatement::step()
+Result<bool> SqliteStatement::step()
 {
     const int rc = sqlite3_step(m_stmt);
     if (rc == SQLITE_ROW)
         return true;
-    m_ok = rc == SQLITE_DONE;
-    if (!m_ok)
-        m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
-    return false;
+    if (rc == SQLITE_DONE)
+        return false;
+    return Error{QString::fromUtf8(sqlite3_errmsg(m_db))};
 }
 
 qint64 SqliteStatement::columnInt64(int column) const
@@ -130,15 +101,16 @@ void SqliteStatement::reset()
     m_held.clear();
 }
 
-bool SqliteStatement::exec()
+Result<> SqliteStatement::exec()
 {
-    m_ok = true;
-    m_error.clear();
-    while (step()) {
-    }
-    const bool good = m_ok;
+    Result<bool> row;
+    do {
+        row = step();
+    } while (row && *row);
     reset();
-    return good;
+    if (!row)
+        return row.error();
+    return {};
 }
 
 } // namespace assay

@@ -1,17 +1,19 @@
 #pragma once
 
+#include "domain/Result.h"
+
 #include <QByteArrayList>
 #include <QString>
 #include <QVariant>
 
-class QSqlDatabase;
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace assay {
 
-// A prepared statement on the SQLite connection under a QSqlDatabase, for
-// the cache's bulk writes (a sync stores half a million answer rows).
+// A prepared statement on the SQLite connection under a QSqlDatabase (see
+// SqliteHandle), for the cache's bulk writes (a sync stores half a million
+// answer rows).
 //
 // Why not QSqlQuery there: it routes every bound value through a named-
 // placeholder map (QSqlResult::bindValue formats ":fN" and hashes it) and a
@@ -29,14 +31,8 @@ public:
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
-    // The sqlite3 handle of an open QSQLITE connection, or nullptr with the
-    // reason in *error. It checks that the driver runs on the very SQLite
-    // library Assay links (a Qt built with its own copy would not: calling
-    // one copy's functions on the other's connection is undefined).
-    static sqlite3 *handleOf(const QSqlDatabase &db, QString *error);
-
     // Compiles `sql` once; later calls with a prepared statement do nothing.
-    bool prepare(sqlite3 *db, const char *sql);
+    Result<> prepare(sqlite3 *db, const char *sql);
     bool isPrepared() const { return m_stmt != nullptr; }
     void finalize();
 
@@ -47,17 +43,14 @@ public:
     void bindNull(int position);
 
     // Runs the statement: true when it produced a row (then read it with
-    // column*(), and call next() or reset()), false when it is done or
-    // failed; see ok() and errorString().
-    bool step();
-    bool ok() const { return m_ok; }
+    // column*(), and call step() again or reset()), false when it is done.
+    Result<bool> step();
     qint64 columnInt64(int column) const;
     QString columnText(int column) const;
     // Makes the statement ready for new values (also clears the bound ones).
     void reset();
     // Runs a statement that returns no rows, then resets it.
-    bool exec();
-    QString errorString() const { return m_error; }
+    Result<> exec();
 
 private:
     sqlite3 *m_db = nullptr;
@@ -65,8 +58,6 @@ private:
     // UTF-8 copies of bound text, alive until reset(): SQLite reads them in
     // step() without copying (SQLITE_STATIC).
     QByteArrayList m_held;
-    bool m_ok = true;
-    QString m_error;
 };
 
 } // namespace assay

@@ -21,6 +21,12 @@ struct GeneratedEvidence
 // QGuiApplication (QT_QPA_PLATFORM=offscreen is enough); the other kinds
 // need only QtCore. make() keeps no state between calls.
 //
+// One source file per kind (HtmlReportEvidence, PdfEvidence, PngEvidence,
+// SourceCodeEvidence, ConfigEvidence, LogEvidence); their texts are files
+// under resources/demo/evidence/, compiled in. tst_evidencefactory holds
+// the digests of a sweep over every kind: a change to a template changes
+// evidence that is content-addressed, so it is a deliberate one.
+//
 // The demo is also a test bed for the client's hostile-content handling:
 // every third HtmlReport (variant % 3 == 0) carries scripts, remote loads,
 // forms and handlers aimed at 127.0.0.1:9, and every fifth item

@@ -86,8 +86,8 @@ bool ServerStore::open(const QString &path)
         if (!q.exec(p))
             return fail(QStringLiteral("cannot set up %1: %2").arg(path, q.lastError().text()));
     }
-    if (const QString error = Migrations::migrate(db, Schema); !error.isEmpty())
-        return fail(QStringLiteral("%1: %2").arg(path, error));
+    if (const Result<> migrated = Migrations::migrate(db, Schema); !migrated)
+        return fail(QStringLiteral("%1: %2").arg(path, migrated.error().message));
     return true;
 }
 

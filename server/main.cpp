@@ -14,6 +14,16 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <optional>
+#include <tuple>
+
+#ifdef Q_OS_UNIX
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
 
 using namespace assay;
 using namespace assay::server;
@@ -57,6 +67,35 @@ std::optional<QList<User>> usersFromFile(const QString &path, QString *error)
     }
     return users;
 }
+
+#ifdef Q_OS_UNIX
+int signalSockets[2] = {-1, -1};
+
+void onStopSignal(int)
+{
+    const char byte = 1;
+    // Nothing to do if the write fails: the loop is already being woken.
+    std::ignore = ::write(signalSockets[1], &byte, 1);
+}
+
+// SIGTERM (how tests and scripts stop the server) and SIGINT (Ctrl-C) end
+// the event loop instead of the process, so destructors run: the store
+// closes and a temporary folder is removed rather than left in /tmp.
+// The handler only writes a byte; Qt functions are not async-signal-safe.
+void quitOnStopSignals(QCoreApplication &app)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalSockets) != 0)
+        return; // the default action (the process ends) still stops the server
+    auto *notifier = new QSocketNotifier(signalSockets[0], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, &QCoreApplication::quit);
+    struct sigaction action = {};
+    action.sa_handler = onStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+}
+#endif
 } // namespace
 
 int main(int argc, char *argv[])
@@ -79,14 +118,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption printTokens(u"print-tokens"_s, u"Print 'token <user> <roles> <token>' per user after the listening line."_s);
     const QCommandLineOption faults(u"faults"_s, u"Answer a fraction P of requests with a fault (500, 503, 429, delay, cut connection, truncated or malformed JSON)."_s, u"P"_s, u"0"_s);
     const QCommandLineOption latency(u"latency-ms"_s, u"Delay every response by N ms."_s, u"N"_s, u"0"_s);
-    const QCommandLineOption listRoutes(u"list-routes"_s, u"Print the routes served ('METHOD /path') and exit."_s);
+    const QCommandLineOption listRoutes(u"list-routes"_s, u"Print the routes served ('METHOD /path operationId') and exit."_s);
     const QCommandLineOption quiet(u"quiet"_s, u"Do not log one line per request."_s);
     parser.addOptions({listen, db, seed, seedRandom, users, printTokens, faults, latency, listRoutes, quiet});
     parser.process(app);
 
     if (parser.isSet(listRoutes)) {
-        for (const auto &[method, path] : ApiServer::routes())
-            std::printf("%s %s\n", qUtf8Printable(method), qUtf8Printable(path));
+        // The router's own table: what the OpenAPI checks compare is what is served.
+        for (const ApiRoute &route : ApiServer::routeTable())
+            std::printf("%s %s %s\n", route.method.constData(), qUtf8Printable(route.path), qUtf8Printable(route.operationId));
         return 0;
     }
 
@@ -117,8 +157,16 @@ int main(int argc, char *argv[])
             return fail(u"--seed takes a number of submissions"_s);
     }
 
-    QTemporaryDir scratch;
-    const QString dbPath = parser.isSet(db) ? parser.value(db) : scratch.filePath(u"marketplace.sqlite"_s);
+    // A scratch folder only when no store is named: one made and never used
+    // was left behind, empty, each time a server with --db was stopped.
+    std::optional<QTemporaryDir> scratch;
+    QString dbPath = parser.value(db);
+    if (!parser.isSet(db)) {
+        scratch.emplace();
+        if (!scratch->isValid())
+            return fail(u"cannot make a temporary folder: "_s + scratch->errorString());
+        dbPath = scratch->filePath(u"marketplace.sqlite"_s);
+    }
     ServerStore store;
     if (!store.open(dbPath))
         return fail(store.errorString());
@@ -157,6 +205,11 @@ int main(int argc, char *argv[])
         for (const User &u : store.users())
             out += "token " + u.id.toUtf8() + ' ' + u.roles.join(u',').toUtf8() + ' ' + u.token.toUtf8() + '\n';
     }
+#ifdef Q_OS_UNIX
+    // After seeding, so a signal then still ends the process at once; before
+    // the listening line, so whoever read it and stops us is heard.
+    quitOnStopSignals(app);
+#endif
     std::fwrite(out.constData(), 1, size_t(out.size()), stdout);
     std::fflush(stdout);
     return app.exec();

@@ -29,6 +29,10 @@ QString ApiError::kindName(Kind kind)
         return QStringLiteral("bad_response");
     case Kind::Refused:
         return QStringLiteral("refused");
+    case Kind::Oversize:
+        return QStringLiteral("oversize");
+    case Kind::BadRange:
+        return QStringLiteral("bad_range");
     }
     return {};
 }

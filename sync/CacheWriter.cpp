@@ -1,6 +1,7 @@
 #include "sync/CacheWriter.h"
 
 #include "models/Cache.h"
+#include "models/SubmissionStore.h"
 
 using namespace Qt::StringLiterals;
 
@@ -16,25 +17,28 @@ public:
     Worker(QString path, std::function<bool(const QString &)> verifiedContent)
         : m_path(std::move(path))
     {
-        m_cache.setVerifiedContent(std::move(verifiedContent));
+        m_cache.submissions().setVerifiedContent(std::move(verifiedContent));
     }
 
     void store(const QList<Submission> &batch)
     {
         QStringList ids;
         QStringList problems;
-        if (!m_cache.isOpen() && !m_cache.open(m_path)) {
+        const Result<> opened = m_cache.isOpen() ? Result<>() : m_cache.open(m_path);
+        if (!opened) {
             for (const Submission &s : batch)
-                problems.append(u"submission %1 could not be stored: %2"_s.arg(s.summary.id, m_cache.errorString()));
-        } else if (m_cache.storeSubmissions(batch)) {
+                problems.append(u"submission %1 could not be stored: %2"_s.arg(s.summary.id, opened.error().message));
+        } else if (m_cache.submissions().store(batch)) {
             for (const Submission &s : batch)
                 ids.append(s.summary.id);
         } else {
+            // One bad submission must not cost the batch: each alone, so
+            // the others are kept and the bad one says why.
             for (const Submission &s : batch) {
-                if (m_cache.storeSubmission(s))
+                if (const Result<> stored = m_cache.submissions().store(s); stored)
                     ids.append(s.summary.id);
                 else
-                    problems.append(u"submission %1 could not be stored: %2"_s.arg(s.summary.id, m_cache.errorString()));
+                    problems.append(u"submission %1 could not be stored: %2"_s.arg(s.summary.id, stored.error().message));
             }
         }
         Q_EMIT stored(ids, problems);

@@ -22,7 +22,8 @@ public:
     virtual QString name() const = 0;
 };
 
-// ASSAY_TOKEN from the environment: read-only.
+// ASSAY_TOKEN from the environment: read-only. Production reads it through
+// CredentialChain::standard(), before the keychain.
 class EnvironmentCredentialStore : public CredentialStore
 {
 public:

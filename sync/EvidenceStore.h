@@ -12,15 +12,26 @@ namespace assay {
 
 // The profile's content-addressed evidence files: evidence/<sha256>, written
 // as evidence/<sha256>.part until the bytes are complete and their sha256 is
-// verified. Bytes that do not match their declared hash go to quarantine/ and
-// are never opened by a viewer. Partner filenames never become paths: the
+// verified. Bytes that do not match their declared hash go to quarantine/
+// (bounded, oldest dropped first) and are never opened by a viewer. Partner filenames never become paths: the
 // only name a file gets is a hash this class has checked to be 64 hex digits.
 class EvidenceStore
 {
 public:
     enum class Outcome { Verified, Mismatch, Failed };
 
+    // Quarantine keeps mismatched bytes for someone to look at, but a server
+    // that sends wrong bytes again and again must not fill the disk: past
+    // either bound the oldest files are deleted (the newest too, when it
+    // alone is over the byte bound).
+    struct Options
+    {
+        int maxQuarantineFiles = 32;
+        qint64 maxQuarantineBytes = qint64(1) << 30; // 1 GiB
+    };
+
     explicit EvidenceStore(const Profile &profile);
+    EvidenceStore(const Profile &profile, Options options);
 
     static bool isValidSha256(const QString &sha256);
 
@@ -42,7 +53,10 @@ public:
 
 private:
     QString pathFor(const QString &sha256) const;
+    // Moves a partial file into quarantine/ and keeps the folder in bounds.
+    void quarantine(const QString &part, const QString &sha256) const;
     Profile m_profile;
+    Options m_options;
 };
 
 } // namespace assay

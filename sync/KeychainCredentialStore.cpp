@@ -24,6 +24,11 @@ QString KeychainCredentialStore::keyFor(const QUrl &server)
 
 void KeychainCredentialStore::read(const QString &server, std::function<void(QString, QString)> done)
 {
+    // Asked first, a job does not wait on a bus that is not there.
+    if (const QString reason = unavailableReason(); !reason.isEmpty()) {
+        done(QString(), reason);
+        return;
+    }
     auto *job = new QKeychain::ReadPasswordJob(Service);
     job->setKey(server);
     // Never fall back to storing the token unencrypted on disk.
@@ -40,6 +45,10 @@ void KeychainCredentialStore::read(const QString &server, std::function<void(QSt
 
 void KeychainCredentialStore::write(const QString &server, const QString &token, std::function<void(QString)> done)
 {
+    if (const QString reason = unavailableReason(); !reason.isEmpty()) {
+        done(reason);
+        return;
+    }
     auto *job = new QKeychain::WritePasswordJob(Service);
     job->setKey(server);
     job->setInsecureFallback(false);
@@ -52,6 +61,10 @@ void KeychainCredentialStore::write(const QString &server, const QString &token,
 
 void KeychainCredentialStore::remove(const QString &server, std::function<void(QString)> done)
 {
+    if (const QString reason = unavailableReason(); !reason.isEmpty()) {
+        done(reason);
+        return;
+    }
     auto *job = new QKeychain::DeletePasswordJob(Service);
     job->setKey(server);
     QObject::connect(job, &QKeychain::Job::finished, [done](QKeychain::Job *j) {

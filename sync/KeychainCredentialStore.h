@@ -18,8 +18,8 @@ public:
     QString name() const override { return QStringLiteral("the system keychain"); }
 
     // Why no keychain can be reached here (on Linux: no D-Bus session, as in
-    // CI or over plain ssh), or an empty string. Asked first, a job does not
-    // wait on a bus that is not there.
+    // CI or over plain ssh), or an empty string. read(), write() and remove()
+    // answer with it at once rather than wait on a bus that is not there.
     static QString unavailableReason();
     // The entry's key for a marketplace: its origin (scheme, host, port).
     static QString keyFor(const QUrl &server);

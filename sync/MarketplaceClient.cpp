@@ -122,6 +122,37 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, ApiError *error)
     return doc.object();
 }
 
+// Marks a reply that the client refused before sending it; track() turns it
+// into an ApiError of kind Refused with this message.
+constexpr char RefusedProperty[] = "assay_refused";
+
+// The reply to a request that is never sent: it fails, asynchronously as a
+// network reply would, with the reason it was refused.
+class RefusedReply : public QNetworkReply
+{
+public:
+    RefusedReply(QNetworkAccessManager::Operation op, const QNetworkRequest &request, const QString &why, QObject *parent)
+        : QNetworkReply(parent)
+    {
+        setOperation(op);
+        setRequest(request);
+        setUrl(request.url());
+        setProperty(RefusedProperty, why);
+        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        setError(QNetworkReply::ProtocolFailure, why);
+        setFinished(true);
+        QMetaObject::invokeMethod(this, [this] {
+            Q_EMIT errorOccurred(error());
+            Q_EMIT finished();
+        }, Qt::QueuedConnection);
+    }
+    void abort() override {}
+    qint64 bytesAvailable() const override { return 0; }
+
+protected:
+    qint64 readData(char *, qint64) override { return -1; }
+};
+
 QString writePath(OutboxEntry::Kind kind, const QString &id)
 {
     const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(id));
@@ -141,11 +172,25 @@ QString writePath(OutboxEntry::Kind kind, const QString &id)
 MarketplaceClient::MarketplaceClient(const QUrl &server, const QString &token, QObject *parent)
     : QObject(parent)
     , m_server(server.adjusted(QUrl::StripTrailingSlash | QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment))
+    , m_refusal(checkServerUrl(m_server))
     , m_token(token)
+    , m_nam(m_server, m_refusal)
 {
     // Redirects are followed only after sameOrigin() says so (below).
     m_nam.setRedirectPolicy(QNetworkRequest::UserVerifiedRedirectPolicy);
     m_nam.setAutoDeleteReplies(false);
+    if (!m_refusal.isEmpty())
+        qCWarning(lcSync).noquote() << "marketplace client refused:" << m_refusal;
+}
+
+QNetworkReply *MarketplaceClient::Network::createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
+{
+    QString why = m_refusal.isEmpty() ? checkServerUrl(request.url()) : m_refusal;
+    if (why.isEmpty() && !sameOrigin(request.url(), m_origin))
+        why = u"refused a request to another origin (%1)"_s.arg(request.url().host());
+    if (!why.isEmpty())
+        return new RefusedReply(op, request, why, this);
+    return QNetworkAccessManager::createRequest(op, request, outgoingData);
 }
 
 QString MarketplaceClient::checkServerUrl(const QUrl &server)
@@ -200,9 +245,12 @@ QNetworkRequest MarketplaceClient::request(const QString &path, const QString &q
 void MarketplaceClient::track(QNetworkReply *reply, qint64 maxBody, Finish finish)
 {
     reply->setParent(this);
-    auto refused = std::make_shared<QString>();
+    // Refused before it was sent (Network::createRequest), or later, below.
+    auto refused = std::make_shared<QString>(reply->property(RefusedProperty).toString());
     const QUrl origin = reply->url();
     connect(reply, &QNetworkReply::redirected, reply, [reply, origin, refused](const QUrl &target) {
+        // The origin passed checkServerUrl(), so a target of the same origin
+        // passes it too (same scheme, host and port).
         if (sameOrigin(origin, target)) {
             Q_EMIT reply->redirectAllowed();
         } else {
@@ -222,7 +270,8 @@ void MarketplaceClient::track(QNetworkReply *reply, qint64 maxBody, Finish finis
         reply->deleteLater();
         if (reply->property("assay_abandoned").toBool())
             return;
-        const QByteArray body = reply->readAll();
+        // An aborted reply is closed: nothing to read (and reading warns).
+        const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();
         if (!refused->isEmpty()) {
             ApiError e;
             e.kind = refused->startsWith(u"the response"_s) ? ApiError::Kind::BadResponse : ApiError::Kind::Refused;
@@ -378,55 +427,129 @@ void MarketplaceClient::write(OutboxEntry::Kind kind, const QString &submissionI
     });
 }
 
-void MarketplaceClient::evidence(const QString &id, QIODevice *sink, qint64 offset, Callback<Download> done,
-                                 std::function<void(qint64)> progress)
+namespace {
+
+// Where a 206's "Content-Range: bytes FIRST-LAST/TOTAL" starts, or -1 when
+// the header is missing or not that shape.
+qint64 rangeStart(const QByteArray &contentRange)
+{
+    const QByteArray value = contentRange.trimmed();
+    if (!value.startsWith("bytes "))
+        return -1;
+    const QByteArray spec = value.mid(6).trimmed();
+    const qsizetype dash = spec.indexOf('-');
+    if (dash <= 0)
+        return -1;
+    bool ok = false;
+    const qint64 start = spec.left(dash).toLongLong(&ok);
+    return ok && start >= 0 ? start : -1;
+}
+
+ApiError downloadRefused(ApiError::Kind kind, const QString &message)
+{
+    ApiError e;
+    e.kind = kind;
+    e.message = message;
+    return e;
+}
+
+} // namespace
+
+void MarketplaceClient::evidence(const QString &id, QIODevice *sink, qint64 offset, qint64 declaredSize,
+                                 Callback<Download> done, std::function<void(qint64)> progress)
 {
     QNetworkRequest req = request(u"/evidence/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id)));
     req.setRawHeader("Accept", "*/*");
     if (offset > 0)
         req.setRawHeader("Range", "bytes=" + QByteArray::number(offset) + '-');
     QNetworkReply *reply = m_nam.get(req);
-    auto state = std::make_shared<Download>();
-    auto sinkError = std::make_shared<QString>();
+    struct State
+    {
+        Download download;
+        bool headersChecked = false;
+        // Where the first byte of this response goes in the file.
+        qint64 base = 0;
+        QString sinkError;
+        ApiError refused;
+    };
+    auto state = std::make_shared<State>();
     QPointer<QIODevice> out(sink);
     // Bytes go to the sink as they arrive, so a cut keeps what came and the
     // next attempt asks only for the rest.
-    connect(reply, &QNetworkReply::readyRead, reply, [reply, out, state, offset, sinkError, progress] {
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, out, state, offset, declaredSize, progress] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200 && status != 206)
             return; // an error body: read at the end
-        if (offset > 0 && status == 200 && !state->restarted) {
-            // The server ignored the range: start over.
-            state->restarted = true;
-            if (QIODevice *device = out.data()) {
-                device->seek(0);
-                if (auto *file = qobject_cast<QFileDevice *>(device))
-                    file->resize(0);
+        if (state->refused.isError() || !state->sinkError.isEmpty())
+            return; // aborted already
+        if (!state->headersChecked) {
+            state->headersChecked = true;
+            if (status == 206) {
+                // Appending bytes from another offset would make a file
+                // that is neither the old one nor the new one.
+                const qint64 start = rangeStart(reply->rawHeader("Content-Range"));
+                if (start != offset) {
+                    state->refused = downloadRefused(ApiError::Kind::BadRange,
+                        u"asked for bytes from %1, the server answered with %2"_s.arg(offset).arg(
+                            start < 0 ? u"no usable Content-Range"_s : u"bytes from %1"_s.arg(start)));
+                    reply->abort();
+                    return;
+                }
+                state->base = offset;
+            } else if (offset > 0) {
+                // The server ignored the range: start over.
+                state->download.restarted = true;
+                QIODevice *device = out.data();
+                auto *file = qobject_cast<QFileDevice *>(device);
+                if (!device || !device->seek(0) || (file && !file->resize(0))) {
+                    state->sinkError = device ? device->errorString() : u"the file went away"_s;
+                    reply->abort();
+                    return;
+                }
+            }
+            const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
+            if (declaredSize >= 0 && length.isValid() && !reply->hasRawHeader("Content-Encoding")
+                && state->base + length.toLongLong() > declaredSize) {
+                state->refused = downloadRefused(ApiError::Kind::Oversize,
+                    u"the server announced %1 bytes, more than the %2 bytes declared"_s.arg(state->base + length.toLongLong()).arg(declaredSize));
+                reply->abort();
+                return;
             }
         }
         const QByteArray chunk = reply->readAll();
-        if (!out || out->write(chunk) != chunk.size()) {
-            *sinkError = out ? out->errorString() : u"the file went away"_s;
+        // Not one byte past the declared size reaches the file.
+        if (declaredSize >= 0 && state->base + state->download.written + chunk.size() > declaredSize) {
+            state->refused = downloadRefused(ApiError::Kind::Oversize,
+                u"the server sent more than the %1 bytes declared"_s.arg(declaredSize));
             reply->abort();
             return;
         }
-        state->written += chunk.size();
+        if (!out || out->write(chunk) != chunk.size()) {
+            state->sinkError = out ? out->errorString() : u"the file went away"_s;
+            reply->abort();
+            return;
+        }
+        state->download.written += chunk.size();
         if (progress)
             progress(chunk.size());
     });
-    track(reply, 0, [done, state, sinkError](const ApiError &error, int, const QByteArray &, QNetworkReply *) {
+    track(reply, 0, [done, state](const ApiError &error, int, const QByteArray &, QNetworkReply *) {
         Result<Download> result;
-        if (!sinkError->isEmpty()) {
+        if (!state->sinkError.isEmpty()) {
             result.error.kind = ApiError::Kind::Refused;
-            result.error.message = u"cannot write the evidence file: %1"_s.arg(*sinkError);
+            result.error.message = u"cannot write the evidence file: %1"_s.arg(state->sinkError);
+        } else if (state->refused.isError()) {
+            result.error = state->refused;
         } else if (error.isError()) {
             result.error = error;
         } else {
-            result.value = *state;
+            result.value = state->download;
         }
         // Bytes written before a failure are kept by the sink; report them.
-        if (!result.value)
-            result.error.details.insert(u"written"_s, state->written);
+        if (!result.value) {
+            result.error.details.insert(u"written"_s, state->download.written);
+            result.error.details.insert(u"restarted"_s, state->download.restarted);
+        }
         done(result);
     });
 }

@@ -25,8 +25,10 @@ namespace assay {
 // contract says is an ApiError (BadResponse) for that call — or, in a feed
 // page, for that item — never a half-filled record.
 //
-// Safety: plain HTTP only to loopback (anything else needs TLS, and a
-// certificate error is fatal); redirects only to the same origin; every
+// Safety, enforced here and nowhere else: plain HTTP only to loopback
+// (anything else needs TLS, and a certificate error is fatal) — checked when
+// the client is made and again on every request it sends, so a refused
+// request never leaves the process; redirects only to the same origin; every
 // transfer has a timeout; the token goes only into the Authorization header.
 class MarketplaceClient : public QObject
 {
@@ -81,12 +83,16 @@ public:
     // path is added here).
     MarketplaceClient(const QUrl &server, const QString &token, QObject *parent = nullptr);
 
-    // Empty when the URL may be used; otherwise why not (plain HTTP to a
-    // non-loopback host, not http/https, ...).
+    // The rule: empty when the URL may be used; otherwise why not (plain
+    // HTTP to a non-loopback host, not http/https, ...).
     static QString checkServerUrl(const QUrl &server);
     static bool sameOrigin(const QUrl &a, const QUrl &b);
 
     QUrl server() const { return m_server; }
+    // Why this client will not talk to its server (checkServerUrl's answer
+    // when it was made), or empty. A refused client sends nothing: every
+    // call fails with ApiError::Kind::Refused and this message.
+    QString refusal() const { return m_refusal; }
     void setToken(const QString &token) { m_token = token; }
     void setTransferTimeout(int ms) { m_timeoutMs = ms; }
     // Abandons every call in flight (their callbacks are not called).
@@ -103,15 +109,25 @@ public:
 
     // Streams evidence bytes into `sink` from byte `offset` (a Range request
     // when offset > 0). Calls `done` with the number of bytes written, or an
-    // error. A 200 where a range was asked for restarts at 0 (reported by
-    // `restarted`).
+    // error. A 200 where a range was asked for restarts at 0: the sink is
+    // emptied first (reported by `restarted`). A 206 must start at `offset`,
+    // or nothing is written and the error is BadRange.
     struct Download
     {
         qint64 written = 0;
         bool restarted = false;
     };
-    void evidence(const QString &id, QIODevice *sink, qint64 offset, Callback<Download> done,
+    // With a `declaredSize` (>= 0, the whole file's size as the details
+    // declare it): the transfer is aborted before a byte past it is written
+    // (also when the response's length says so up front), and the error is
+    // Oversize. On an error, details carry "written" and "restarted".
+    void evidence(const QString &id, QIODevice *sink, qint64 offset, qint64 declaredSize, Callback<Download> done,
                   std::function<void(qint64 bytes)> progress = {});
+    void evidence(const QString &id, QIODevice *sink, qint64 offset, Callback<Download> done,
+                  std::function<void(qint64 bytes)> progress = {})
+    {
+        evidence(id, sink, offset, -1, std::move(done), std::move(progress));
+    }
 
     static constexpr qint64 MaxJsonResponse = 32 * 1024 * 1024;
 
@@ -122,10 +138,27 @@ private:
     template<typename T, typename Decode>
     void getJson(const QString &path, const QString &query, Decode decode, Callback<T> done);
 
+    // Every request of the client is created here, whichever call built
+    // it: one the rules refuse (or one to another origin) gets a reply that
+    // fails without a byte sent.
+    class Network : public QNetworkAccessManager
+    {
+    public:
+        Network(const QUrl &origin, const QString &refusal) : m_origin(origin), m_refusal(refusal) {}
+
+    protected:
+        QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
+
+    private:
+        QUrl m_origin;
+        QString m_refusal;
+    };
+
     QUrl m_server;
+    QString m_refusal;
     QString m_token;
     int m_timeoutMs = 30000;
-    QNetworkAccessManager m_nam;
+    Network m_nam;
 };
 
 } // namespace assay

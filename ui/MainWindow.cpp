@@ -1,6 +1,7 @@
 #include "ui/MainWindow.h"
 
 #include "models/Cache.h"
+#include "models/Outbox.h"
 #include "models/QueueModel.h"
 
 #include <QAction>
@@ -57,6 +58,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
         updateEmptyState();
     });
 
+    connect(m_queue, &QueueModel::readFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(message));
+    });
     m_sorted->setSourceModel(m_queue);
     m_sorted->setSortRole(QueueModel::SortRole);
     m_view->setModel(m_sorted);
@@ -127,13 +131,22 @@ void MainWindow::updateEmptyState()
 
 void MainWindow::updateStatus()
 {
-    const int waiting = m_cache->outboxCount(OutboxEntry::State::Pending);
-    const int held = m_cache->outboxCount(OutboxEntry::State::Conflict) + m_cache->outboxCount(OutboxEntry::State::Failed);
+    Outbox &outbox = m_cache->outbox();
+    const Result<int> waiting = outbox.count(OutboxEntry::State::Pending);
+    const Result<int> conflicts = outbox.count(OutboxEntry::State::Conflict);
+    const Result<int> failed = outbox.count(OutboxEntry::State::Failed);
+    for (const Result<int> *r : {&waiting, &conflicts, &failed}) {
+        if (!*r) {
+            statusBar()->showMessage(tr("Cannot read the outbox: %1").arg(r->error().message));
+            return;
+        }
+    }
+    const int held = *conflicts + *failed;
     // Spelled out per number: without a loaded English translation Qt's %n
     // plural forms would show "submission(s)".
     const int total = m_queue->totalCount();
     QString text = total == 1 ? tr("1 submission cached") : tr("%1 submissions cached").arg(total);
-    text += QStringLiteral(" · ") + (waiting == 1 ? tr("1 change waiting") : tr("%1 changes waiting").arg(waiting));
+    text += QStringLiteral(" · ") + (*waiting == 1 ? tr("1 change waiting") : tr("%1 changes waiting").arg(*waiting));
     if (held > 0)
         text += QStringLiteral(" · ") + (held == 1 ? tr("1 change needs attention") : tr("%1 changes need attention").arg(held));
     m_statusCounts->setText(text);

@@ -1,5 +1,5 @@
--- Schema 1 of the local cache. One statement per ';' at the end of a line;
--- the whole file runs in one transaction together with PRAGMA user_version.
+-- Schema 1 of the local cache. SQLite runs the file whole, in one
+-- transaction together with PRAGMA user_version.
 
 -- What the marketplace says (replaced by sync) -----------------------------
 

@@ -1,11 +1,12 @@
 #include "common/TestData.h"
 #include "domain/JsonReader.h"
-#include "models/OutboxEntry.h"
 #include "domain/Submission.h"
 #include "domain/Verdict.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace assay;
 
@@ -14,13 +15,90 @@ class TestRecords : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void submissionRoundTrips()
+    // A submission as the API writes it (api/openapi.yaml), typed out here,
+    // and the same submission built field by field: decoding the one gives
+    // the other, encoding the other gives the one.
+    static QJsonObject apiSubmission()
     {
-        const Submission original = test::submission(7, 3);
-        JsonReader r(original.toJson());
+        return QJsonDocument::fromJson(R"({
+            "id": "s_00042", "version": 3,
+            "app": {"id": "a_7", "name": "Ledgerly"},
+            "partner": {"id": "p_2", "name": "Acme Books"},
+            "questionnaire_version": "2026.1", "status": "in_review", "stage": "security",
+            "assignee": "u_alice",
+            "submitted_at": "2026-10-01T09:00:00Z", "updated_at": "2026-10-02T10:30:00Z",
+            "previous_submission_id": null, "badge_expires_at": null,
+            "resubmission_allowed_at": "2027-01-02T00:00:00Z",
+            "answers": [
+                {"question_key": "seg.1", "text": "Row-level security; tenant from the JWT.", "evidence_ids": ["e_1"]},
+                {"question_key": "xss.1", "text": "ünïcödé ✓", "evidence_ids": []}
+            ],
+            "evidence": [
+                {"id": "e_1", "filename": "rls.sql", "media_type": "text/plain", "size": 2048,
+                 "sha256": "00000000000000000000000000000000000000000000000000000000000000aa"}
+            ],
+            "comments": [
+                {"id": "c_1", "author": "u_bob", "visibility": "partner", "body": "Attach the policy.",
+                 "created_at": "2026-10-01T09:00:30Z"}
+            ],
+            "history": [
+                {"at": "2026-10-01T09:00:00Z", "actor": "p_2", "action": "submitted", "detail": {}},
+                {"at": "2026-10-01T09:00:10Z", "actor": "u_carol", "action": "assigned", "detail": {"assignee": "u_alice"}}
+            ]
+        })")
+            .object();
+    }
+
+    static Submission builtSubmission()
+    {
+        const auto utc = [](int y, int mo, int d, int h, int mi, int s) {
+            return QDateTime(QDate(y, mo, d), QTime(h, mi, s), QTimeZone::UTC);
+        };
+        Submission sub;
+        SubmissionSummary &s = sub.summary;
+        s.id = QStringLiteral("s_00042");
+        s.version = 3;
+        s.appId = QStringLiteral("a_7");
+        s.appName = QStringLiteral("Ledgerly");
+        s.partnerId = QStringLiteral("p_2");
+        s.partnerName = QStringLiteral("Acme Books");
+        s.questionnaireVersion = QStringLiteral("2026.1");
+        s.status = SubmissionSummary::Status::InReview;
+        s.stage = SubmissionSummary::Stage::Security;
+        s.assignee = QStringLiteral("u_alice");
+        s.submittedAt = utc(2026, 10, 1, 9, 0, 0);
+        s.updatedAt = utc(2026, 10, 2, 10, 30, 0);
+        s.resubmissionAllowedAt = utc(2027, 1, 2, 0, 0, 0);
+        sub.answers = {{QStringLiteral("seg.1"), QStringLiteral("Row-level security; tenant from the JWT."), {QStringLiteral("e_1")}},
+                       {QStringLiteral("xss.1"), QStringLiteral("ünïcödé ✓"), {}}};
+        sub.evidence = {{QStringLiteral("e_1"), QStringLiteral("rls.sql"), QStringLiteral("text/plain"), 2048,
+                         QString(62, QLatin1Char('0')) + QStringLiteral("aa"), EvidenceItem::LocalState::Absent}};
+        sub.comments = {{QStringLiteral("c_1"), QStringLiteral("u_bob"), Comment::Visibility::Partner,
+                         QStringLiteral("Attach the policy."), utc(2026, 10, 1, 9, 0, 30)}};
+        sub.history = {{utc(2026, 10, 1, 9, 0, 0), QStringLiteral("p_2"), QStringLiteral("submitted"), {}},
+                       {utc(2026, 10, 1, 9, 0, 10), QStringLiteral("u_carol"), QStringLiteral("assigned"),
+                        QJsonObject{{QStringLiteral("assignee"), QStringLiteral("u_alice")}}}};
+        return sub;
+    }
+
+    void submissionDecodesFromTheApi()
+    {
+        JsonReader r(apiSubmission());
         const Submission decoded = Submission::fromJson(r);
         QVERIFY2(r.ok(), qPrintable(r.error()));
-        QCOMPARE(decoded, original);
+        QCOMPARE(decoded.summary.status, SubmissionSummary::Status::InReview);
+        QCOMPARE(decoded.summary.stage, SubmissionSummary::Stage::Security);
+        QCOMPARE(decoded.summary.resubmissionAllowedAt, QDateTime(QDate(2027, 1, 2), QTime(0, 0), QTimeZone::UTC));
+        QVERIFY(!decoded.summary.badgeExpiresAt);
+        QCOMPARE(decoded.answers.at(1).text, QStringLiteral("ünïcödé ✓"));
+        QCOMPARE(decoded.comments.at(0).visibility, Comment::Visibility::Partner);
+        QCOMPARE(decoded.history.at(1).detail.value(QStringLiteral("assignee")).toString(), QStringLiteral("u_alice"));
+        QCOMPARE(decoded, builtSubmission());
+    }
+
+    void submissionEncodesToTheApi()
+    {
+        QCOMPARE(builtSubmission().toJson(), apiSubmission());
     }
 
     void summaryJsonHasTheApiShape()
@@ -77,7 +155,7 @@ private Q_SLOTS:
         QCOMPARE(r.error(), QStringLiteral("evidence[0].sha256: expected 64 lowercase hex digits"));
     }
 
-    void verdictRoundTrips()
+    void verdictHasTheApiShape()
     {
         Verdict v;
         v.decision = Verdict::Decision::Reject;
@@ -85,9 +163,16 @@ private Q_SLOTS:
         v.summary = QStringLiteral("CSRF tokens missing on the settings form.");
         v.checklist = {{QStringLiteral("csrf.c1"), false}, {QStringLiteral("seg.c1"), true}};
         v.reasons = {{QStringLiteral("csrf_protection"), QStringLiteral("csrf.no_token"), QStringLiteral("See /settings")}};
-        JsonReader r(v.toJson());
+        const QJsonObject api = QJsonDocument::fromJson(R"({
+            "decision": "reject", "base_version": 4,
+            "summary": "CSRF tokens missing on the settings form.",
+            "checklist": {"csrf.c1": false, "seg.c1": true},
+            "reasons": [{"category": "csrf_protection", "code": "csrf.no_token", "note": "See /settings"}]
+        })").object();
+        QCOMPARE(v.toJson(), api);
+        JsonReader r(api);
         QCOMPARE(Verdict::fromJson(r), v);
-        QVERIFY(r.ok());
+        QVERIFY2(r.ok(), qPrintable(r.error()));
     }
 
     void verdictRejectsNonBooleanTicks()
@@ -100,13 +185,53 @@ private Q_SLOTS:
         QCOMPARE(r.error(), QStringLiteral("checklist.csrf.c1: expected true or false"));
     }
 
-    void enumNamesRoundTrip()
+    void statusAndStageNames()
     {
-        for (const QString &n : SubmissionSummary::statusNames())
-            QCOMPARE(SubmissionSummary::statusName(*SubmissionSummary::statusFromName(n)), n);
-        for (auto s : {OutboxEntry::State::Pending, OutboxEntry::State::Sent, OutboxEntry::State::Conflict, OutboxEntry::State::Failed})
-            QCOMPARE(*OutboxEntry::stateFromName(OutboxEntry::stateName(s)), s);
-        QCOMPARE(OutboxEntry::stateFromName(QStringLiteral("lost")), std::nullopt);
+        QCOMPARE(SubmissionSummary::statusNames(),
+                 (QStringList{QStringLiteral("submitted"), QStringLiteral("in_review"), QStringLiteral("approved"),
+                              QStringLiteral("rejected"), QStringLiteral("withdrawn")}));
+        QCOMPARE(SubmissionSummary::statusName(SubmissionSummary::Status::Withdrawn), QStringLiteral("withdrawn"));
+        QCOMPARE(SubmissionSummary::statusFromName(QStringLiteral("in_review")).value_or(SubmissionSummary::Status::Withdrawn),
+                 SubmissionSummary::Status::InReview);
+        QVERIFY(!SubmissionSummary::statusFromName(QStringLiteral("In Review")));
+        QCOMPARE(SubmissionSummary::stageFromName(QStringLiteral("security")).value_or(SubmissionSummary::Stage::Done),
+                 SubmissionSummary::Stage::Security);
+        QVERIFY(!SubmissionSummary::stageFromName(QStringLiteral("escalated")));
+    }
+
+    // "^...$" also matches before a final newline; the patterns are anchored
+    // as a whole, so a value with one is refused like any other bad value.
+    void evidenceRefusesATrailingNewline_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("error");
+        const QString hex64(64, QLatin1Char('a'));
+        // (64 digits and a newline are one character too many already.)
+        QTest::newRow("sha256 + \\n") << QStringLiteral("sha256") << hex64 + QLatin1Char('\n') << QStringLiteral("sha256: ");
+        QTest::newRow("media type + \\n") << QStringLiteral("media_type") << QStringLiteral("text/plain\n")
+                                          << QStringLiteral("media_type: not a media type");
+    }
+    void evidenceRefusesATrailingNewline()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, error);
+        const QJsonObject good{{QStringLiteral("id"), QStringLiteral("e_1")},
+                               {QStringLiteral("filename"), QStringLiteral("report.txt")},
+                               {QStringLiteral("media_type"), QStringLiteral("text/plain")},
+                               {QStringLiteral("size"), 12},
+                               {QStringLiteral("sha256"), QString(64, QLatin1Char('a'))}};
+        JsonReader accepted(good);
+        EvidenceItem::fromJson(accepted);
+        QVERIFY2(accepted.ok(), qPrintable(accepted.error()));
+
+        QJsonObject bad = good;
+        bad.insert(field, value);
+        JsonReader r(bad);
+        EvidenceItem::fromJson(r);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().startsWith(error), qPrintable(r.error()));
     }
 };
 

@@ -6,6 +6,7 @@
 
 #include "common/TestData.h"
 #include "models/Cache.h"
+#include "models/SubmissionStore.h"
 
 #include <QCoreApplication>
 
@@ -21,13 +22,17 @@ int main(int argc, char *argv[])
         return 2;
     }
     Cache cache;
-    if (!cache.open(QString::fromLocal8Bit(argv[1]))) {
-        std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(cache.errorString()));
+    if (const Result<> opened = cache.open(QString::fromLocal8Bit(argv[1])); !opened) {
+        std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(opened.error().message));
         return 1;
     }
     constexpr int PageSize = 800;
-    const QString cursor = cache.feedCursor();
-    int page = cursor.isEmpty() ? 0 : cursor.mid(5).toInt() + 1;
+    const Result<QString> cursor = cache.submissions().feedCursor();
+    if (!cursor) {
+        std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(cursor.error().message));
+        return 1;
+    }
+    int page = cursor->isEmpty() ? 0 : cursor->mid(5).toInt() + 1;
     const QString filler(1500, QLatin1Char('w'));
     std::fprintf(stdout, "start %d\n", page);
     std::fflush(stdout);
@@ -41,8 +46,8 @@ int main(int argc, char *argv[])
             s.partnerName = filler;
             items.append(s);
         }
-        if (!cache.applyFeedPage(items, QStringLiteral("page-%1").arg(page))) {
-            std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(cache.errorString()));
+        if (const Result<> stored = cache.submissions().applyFeedPage(items, QStringLiteral("page-%1").arg(page)); !stored) {
+            std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(stored.error().message));
             return 1;
         }
         std::fprintf(stdout, "committed %d\n", page);

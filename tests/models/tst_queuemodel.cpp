@@ -1,5 +1,7 @@
+#include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "models/Cache.h"
+#include "models/SubmissionStore.h"
 #include "models/QueueModel.h"
 
 #include <QAbstractItemModelTester>
@@ -8,6 +10,7 @@
 #include <QTest>
 
 using namespace assay;
+using test::ok;
 
 class TestQueueModel : public QObject
 {
@@ -20,12 +23,12 @@ private Q_SLOTS:
     void showsCachedSubmissionsNewestFirst()
     {
         Cache cache;
-        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("a.sqlite"))));
+        QVERIFY(ok(cache.open(m_dir.filePath(QStringLiteral("a.sqlite")))));
         QueueModel model(&cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(model.rowCount(), 0);
         for (int i = 0; i < 12; ++i)
-            QVERIFY(cache.storeSubmission(test::submission(i)));
+            QVERIFY(ok(cache.submissions().store(test::submission(i))));
         model.reload();
         QCOMPARE(model.rowCount(), 12);
         QCOMPARE(model.columnCount(), int(QueueModel::ColumnCount));
@@ -41,9 +44,9 @@ private Q_SLOTS:
     void refreshesJustTheChangedRows()
     {
         Cache cache;
-        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("c.sqlite"))));
+        QVERIFY(ok(cache.open(m_dir.filePath(QStringLiteral("c.sqlite")))));
         for (int i = 0; i < 5; ++i)
-            QVERIFY(cache.storeSubmission(test::submission(i)));
+            QVERIFY(ok(cache.submissions().store(test::submission(i))));
         QueueModel model(&cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
@@ -52,7 +55,7 @@ private Q_SLOTS:
         // One changes, two arrive.
         SubmissionSummary s2 = test::summary(2, 5);
         s2.status = SubmissionSummary::Status::Rejected;
-        QVERIFY(cache.applyFeedPage({s2, test::summary(7), test::summary(8)}, QStringLiteral("c")));
+        QVERIFY(ok(cache.submissions().applyFeedPage({s2, test::summary(7), test::summary(8)}, QStringLiteral("c"))));
         model.refreshIds({s2.id, test::summary(7).id, test::summary(8).id, QStringLiteral("s_gone")});
         QCOMPARE(reset.count(), 0);
         QCOMPARE(changed.count(), 1);
@@ -63,7 +66,7 @@ private Q_SLOTS:
         // Under a search, new rows appear only when they match.
         model.setSearchText(QStringLiteral("helpdesk"));
         const int matching = model.rowCount();
-        QVERIFY(cache.applyFeedPage({test::summary(13), test::summary(14)}, QStringLiteral("d"))); // 13: Helpdesk
+        QVERIFY(ok(cache.submissions().applyFeedPage({test::summary(13), test::summary(14)}, QStringLiteral("d")))); // 13: Helpdesk
         model.refreshIds({test::summary(13).id, test::summary(14).id});
         QCOMPARE(model.rowCount(), matching + 1);
         QCOMPARE(model.totalCount(), 9);
@@ -72,9 +75,9 @@ private Q_SLOTS:
     void searchNarrowsAndClears()
     {
         Cache cache;
-        QVERIFY(cache.open(m_dir.filePath(QStringLiteral("b.sqlite"))));
+        QVERIFY(ok(cache.open(m_dir.filePath(QStringLiteral("b.sqlite")))));
         for (int i = 0; i < 10; ++i)
-            QVERIFY(cache.storeSubmission(test::submission(i)));
+            QVERIFY(ok(cache.submissions().store(test::submission(i))));
         QueueModel model(&cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);

@@ -1,3 +1,5 @@
+#include "common/ResultCheck.h"
+#include "domain/SqliteHandle.h"
 #include "models/SqliteStatement.h"
 
 #include <QSqlDatabase>
@@ -22,9 +24,9 @@ private Q_SLOTS:
         m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("t"));
         m_db.setDatabaseName(m_dir.filePath(QStringLiteral("t.sqlite")));
         QVERIFY(m_db.open());
-        QString error;
-        m_handle = SqliteStatement::handleOf(m_db, &error);
-        QVERIFY2(m_handle, qPrintable(error));
+        const Result<sqlite3 *> handle = SqliteHandle::of(m_db);
+        QVERIFY2(handle, qPrintable(handle.errorString()));
+        m_handle = *handle;
         QSqlQuery q(m_db);
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE t (k INTEGER PRIMARY KEY, s TEXT, n INTEGER, u TEXT NOT NULL UNIQUE)")));
     }
@@ -39,9 +41,9 @@ private Q_SLOTS:
     void refusesAClosedConnection()
     {
         QSqlDatabase closed = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("closed"));
-        QString error;
-        QVERIFY(!SqliteStatement::handleOf(closed, &error));
-        QVERIFY(error.contains(QStringLiteral("not an open")));
+        const Result<sqlite3 *> handle = SqliteHandle::of(closed);
+        QVERIFY(!handle);
+        QVERIFY2(handle.error().message.contains(QStringLiteral("not an open")), qPrintable(handle.error().message));
         closed = QSqlDatabase();
         QSqlDatabase::removeDatabase(QStringLiteral("closed"));
     }
@@ -49,8 +51,9 @@ private Q_SLOTS:
     void badSqlSaysWhy()
     {
         SqliteStatement st;
-        QVERIFY(!st.prepare(m_handle, "INSERT INTO nowhere VALUES (1)"));
-        QVERIFY2(st.errorString().contains(QStringLiteral("nowhere")), qPrintable(st.errorString()));
+        const Result<> prepared = st.prepare(m_handle, "INSERT INTO nowhere VALUES (1)");
+        QVERIFY(!prepared);
+        QVERIFY2(prepared.error().message.contains(QStringLiteral("nowhere")), qPrintable(prepared.error().message));
         QVERIFY(!st.isPrepared());
     }
 
@@ -66,14 +69,14 @@ private Q_SLOTS:
         insert.bind(2, text);
         insert.bind(3, QVariant(qint64(1) << 40));
         insert.bind(4, QStringLiteral(""));
-        QVERIFY(insert.step());
+        QVERIFY(test::ok(insert.step()));
         QCOMPARE(insert.columnInt64(0), 10);
         insert.reset();
         insert.bind(1, qint64(2));
         insert.bind(2, QString());
         insert.bind(3, QVariant());
         insert.bind(4, QStringLiteral("second"));
-        QVERIFY(insert.step());
+        QVERIFY(test::ok(insert.step()));
         insert.reset();
 
         QSqlQuery q(m_db);
@@ -91,8 +94,11 @@ private Q_SLOTS:
         SqliteStatement select;
         QVERIFY(select.prepare(m_handle, "SELECT s FROM t WHERE k = ?"));
         select.bind(1, qint64(1));
-        QVERIFY(select.step());
+        QVERIFY(test::ok(select.step()));
         QCOMPARE(select.columnText(0), text);
+        const Result<bool> more = select.step();
+        QVERIFY(more);
+        QVERIFY(!*more); // one row only
         select.reset();
     }
 
@@ -106,16 +112,18 @@ private Q_SLOTS:
         QVERIFY(insert.exec());
         insert.bind(1, qint64(11));
         insert.bind(2, QStringLiteral("dup"));
-        QVERIFY(!insert.exec());
-        QVERIFY2(insert.errorString().contains(QStringLiteral("UNIQUE")), qPrintable(insert.errorString()));
+        Result<> ran = insert.exec();
+        QVERIFY(!ran);
+        QVERIFY2(ran.error().message.contains(QStringLiteral("UNIQUE")), qPrintable(ran.error().message));
         insert.bind(1, qint64(11));
         insert.bind(2, QString()); // NOT NULL
-        QVERIFY(!insert.exec());
-        QVERIFY2(insert.errorString().contains(QStringLiteral("NOT NULL")), qPrintable(insert.errorString()));
+        ran = insert.exec();
+        QVERIFY(!ran);
+        QVERIFY2(ran.error().message.contains(QStringLiteral("NOT NULL")), qPrintable(ran.error().message));
         insert.bind(1, qint64(11));
         insert.bind(2, QStringLiteral("fine"));
-        QVERIFY2(insert.exec(), qPrintable(insert.errorString()));
-        QVERIFY(insert.ok());
+        ran = insert.exec();
+        QVERIFY2(ran, qPrintable(ran.errorString()));
     }
 };
 

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """api/openapi.yaml parses and names exactly the routes assay-marketplace serves.
 
+The served routes come from `assay-marketplace --list-routes`, which prints the
+router's own table (ApiServer::routeTable()): one `METHOD /path operationId`
+line per route the server registers.
+
 Usage: check_openapi.py OPENAPI_YAML ASSAY_MARKETPLACE
 """
 import subprocess
@@ -39,10 +43,24 @@ def main():
         failures.append("openapi is not 3.1: %r" % doc.get("openapi"))
     documented = {(m.upper(), p) for p, item in doc["paths"].items() for m in item if m in METHODS}
     served = set()
+    served_ids = {}
     out = subprocess.run([program, "--list-routes"], check=True, capture_output=True, text=True).stdout
     for line in out.splitlines():
-        method, path = line.split(" ", 1)
+        fields = line.split(" ")
+        if len(fields) != 3:
+            failures.append("--list-routes printed %r, not 'METHOD /path operationId'" % line)
+            continue
+        method, path, operation_id = fields
+        if (method, path) in served:
+            failures.append("served twice: %s %s" % (method, path))
         served.add((method, path))
+        served_ids[(method, path)] = operation_id
+    if not served:
+        failures.append("--list-routes printed no routes")
+    for (method, path), operation_id in sorted(served_ids.items()):
+        op = doc["paths"].get(path, {}).get(method.lower())
+        if op is not None and op.get("operationId") != operation_id:
+            failures.append("%s %s: served as %s, documented as %s" % (method, path, operation_id, op.get("operationId")))
     for route in sorted(served - documented):
         failures.append("served but not in openapi.yaml: %s %s" % route)
     for route in sorted(documented - served):

@@ -2,12 +2,17 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFontInfo>
+#include <QGuiApplication>
 #include <QImage>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+
+#include <map>
 
 using namespace assay::server;
 using Kind = EvidenceFactory::Kind;
@@ -87,6 +92,74 @@ QByteArray digestOfSample()
                 digest.addData(e.content);
             }
     return digest.result().toHex();
+}
+
+// Digests per kind over a sweep of make() calls, and optionally a line per
+// item (ASSAY_EVF_DUMP=FILE, appended) to find which item changed.
+struct Sweep
+{
+    std::map<Kind, QCryptographicHash> digests;
+    int items = 0;
+    QString dumpError;
+
+    Sweep()
+    {
+        for (const Kind k : allKinds)
+            digests.try_emplace(k, QCryptographicHash::Sha256);
+    }
+
+    GeneratedEvidence add(Kind k, const QString &cat, const QString &appName, const QString &partnerName, quint32 v)
+    {
+        GeneratedEvidence e = EvidenceFactory::make(k, cat, appName, partnerName, v);
+        QCryptographicHash &d = digests.at(k);
+        d.addData(e.filename.toUtf8());
+        d.addData(QByteArrayView("\0", 1));
+        d.addData(e.mediaType.toUtf8());
+        d.addData(QByteArrayView("\0", 1));
+        d.addData(e.content);
+        ++items;
+        const QString dumpPath = qEnvironmentVariable("ASSAY_EVF_DUMP");
+        if (!dumpPath.isEmpty()) {
+            QFile dump(dumpPath);
+            if (!dump.open(QIODevice::Append | QIODevice::Text)) {
+                dumpError = dump.errorString();
+                return e;
+            }
+            dump.write(kindName(k).toUtf8() + ' ' + cat.toUtf8().toPercentEncoding() + ' ' + appName.toUtf8().toPercentEncoding() + ' '
+                       + partnerName.toUtf8().toPercentEncoding() + ' ' + QByteArray::number(v) + ' '
+                       + QCryptographicHash::hash(e.content, QCryptographicHash::Sha256).toHex() + ' '
+                       + e.filename.toUtf8().toPercentEncoding() + ' ' + e.mediaType.toUtf8() + '\n');
+        }
+        return e;
+    }
+};
+
+// Pdf embeds a subset of the application font and Png rasterizes it, so
+// their bytes are only stable for one font and Qt version: the build root's
+// (packaging/build-root-packages.txt), where these digests were recorded.
+const char *const recordedFont = "DejaVu Sans 12 Qt 6.8.2";
+
+QByteArray fontFingerprint()
+{
+    const QFontInfo info(QGuiApplication::font());
+    return info.family().toUtf8() + ' ' + QByteArray::number(info.pixelSize()) + " Qt " + qVersion();
+}
+
+void compareDigests(Sweep &sweep, std::initializer_list<std::pair<Kind, const char *>> expected)
+{
+    const bool sameFont = fontFingerprint() == recordedFont;
+    QStringList differ;
+    for (const auto &[kind, digest] : expected) {
+        const QByteArray actual = sweep.digests.at(kind).result().toHex();
+        if ((kind == Kind::Pdf || kind == Kind::Png) && !sameFont) {
+            qWarning("%s not compared: font \"%s\", digests recorded with \"%s\"", qPrintable(kindName(kind)),
+                     fontFingerprint().constData(), recordedFont);
+            continue;
+        }
+        if (actual != digest)
+            differ.append(kindName(kind) + QStringLiteral(" is now ") + QString::fromLatin1(actual));
+    }
+    QVERIFY2(differ.isEmpty(), qPrintable(differ.join(QStringLiteral("; "))));
 }
 
 } // namespace
@@ -284,34 +357,76 @@ private Q_SLOTS:
         QVERIFY2(child.readAllStandardOutput().contains(expected), expected.constData());
     }
 
+    // Every kind over every topic and eight variants, against digests
+    // recorded from the factory (commit "golden digests"): evidence is
+    // content-addressed, so a change to any byte is a change the seeded
+    // demo data, the tests built on it and the benchmarks all see. Set
+    // ASSAY_EVF_DUMP=FILE to list each item's sha256 and find which one moved.
     void fullSweep()
     {
         QElapsedTimer timer;
         timer.start();
-        QCryptographicHash digest(QCryptographicHash::Sha256);
-        QMap<QString, qint64> bytes, largest;
-        QMap<QString, qint64> elapsed;
-        int items = 0;
+        QMap<QString, qint64> bytes, largest, elapsed;
+        Sweep sweep;
         for (const Kind k : allKinds) {
             QElapsedTimer kindTimer;
             kindTimer.start();
             for (const QString &cat : allCategories) {
                 for (quint32 v = 0; v < 8; ++v) {
-                    const GeneratedEvidence e = EvidenceFactory::make(k, cat, app, partner, v);
+                    const GeneratedEvidence e = sweep.add(k, cat, app, partner, v);
                     QVERIFY(!e.content.isEmpty());
-                    digest.addData(e.filename.toUtf8());
-                    digest.addData(e.content);
                     bytes[kindName(k)] += e.content.size();
                     largest[kindName(k)] = qMax(largest[kindName(k)], qint64(e.content.size()));
-                    ++items;
                 }
             }
             elapsed[kindName(k)] = kindTimer.elapsed();
         }
-        qInfo("full sweep: %d items in %lld ms; digest %s", items, timer.elapsed(), digest.result().toHex().left(16).constData());
+        qInfo("full sweep: %d items in %lld ms", sweep.items, timer.elapsed());
         for (auto it = bytes.cbegin(); it != bytes.cend(); ++it)
             qInfo("  %-6s %5lld ms, average %8lld bytes, largest %8lld bytes", qPrintable(it.key()), elapsed.value(it.key()),
                   it.value() / 80, largest.value(it.key()));
+        QVERIFY(sweep.dumpError.isEmpty());
+        compareDigests(sweep, {
+            {Kind::HtmlReport, "1160dc29a49281e2677857b2ddb9b30b291a94e2d72d101e2cf571a6ae5ea7ed"},
+            {Kind::Pdf, "dc24ae3bf789b840d3a48cb909079b65e724a02dc9aec832329f2302eebd0345"},
+            {Kind::Png, "88cba55af8b2edcb1e20f426ee6b269288af67c6a115009782421a41b810ccc7"},
+            {Kind::SourceCode, "f5df8ddf41531e7e108be89bc2e8356e735885d39c0fdc76c2195a6eaf9eea46"},
+            {Kind::Config, "28cb1a5a4a3fd7477004f7ad92c58eba49011556c7f6e62a4bb11324e38889f1"},
+            {Kind::Log, "4e4ea12d3680ff1bd08fa2a512d3bdfa6ccdcdc80ce0edee13f9a07d8849700d"},
+        });
+    }
+
+    // The names and topics the seeder and hostile partners supply: non-ASCII,
+    // markup and quotes, empty, a leading digit, an unknown topic.
+    void otherNamesAndTopics()
+    {
+        const QList<std::pair<QString, QString>> names = {
+            {QStringLiteral("Timesheets Pro"), QStringLiteral("S\u00e4len AS")},
+            {QStringLiteral("<img src=x onerror=alert(1)>\"'`$\\ App"), QStringLiteral("</style><script>x()</script> & Co")},
+            {QStringLiteral("42"), QString()},
+            {QStringLiteral("\u00d8stervik Flow for Teams"), QStringLiteral("\u00d8stervik Technologies")},
+        };
+        const QStringList topics = allCategories + QStringList{QStringLiteral("no_such_topic"), QString()};
+        Sweep sweep;
+        for (const Kind k : allKinds) {
+            // Drawing and multi-megabyte logs are slow: fewer variants there.
+            const QList<quint32> variants = k == Kind::Pdf || k == Kind::Png ? QList<quint32>{1, 3}
+                : k == Kind::Log ? QList<quint32>{1, 4, 5}
+                                 : QList<quint32>{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 14};
+            for (const auto &[appName, partnerName] : names)
+                for (const QString &topic : topics)
+                    for (const quint32 v : variants)
+                        QVERIFY(!sweep.add(k, topic, appName, partnerName, v).content.isEmpty());
+        }
+        QVERIFY(sweep.dumpError.isEmpty());
+        compareDigests(sweep, {
+            {Kind::HtmlReport, "81dcd3e52c6780e8452e01a3b707cc4fca849c9136e4eeaaf269281e6a4bdd53"},
+            {Kind::Pdf, "9193e0c056920493237a04dfe310854b3db0e797cdf8249b705d3968f90492bb"},
+            {Kind::Png, "a9b58a28331ec57e29264f1ffa2a4477d22afe3653135f3e715751f355ec524f"},
+            {Kind::SourceCode, "769232e09a0dfc081702153b81a8c2cdd462791a0a6b57e96d2c10e0c8593acb"},
+            {Kind::Config, "ee76a5697164efe77efa022935d9dc8ef3abed989e3d4c6339f8826588d4bdb8"},
+            {Kind::Log, "3997bd548c56d26da2c6c4d7649fee5750e6d915178b556b08bbd168e33a8e3b"},
+        });
     }
 };
 

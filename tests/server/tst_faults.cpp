@@ -3,7 +3,8 @@
 #include "server/FaultInjector.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace assay;
@@ -11,15 +12,48 @@ using namespace assay::server;
 using namespace assay::test;
 using namespace Qt::StringLiterals;
 
+namespace {
+// The fault seeds of this run: random, printed, and taken back from
+// ASSAY_TEST_SEED to replay a failure.
+quint32 testSeed()
+{
+    static const quint32 seed = [] {
+        bool ok = false;
+        const quint32 fromEnv = qEnvironmentVariable("ASSAY_TEST_SEED").toUInt(&ok);
+        const quint32 s = ok ? fromEnv : QRandomGenerator::global()->generate();
+        qInfo("fault seed %u (replay with ASSAY_TEST_SEED=%u)", s, s);
+        return s;
+    }();
+    return seed;
+}
+
+// The first seed from testSeed() on whose sequence `wanted` holds.
+std::optional<quint32> findSeed(const std::function<bool(FaultInjector &)> &wanted, quint32 tries)
+{
+    for (quint32 i = 0; i < tries; ++i) {
+        FaultInjector f(1.0, testSeed() + i);
+        if (wanted(f))
+            return testSeed() + i;
+    }
+    return std::nullopt;
+}
+} // namespace
+
 // --faults: every kind of misbehaviour, over real HTTP, deterministically.
 class TestFaults : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        testSeed();
+    }
+
     void deterministicForASeed()
     {
-        FaultInjector a(0.3, 42), b(0.3, 42), c(0.3, 43);
+        const quint32 seed = testSeed();
+        FaultInjector a(0.3, seed), b(0.3, seed), c(0.3, seed + 1);
         QList<FaultInjector::Fault> sa, sb, sc;
         for (int i = 0; i < 200; ++i) {
             sa.append(a.next());
@@ -29,8 +63,9 @@ private Q_SLOTS:
         QCOMPARE(sa, sb);
         QVERIFY(sa != sc);
         const auto faulty = std::count_if(sa.cbegin(), sa.cend(), [](auto f) { return f != FaultInjector::Fault::None; });
-        QVERIFY2(faulty > 30 && faulty < 90, qPrintable(QString::number(faulty))); // about 30 %
-        FaultInjector none(0.0, 42);
+        // About 30 % of 200 (60, sd 6.5): outside 20-100 is a broken injector.
+        QVERIFY2(faulty > 20 && faulty < 100, qPrintable(QString::number(faulty)));
+        FaultInjector none(0.0, seed);
         for (int i = 0; i < 50; ++i)
             QCOMPARE(none.next(), FaultInjector::Fault::None);
     }
@@ -41,13 +76,14 @@ private Q_SLOTS:
         // sequence, which a second injector predicts.
         ApiServer::Options options = LoopbackMarketplace::quietOptions();
         options.faultProbability = 1.0;
-        options.faultSeed = 9;
+        options.faultSeed = testSeed();
         LoopbackMarketplace market(12, options);
         QVERIFY2(market.ok(), qPrintable(market.error()));
         HttpClient http(market.url());
-        FaultInjector predict(1.0, 9);
+        FaultInjector predict(1.0, testSeed());
         QSet<FaultInjector::Fault> seen;
-        for (int i = 0; i < 60 && seen.size() < 7; ++i) {
+        // Seven kinds drawn evenly: 200 draws miss one with odds of 1e-13.
+        for (int i = 0; i < 200 && seen.size() < 7; ++i) {
             const auto fault = predict.next();
             if (fault == FaultInjector::Fault::Delay)
                 predict.delayMs();
@@ -97,15 +133,10 @@ private Q_SLOTS:
         const EvidenceItem item = sub->evidence.first();
         // Serve the same store with every response cut.
         options.faultProbability = 1.0;
-        options.faultSeed = 0;
-        // Find a seed whose first fault is a cut.
-        for (quint32 seed = 0; seed < 200; ++seed) {
-            FaultInjector f(1.0, seed);
-            if (f.next() == FaultInjector::Fault::CutConnection) {
-                options.faultSeed = seed;
-                break;
-            }
-        }
+        // A seed whose first fault is a cut (one in seven is).
+        const auto seed = findSeed([](FaultInjector &f) { return f.next() == FaultInjector::Fault::CutConnection; }, 1000);
+        QVERIFY2(seed, "no seed among 1000 starts with a cut");
+        options.faultSeed = *seed;
         QVERIFY(market.restart(options));
         HttpClient http(market.url());
         const auto cut = http.get(u"/api/v1/evidence/"_s + item.id, LoopbackMarketplace::token(u"u_alice"_s));
@@ -128,7 +159,7 @@ private Q_SLOTS:
         // them damaged: whatever completes without an error is whole.
         ApiServer::Options options = LoopbackMarketplace::quietOptions();
         options.faultProbability = 0.5;
-        options.faultSeed = 77;
+        options.faultSeed = testSeed();
         LoopbackMarketplace market(8, options);
         QVERIFY(market.ok());
         QList<EvidenceItem> items;
@@ -167,26 +198,26 @@ private Q_SLOTS:
             reply->deleteLater();
         }
         qInfo("%d whole, %d failed", whole, failed);
-        QVERIFY(whole > 0 && failed > 0);
+        QVERIFY(whole > 0);
+        QVERIFY(failed > 0);
     }
 
     void largeBodiesCutAreNeverWhole()
     {
         // Every answer cut: a big log must never arrive "complete" with half
         // its bytes (the socket buffer is far smaller than the body).
-        quint32 seed = 0;
-        QList<FaultInjector::Fault> sequence;
-        for (; seed < 100000; ++seed) {
-            FaultInjector f(1.0, seed);
-            bool allCuts = true;
-            for (int i = 0; i < 6 && allCuts; ++i) {
+        // A seed whose first six faults all damage the body (3 kinds of 7:
+        // one seed in about 160).
+        const auto seed = findSeed([](FaultInjector &f) {
+            for (int i = 0; i < 6; ++i) {
                 const auto k = f.next();
-                allCuts = k == FaultInjector::Fault::CutConnection || k == FaultInjector::Fault::TruncatedJson
-                    || k == FaultInjector::Fault::MalformedJson;
+                if (k != FaultInjector::Fault::CutConnection && k != FaultInjector::Fault::TruncatedJson
+                    && k != FaultInjector::Fault::MalformedJson)
+                    return false;
             }
-            if (allCuts)
-                break;
-        }
+            return true;
+        }, 100000);
+        QVERIFY2(seed, "no seed among 100000 starts with six damaged bodies");
         ApiServer::Options options = LoopbackMarketplace::quietOptions();
         LoopbackMarketplace market(40, options);
         QVERIFY(market.ok());
@@ -201,7 +232,7 @@ private Q_SLOTS:
         }
         QVERIFY(biggest.size > 1000000);
         options.faultProbability = 1.0;
-        options.faultSeed = seed;
+        options.faultSeed = *seed;
         QVERIFY(market.restart(options));
         HttpClient http(market.url());
         for (int i = 0; i < 6; ++i) {
@@ -216,7 +247,7 @@ private Q_SLOTS:
         }
     }
 
-    void latencyDelaysEveryAnswerWithoutBlockingOthers()
+    void latencyDelaysEveryAnswer()
     {
         ApiServer::Options options = LoopbackMarketplace::quietOptions();
         options.latencyMs = 300;
@@ -225,23 +256,32 @@ private Q_SLOTS:
         HttpClient http(market.url());
         const auto r = http.get(u"/api/v1/me"_s, LoopbackMarketplace::token(u"u_bob"_s));
         QCOMPARE(r.status, 200);
-        QVERIFY(r.elapsedMs >= 290);
-        // Three at once take about one delay, not three.
+        // A lower bound only: a slow machine makes it longer, never shorter.
+        QVERIFY2(r.elapsedMs >= 290, qPrintable(QString::number(r.elapsedMs)));
+    }
+
+    void latencyBlocksNoOtherRequest()
+    {
+        // With a delay longer than the test, the server takes in all three
+        // requests while none has been answered: a delayed answer holds up
+        // nothing. (A server that slept in its handler would take in the
+        // second request only once the first was answered, a minute later.)
+        ApiServer::Options options = LoopbackMarketplace::quietOptions();
+        options.latencyMs = 60 * 60 * 1000;
+        LoopbackMarketplace market(3, options);
+        QVERIFY(market.ok());
+        QSignalSpy received(&market.api(), &ApiServer::requestReceived);
+        QSignalSpy served(&market.api(), &ApiServer::requestServed);
         QNetworkAccessManager nam;
-        QElapsedTimer t;
-        t.start();
-        QList<QNetworkReply *> replies;
         for (int i = 0; i < 3; ++i) {
             QNetworkRequest req(QUrl(market.url().toString() + u"/api/v1/me"_s));
             req.setRawHeader("Authorization", "Bearer " + LoopbackMarketplace::token(u"u_bob"_s).toUtf8());
-            replies.append(nam.get(req));
+            nam.get(req);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(replies.cbegin(), replies.cend(), [](QNetworkReply *x) { return x->isFinished(); }), 10000);
-        QVERIFY2(t.elapsed() < 850, qPrintable(QString::number(t.elapsed())));
-        for (QNetworkReply *x : replies) {
-            QCOMPARE(x->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-            x->deleteLater();
-        }
+        QTRY_COMPARE_WITH_TIMEOUT(received.count(), 3, 60000);
+        QCOMPARE(served.count(), 0);
+        // The answers still waiting are dropped with the server.
+        market.stop();
     }
 };
 

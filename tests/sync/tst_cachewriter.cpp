@@ -1,5 +1,8 @@
 #include "common/TestData.h"
+#include "common/ResultCheck.h"
 #include "models/Cache.h"
+#include "models/CacheConnection.h"
+#include "models/SubmissionStore.h"
 #include "sync/CacheWriter.h"
 
 #include <QSignalSpy>
@@ -49,10 +52,10 @@ private Q_SLOTS:
         QVERIFY(spy.at(1).at(1).toStringList().isEmpty());
 
         Cache reader;
-        QVERIFY(reader.open(path));
-        QCOMPARE(reader.submissionCount(), 8);
-        QCOMPARE(*reader.submission(test::submission(6).summary.id), test::submission(6));
-        QVERIFY(reader.submissionsNeedingDetails().isEmpty());
+        QVERIFY(test::ok(reader.open(path)));
+        QCOMPARE(test::ok(reader.submissions().count()), 8);
+        QCOMPARE(test::ok(reader.submissions().submission(test::submission(6).summary.id)), std::optional(test::submission(6)));
+        QCOMPARE(test::ok(reader.submissions().needingDetails()), QStringList());
     }
 
     // One bad record costs only itself: the rest of its batch is stored and
@@ -73,9 +76,9 @@ private Q_SLOTS:
         QCOMPARE(problems.size(), 1);
         QVERIFY2(problems.first().contains(b[2].summary.id), qPrintable(problems.first()));
         Cache reader;
-        QVERIFY(reader.open(path));
-        QCOMPARE(reader.submissionCount(), 3);
-        QVERIFY(!reader.summary(b[2].summary.id));
+        QVERIFY(test::ok(reader.open(path)));
+        QCOMPARE(test::ok(reader.submissions().count()), 3);
+        QVERIFY(!test::ok(reader.submissions().summary(b[2].summary.id)));
     }
 
     // Destroying the writer stores what was queued first: nothing fetched is
@@ -89,9 +92,9 @@ private Q_SLOTS:
                 writer.store(batch(100 + i * 10, 10));
         }
         Cache reader;
-        QVERIFY(reader.open(path));
-        QCOMPARE(reader.submissionCount(), 60);
-        QCOMPARE(reader.integrityCheck(), QStringLiteral("ok"));
+        QVERIFY(test::ok(reader.open(path)));
+        QCOMPARE(test::ok(reader.submissions().count()), 60);
+        QCOMPARE(test::ok(reader.connection().integrityCheck()), QStringLiteral("ok"));
     }
 
     // A cache that cannot be opened is reported per submission, not a crash.

@@ -1,10 +1,12 @@
 #include "common/LoopbackMarketplace.h"
+#include "sync/CredentialChain.h"
 #include "sync/KeychainCredentialStore.h"
 
 #include <QDirIterator>
 #include <QEventLoop>
 #include <QFile>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -180,6 +182,29 @@ private Q_SLOTS:
     {
         QCOMPARE(KeychainCredentialStore::keyFor(QUrl(u"https://m.example:8443/api/v1?x=1#f"_s)), u"https://m.example:8443"_s);
         QCOMPARE(KeychainCredentialStore::keyFor(QUrl(u"http://user:pw@127.0.0.1:8080/"_s)), u"http://127.0.0.1:8080"_s);
+    }
+
+    // The chain production reads the token with: ASSAY_TOKEN when it is
+    // set, else this keychain's entry for the server's origin.
+    void theChainReadsTheEnvironmentThenTheKeychain()
+    {
+        const auto restore = qScopeGuard([] { qunsetenv("ASSAY_TOKEN"); });
+        const QUrl server(u"https://chain.example:8443/api/v1"_s);
+        const QString kept = newToken();
+        QCOMPARE(write(KeychainCredentialStore::keyFor(server), kept), QString());
+        auto readChain = [&server] {
+            std::optional<std::pair<QString, QString>> answer;
+            CredentialChain::standard().read(server, [&](QString token, QString error) { answer.emplace(token, error); });
+            return waitFor(answer) ? *answer : std::pair<QString, QString>{{}, u"the chain did not answer"_s};
+        };
+        qputenv("ASSAY_TOKEN", "t-from-env");
+        QCOMPARE(readChain(), (std::pair<QString, QString>{u"t-from-env"_s, QString()}));
+        qunsetenv("ASSAY_TOKEN");
+        QCOMPARE(readChain(), (std::pair<QString, QString>{kept, QString()}));
+        QCOMPARE(remove(KeychainCredentialStore::keyFor(server)), QString());
+        const auto [none, why] = readChain();
+        QCOMPARE(none, QString());
+        QVERIFY2(why.startsWith(u"ASSAY_TOKEN is not set; keychain: "_s), qPrintable(why));
     }
 
     // The command line: sign in, sync with the keychain's token, sign out.

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QBuffer>
+#include <QNetworkInterface>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -108,6 +109,112 @@ private Q_SLOTS:
         QFETCH(QString, url);
         QFETCH(bool, allowed);
         QCOMPARE(MarketplaceClient::checkServerUrl(QUrl(url)).isEmpty(), allowed);
+        // The client holds itself to the rule: made with a refused URL, it
+        // says why, and every call fails as Refused without a connection.
+        MarketplaceClient client{QUrl(url), u"t-secret"_s};
+        QCOMPARE(client.refusal().isEmpty(), allowed);
+        if (allowed)
+            return;
+        const auto me = wait<MarketplaceClient::Account>([&](auto cb) { client.me(cb); });
+        QCOMPARE(me.error.kind, ApiError::Kind::Refused);
+        QCOMPARE(me.error.message, client.refusal());
+        QVERIFY(!me.error.isTransient());
+        QVERIFY(!me.error.message.contains(u"t-secret"_s));
+        const auto write = wait<MarketplaceClient::WriteResult>([&](auto cb) {
+            client.write(OutboxEntry::Kind::Comment, u"s_1"_s, {{u"body"_s, u"x"_s}}, u"k"_s, cb);
+        });
+        QCOMPARE(write.error.kind, ApiError::Kind::Refused);
+        QBuffer sink;
+        QVERIFY(sink.open(QIODevice::WriteOnly));
+        const auto evidence = wait<MarketplaceClient::Download>([&](auto cb) { client.evidence(u"e_1"_s, &sink, 0, cb); });
+        QCOMPARE(evidence.error.kind, ApiError::Kind::Refused);
+        QCOMPARE(sink.size(), 0);
+    }
+
+    // Plain HTTP to this machine's own network address (not loopback): a
+    // listener there would see the token if anything were sent. Nothing is;
+    // the same listener, asked over loopback, answers.
+    void aRefusedClientSendsNothing()
+    {
+        QHostAddress lan;
+        const auto addresses = QNetworkInterface::allAddresses();
+        for (const QHostAddress &a : addresses) {
+            if (!a.isLoopback() && a.protocol() == QAbstractSocket::IPv4Protocol) {
+                lan = a;
+                break;
+            }
+        }
+        if (lan.isNull())
+            QSKIP("this machine has no network address besides loopback");
+        QTcpServer listener;
+        QVERIFY(listener.listen(QHostAddress::AnyIPv4, 0));
+        QByteArrayList requests;
+        connect(&listener, &QTcpServer::newConnection, &listener, [&listener, &requests] {
+            while (QTcpSocket *socket = listener.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, &requests] {
+                    if (!socket->peek(64 * 1024).contains("\r\n\r\n"))
+                        return;
+                    requests.append(socket->readAll());
+                    const QByteArray body = R"({"id": "u_x", "name": "X", "roles": ["reviewer"]})";
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        MarketplaceClient refused(QUrl(u"http://%1:%2"_s.arg(lan.toString()).arg(listener.serverPort())), u"t-secret"_s);
+        QVERIFY2(refused.refusal().contains(u"TLS"_s), qPrintable(refused.refusal()));
+        const auto r = wait<MarketplaceClient::Account>([&](auto cb) { refused.me(cb); });
+        QCOMPARE(r.error.kind, ApiError::Kind::Refused);
+        MarketplaceClient loopback(QUrl(u"http://127.0.0.1:%1"_s.arg(listener.serverPort())), u"t-loopback"_s);
+        const auto ok = wait<MarketplaceClient::Account>([&](auto cb) { loopback.me(cb); });
+        QVERIFY2(ok.ok(), qPrintable(ok.error.describe()));
+        QCOMPARE(requests.size(), 1);
+        QVERIFY(requests.at(0).contains("Bearer t-loopback"));
+        QVERIFY(!requests.join().contains("t-secret"));
+    }
+
+    // Redirects: followed within the origin, refused to anywhere else —
+    // another host name for the same loopback port included.
+    void redirectsStayWithinTheOrigin()
+    {
+        QTcpServer raw;
+        QVERIFY(raw.listen(QHostAddress::LocalHost, 0));
+        const QByteArray port = QByteArray::number(raw.serverPort());
+        QByteArrayList paths;
+        connect(&raw, &QTcpServer::newConnection, &raw, [&raw, &paths, port] {
+            while (QTcpSocket *socket = raw.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, &paths, port] {
+                    if (!socket->peek(64 * 1024).contains("\r\n\r\n"))
+                        return;
+                    const QByteArray request = socket->readAll();
+                    const QByteArray path = request.split(' ').value(1);
+                    paths.append(path);
+                    QByteArray response;
+                    if (path == "/api/v1/me")
+                        response = "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:" + port + "/api/v1/me-here\r\n";
+                    else if (path == "/api/v1/reviewers")
+                        response = "HTTP/1.1 302 Found\r\nLocation: http://localhost:" + port + "/api/v1/reviewers-there\r\n";
+                    if (!response.isEmpty()) {
+                        socket->write(response + "Content-Length: 0\r\n\r\n");
+                        return;
+                    }
+                    const QByteArray body = R"({"id": "u_x", "name": "X", "roles": ["reviewer"]})";
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                });
+            }
+        });
+        MarketplaceClient client(QUrl(u"http://127.0.0.1:%1"_s.arg(raw.serverPort())), u"t"_s);
+        const auto me = wait<MarketplaceClient::Account>([&](auto cb) { client.me(cb); });
+        QVERIFY2(me.ok(), qPrintable(me.error.describe()));
+        QCOMPARE(me.value->id, u"u_x"_s);
+        QCOMPARE(paths, (QByteArrayList{"/api/v1/me", "/api/v1/me-here"}));
+        const auto reviewers = wait<QList<MarketplaceClient::Reviewer>>([&](auto cb) { client.reviewers(cb); });
+        QCOMPARE(reviewers.error.kind, ApiError::Kind::Refused);
+        QVERIFY2(reviewers.error.message.contains(u"another origin"_s), qPrintable(reviewers.error.message));
+        QCOMPARE(paths.size(), 3);
+        QCOMPARE(paths.last(), QByteArray("/api/v1/reviewers"));
     }
 
     void typedCallsAgainstTheReferenceServer()

@@ -1,6 +1,15 @@
+#include "HttpStub.h"
 #include "common/HttpClient.h"
 #include "common/LoopbackMarketplace.h"
+#include "common/ResultCheck.h"
+#include "domain/Questionnaire.h"
 #include "models/Cache.h"
+#include "models/CacheConnection.h"
+#include "models/EvidenceStates.h"
+#include "models/Outbox.h"
+#include "models/ReviewDraft.h"
+#include "models/ReviewWork.h"
+#include "models/SubmissionStore.h"
 #include "models/Outbox.h"
 #include "sync/EvidenceStore.h"
 #include "sync/SyncController.h"
@@ -11,6 +20,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace assay;
 using namespace assay::test;
@@ -50,7 +60,7 @@ private:
     static SubmissionSummary alicesOpenWork(Cache &cache)
     {
         SubmissionSummary found;
-        for (const SubmissionSummary &s : cache.summaries()) {
+        for (const SubmissionSummary &s : test::ok(cache.submissions().summaries())) {
             if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
                 found = s;
         }
@@ -67,13 +77,13 @@ private:
     void verifyComplete(LoopbackMarketplace &market)
     {
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
         const EvidenceStore store{Profile(m_profileDir->path())};
         const auto page = market.store().feed(0, 100000);
-        QCOMPARE(cache.submissionCount(), page->items.size());
+        QCOMPARE(test::ok(cache.submissions().count()), page->items.size());
         for (const SubmissionSummary &s : page->items) {
             const auto server = market.store().submission(s.id);
-            auto local = cache.submission(s.id);
+            std::optional<Submission> local = test::ok(cache.submissions().submission(s.id));
             QVERIFY(local);
             for (const EvidenceItem &e : local->evidence) {
                 QCOMPARE(e.localState, EvidenceItem::LocalState::Present);
@@ -83,8 +93,8 @@ private:
                 e.localState = EvidenceItem::LocalState::Absent;
             QCOMPARE(*local, *server);
         }
-        QVERIFY(cache.questionnaire(u"2026.1"_s));
-        QCOMPARE(cache.integrityCheck(), u"ok"_s);
+        QVERIFY(test::ok(cache.submissions().questionnaire(u"2026.1"_s)));
+        QCOMPARE(test::ok(cache.connection().integrityCheck()), u"ok"_s);
     }
 
 private Q_SLOTS:
@@ -154,11 +164,17 @@ private Q_SLOTS:
 
     // What the reviewer opened goes first, its evidence too: its files are
     // downloaded and checked while the other details are still coming.
+    //
+    // A server in front of the marketplace holds the latest of the other
+    // details until the opened submission's evidence is present in the cache,
+    // so the details phase cannot end before, whatever the machine's speed. (This test once
+    // relied on 30 ms of server latency being longer than a download and a
+    // check; a slow machine broke it.) An engine that waited for every
+    // detail before any file would never see them released: the hold ends
+    // after a deadline instead, and the test fails.
     void openedEvidenceComesBeforeTheOtherDetails()
     {
-        server::ApiServer::Options slow = LoopbackMarketplace::quietOptions();
-        slow.latencyMs = 30;
-        LoopbackMarketplace market(m_template, slow);
+        LoopbackMarketplace market(m_template, LoopbackMarketplace::quietOptions());
         QVERIFY(market.ok());
         QString opened;
         const auto page = market.store().feed(0, 100);
@@ -167,26 +183,78 @@ private Q_SLOTS:
                 opened = s.id;
         }
         QVERIFY(!opened.isEmpty());
-        SyncEngine::Options o = options(market.url());
+        Cache cache;
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
+        auto openedPresent = [&] {
+            const std::optional<Submission> s = test::ok(cache.submissions().submission(opened));
+            // (Before its details, a submission has no evidence listed.)
+            return s && !s->evidence.isEmpty()
+                && std::all_of(s->evidence.cbegin(), s->evidence.cend(), [](const EvidenceItem &e) {
+                return e.localState == EvidenceItem::LocalState::Present;
+            });
+        };
+
+        HttpStub stub(market.url());
+        QVERIFY(stub.isListening());
+        const QByteArray openedPath = "/api/v1/submissions/" + opened.toLatin1();
+        QList<HttpStub::ExchangePtr> held;
+        bool released = false;
+        bool deadlinePassed = false;
+        int heldCount = 0;
+        QTimer poll;
+        QTimer deadline;
+        auto release = [&] {
+            released = true;
+            poll.stop();
+            deadline.stop();
+            for (const auto &x : std::as_const(held))
+                x->forward();
+            held.clear();
+        };
+        stub.setHandler([&](const HttpStub::ExchangePtr &x) {
+            const QByteArray path = x->request().path();
+            if (released || !path.startsWith("/api/v1/submissions/") || path == openedPath)
+                return false;
+            // One detail at a time is held, the latest: an earlier one goes
+            // on when the next is asked for, so the engine always has a
+            // request back to start the files with, and the last detail
+            // waits for them.
+            for (const auto &earlier : std::as_const(held))
+                earlier->forward();
+            held = {x};
+            ++heldCount;
+            return true;
+        });
+        poll.setInterval(10);
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (openedPresent())
+                release();
+        });
+        deadline.setSingleShot(true);
+        deadline.setInterval(5000);
+        connect(&deadline, &QTimer::timeout, this, [&] {
+            deadlinePassed = true;
+            release();
+        });
+        poll.start();
+        deadline.start();
+
+        SyncEngine::Options o = options(stub.url());
         o.parallel = 2;
         SyncEngine engine(o);
         engine.prioritize(opened);
-        Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
         // Looked at the moment the details are all in.
         std::optional<bool> presentWhenDetailsDone;
         connect(&engine, &SyncEngine::phaseChanged, this, [&](const QString &phase) {
-            if (phase != u"downloading evidence"_s || presentWhenDetailsDone)
-                return;
-            const auto s = cache.submission(opened);
-            presentWhenDetailsDone = s && std::all_of(s->evidence.cbegin(), s->evidence.cend(), [](const EvidenceItem &e) {
-                return e.localState == EvidenceItem::LocalState::Present;
-            });
+            if (phase == u"downloading evidence"_s && !presentWhenDetailsDone)
+                presentWhenDetailsDone = openedPresent();
         });
         const auto r = run(engine);
         QVERIFY2(r.inStep, qPrintable(r.summaryLine()));
+        QVERIFY2(heldCount > 0, "no other detail was asked for while the opened one's files were coming");
+        QVERIFY2(!deadlinePassed, "the opened submission's evidence waited for the other submissions' details");
         QVERIFY(presentWhenDetailsDone.has_value());
-        QVERIFY2(*presentWhenDetailsDone, "the opened submission's evidence waited for every other submission's details");
+        QVERIFY(*presentWhenDetailsDone);
         verifyComplete(market);
     }
 
@@ -226,17 +294,17 @@ private Q_SLOTS:
         QString id;
         {
             Cache cache;
-            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
             id = alicesOpenWork(cache).id;
             QVERIFY(!id.isEmpty());
             market.stop();
-            Outbox outbox(cache);
-            const auto q = cache.questionnaire(u"2026.1"_s);
+            const std::optional<Questionnaire> q = test::ok(cache.submissions().questionnaire(u"2026.1"_s));
+            QVERIFY(q);
             const auto &cat = q->categories.at(6);
-            QVERIFY2(outbox.recordVerdict(id, Verdict::Decision::Reject, {},
-                                          {{cat.key, cat.rejectionReasons.first().code, u"SMS codes for admins"_s}},
-                                          u"MFA is optional for contractors."_s),
-                     qPrintable(outbox.errorString()));
+            QVERIFY(test::ok(cache.outbox().recordVerdict(id, Verdict::Decision::Reject, {},
+                                                          {{cat.key, cat.rejectionReasons.first().code, u"SMS codes for admins"_s}},
+                                                          u"MFA is optional for contractors."_s))
+                    > 0);
         }
         SyncEngine::Options o = options(QUrl(u"http://127.0.0.1:9"_s));
         o.maxAttempts = 2;
@@ -254,9 +322,11 @@ private Q_SLOTS:
         QCOMPARE(historyCount(market, id, u"rejected"_s), 1);
         QCOMPARE(market.store().stored(id)->summary.status, SubmissionSummary::Status::Rejected);
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-        QCOMPARE(cache.outboxCount(OutboxEntry::State::Sent), 1);
-        QCOMPARE(cache.summary(id)->status, SubmissionSummary::Status::Rejected);
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
+        QCOMPARE(test::ok(cache.outbox().count(OutboxEntry::State::Sent)), 1);
+        const std::optional<SubmissionSummary> decided = test::ok(cache.submissions().summary(id));
+        QVERIFY(decided);
+        QCOMPARE(decided->status, SubmissionSummary::Status::Rejected);
         // Pushing again changes nothing: the row is sent.
         SyncEngine again(options(market.url()));
         QCOMPARE(run(again).pushed, 0);
@@ -267,25 +337,28 @@ private Q_SLOTS:
     {
         // A server whose first answer is cut after the verdict was applied:
         // the engine retries with the same Idempotency-Key.
+        constexpr quint32 searched = 100000;
         quint32 seed = 0;
-        for (; seed < 100000; ++seed) {
+        for (; seed < searched; ++seed) {
             server::FaultInjector f(0.2, seed);
             if (f.next() == server::FaultInjector::Fault::CutConnection)
                 break;
         }
+        QVERIFY2(seed < searched, "no fault seed cuts the first response");
         server::ApiServer::Options faulty = LoopbackMarketplace::quietOptions();
         LoopbackMarketplace market(m_template, faulty);
         QVERIFY(run(*std::make_unique<SyncEngine>(options(market.url()))).inStep);
         QString id;
         {
             Cache cache;
-            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
             id = alicesOpenWork(cache).id;
-            Outbox outbox(cache);
+            const std::optional<Questionnaire> q = test::ok(cache.submissions().questionnaire(u"2026.1"_s));
+            QVERIFY(q);
             QMap<QString, bool> all;
-            for (const QString &k : cache.questionnaire(u"2026.1"_s)->requiredChecklistKeys())
+            for (const QString &k : q->requiredChecklistKeys())
                 all.insert(k, true);
-            QVERIFY2(outbox.recordVerdict(id, Verdict::Decision::Approve, all, {}, u"Good."_s), qPrintable(outbox.errorString()));
+            QVERIFY(test::ok(cache.outbox().recordVerdict(id, Verdict::Decision::Approve, all, {}, u"Good."_s)) > 0);
         }
         faulty.faultProbability = 0.2;
         faulty.faultSeed = seed;
@@ -311,15 +384,17 @@ private Q_SLOTS:
         qint64 entry = 0;
         {
             Cache cache;
-            QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
+            QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
             const SubmissionSummary work = alicesOpenWork(cache);
             id = work.id;
             version = work.version;
-            Outbox outbox(cache);
-            const auto q = cache.questionnaire(u"2026.1"_s);
-            entry = *outbox.recordVerdict(id, Verdict::Decision::Reject, {},
-                                          {{q->categories.at(0).key, q->categories.at(0).rejectionReasons.first().code, QString()}},
-                                          u"Tenant isolation untested."_s);
+            const std::optional<Questionnaire> q = test::ok(cache.submissions().questionnaire(u"2026.1"_s));
+            QVERIFY(q);
+            entry = test::ok(cache.outbox().recordVerdict(
+                id, Verdict::Decision::Reject, {},
+                {{q->categories.at(0).key, q->categories.at(0).rejectionReasons.first().code, QString()}},
+                u"Tenant isolation untested."_s));
+            QVERIFY(entry > 0);
         }
         // Meanwhile the lead gives it to Bob.
         HttpClient http(market.url());
@@ -329,12 +404,15 @@ private Q_SLOTS:
         const auto r = run(engine);
         QCOMPARE(r.conflicts, 1);
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-        const auto held = cache.outboxEntry(entry);
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
+        const std::optional<OutboxEntry> held = test::ok(cache.outbox().entry(entry));
+        QVERIFY(held);
         QCOMPARE(held->state, OutboxEntry::State::Conflict);
         QCOMPARE(held->serverState.value(u"version"_s).toInteger(), version + 1);
         QCOMPARE(held->serverState.value(u"assignee"_s).toString(), u"u_bob"_s);
-        QCOMPARE(cache.draft(id)->summary, u"Tenant isolation untested."_s);
+        const std::optional<ReviewDraft> draft = test::ok(cache.work().draft(id));
+        QVERIFY(draft);
+        QCOMPARE(draft->summary, u"Tenant isolation untested."_s);
         QCOMPARE(market.store().stored(id)->summary.status, SubmissionSummary::Status::InReview);
     }
 
@@ -342,7 +420,12 @@ private Q_SLOTS:
     {
         server::ApiServer::Options faulty = LoopbackMarketplace::quietOptions();
         faulty.faultProbability = 0.3;
-        faulty.faultSeed = 4;
+        // The faults are a seeded sequence, 4 unless ASSAY_TEST_SEED=N asks
+        // for another (the suite's one name for a replayed seed).
+        bool given = false;
+        const quint32 fromEnv = qEnvironmentVariable("ASSAY_TEST_SEED").toUInt(&given);
+        faulty.faultSeed = given ? fromEnv : 4;
+        qInfo("fault seed %u (replay with ASSAY_TEST_SEED=%u)", faulty.faultSeed, faulty.faultSeed);
         LoopbackMarketplace market(m_template, faulty);
         QVERIFY(market.ok());
         SyncEngine::Options o = options(market.url());
@@ -384,14 +467,16 @@ private Q_SLOTS:
         QCOMPARE(r.evidenceMismatched, 1);
         QVERIFY(r.problems.join(u' ').contains(u"quarantined"_s));
         Cache cache;
-        QVERIFY(cache.open(Profile(m_profileDir->path()).cachePath()));
-        QCOMPARE(cache.submission(u"s_00002"_s)->evidence.first().localState, EvidenceItem::LocalState::Mismatch);
+        QVERIFY(test::ok(cache.open(Profile(m_profileDir->path()).cachePath())));
+        const std::optional<Submission> quarantined = test::ok(cache.submissions().submission(u"s_00002"_s));
+        QVERIFY(quarantined);
+        QCOMPARE(quarantined->evidence.first().localState, EvidenceItem::LocalState::Mismatch);
         const EvidenceStore store{Profile(m_profileDir->path())};
         QVERIFY(!store.hasVerified(victim.sha256));
         // Downloaded twice (damage on the way gets one more try), both kept aside.
         QCOMPARE(QDir(Profile(m_profileDir->path()).quarantineDir()).entryList(QDir::Files).size(), 2);
         // Everything else arrived.
-        QVERIFY(cache.evidenceInState(EvidenceItem::LocalState::Absent).isEmpty());
+        QCOMPARE(test::ok(cache.evidence().inState(EvidenceItem::LocalState::Absent)).size(), 0);
         // No file in the evidence store carries a partner's filename.
         for (const QString &f : QDir(Profile(m_profileDir->path()).evidenceDir()).entryList(QDir::Files))
             QVERIFY2(EvidenceStore::isValidSha256(f), qPrintable(f));

@@ -1,5 +1,7 @@
 #include "common/LoopbackMarketplace.h"
+#include "sync/CredentialChain.h"
 #include "sync/CredentialStore.h"
+#include "sync/KeychainCredentialStore.h"
 #include "sync/MarketplaceClient.h"
 #include "sync/SyncEngine.h"
 
@@ -7,6 +9,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -19,32 +22,9 @@ using namespace assay;
 using namespace assay::test;
 using namespace Qt::StringLiterals;
 
-// An in-memory credential store: the fake for where no OS keychain runs.
-class MemoryCredentialStore : public CredentialStore
-{
-public:
-    void read(const QString &server, std::function<void(QString, QString)> done) override
-    {
-        done(m_tokens.value(server), m_tokens.contains(server) ? QString() : u"no token stored"_s);
-    }
-    void write(const QString &server, const QString &token, std::function<void(QString)> done) override
-    {
-        m_tokens.insert(server, token);
-        done({});
-    }
-    void remove(const QString &server, std::function<void(QString)> done) override
-    {
-        m_tokens.remove(server);
-        done({});
-    }
-    QString name() const override { return u"memory"_s; }
-
-private:
-    QHash<QString, QString> m_tokens;
-};
-
-// TLS that fails is fatal; tokens come from the environment or a store;
-// what the reviewer opened is fetched first.
+// TLS that fails is fatal; tokens come from the environment, then the
+// keychain, through the chain production uses; what the reviewer opened is
+// fetched first.
 class TestTransportSafety : public QObject
 {
     Q_OBJECT
@@ -87,8 +67,17 @@ private Q_SLOTS:
         QVERIFY(!result->error.isTransient());
     }
 
-    void tokensFromTheEnvironmentOrAStore()
+    // The environment's token, through the store and through the chain the
+    // command line and the workstation read with. (With a real keychain
+    // behind it: tst_keychaincredentialstore.)
+    void tokensComeFromTheEnvironmentFirst()
     {
+        const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+        const auto restore = qScopeGuard([bus] {
+            qunsetenv("ASSAY_TOKEN");
+            if (!bus.isEmpty())
+                qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+        });
         qputenv("ASSAY_TOKEN", " t-from-env \n");
         EnvironmentCredentialStore env;
         QString token, error;
@@ -97,17 +86,36 @@ private Q_SLOTS:
         QVERIFY(error.isEmpty());
         env.write(u"https://m.example"_s, u"x"_s, [&](QString e) { error = e; });
         QVERIFY(error.contains(u"ASSAY_TOKEN"_s)); // the environment is read-only
+        error.clear();
+        env.remove(u"https://m.example"_s, [&](QString e) { error = e; });
+        QVERIFY(error.contains(u"ASSAY_TOKEN"_s));
+
+        // The chain answers with the environment's token without asking the
+        // keychain, which here could not answer at all.
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        std::optional<std::pair<QString, QString>> answer;
+        CredentialChain::standard().read(QUrl(u"https://m.example"_s), [&](QString t, QString e) { answer.emplace(t, e); });
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(answer->first, u"t-from-env"_s);
+        QCOMPARE(answer->second, QString());
+
+        // Without it, the keychain is asked; where there is none, the chain
+        // says why for each store instead of waiting.
         qunsetenv("ASSAY_TOKEN");
         env.read(u"https://m.example"_s, [&](QString t, QString e) { token = t; error = e; });
         QVERIFY(token.isEmpty());
-        QVERIFY(error.contains(u"not set"_s));
-
-        MemoryCredentialStore memory;
-        memory.write(u"https://a.example"_s, u"ta"_s, [](QString) {});
-        memory.read(u"https://a.example"_s, [&](QString t, QString) { token = t; });
-        QCOMPARE(token, u"ta"_s);
-        memory.read(u"https://b.example"_s, [&](QString t, QString e) { token = t; error = e; });
-        QVERIFY(token.isEmpty() && !error.isEmpty());
+        QCOMPARE(error, u"ASSAY_TOKEN is not set"_s);
+        answer.reset();
+        CredentialChain::standard().read(QUrl(u"https://m.example"_s), [&](QString t, QString e) { answer.emplace(t, e); });
+        QTRY_VERIFY(answer.has_value());
+        QCOMPARE(answer->first, QString());
+        QCOMPARE(answer->second, u"ASSAY_TOKEN is not set; no keychain is available here (no D-Bus session)"_s);
+        // The keychain store itself refuses at once rather than hang.
+        KeychainCredentialStore keychain;
+        std::optional<QString> written;
+        keychain.write(u"https://m.example"_s, u"t"_s, [&](QString e) { written = e; });
+        QVERIFY(written.has_value());
+        QVERIFY(written->contains(u"no keychain"_s));
     }
 
     void whatTheReviewerOpenedComesFirst()

@@ -1,5 +1,8 @@
+#include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "models/Cache.h"
+#include "models/Outbox.h"
+#include "models/SubmissionStore.h"
 #include "models/QueueModel.h"
 #include "ui/MainWindow.h"
 
@@ -13,6 +16,7 @@
 #include <QTest>
 
 using namespace assay;
+using test::ok;
 
 class TestMainWindow : public QObject
 {
@@ -25,9 +29,9 @@ private Q_SLOTS:
     void emptyProfileSaysHowToFillIt()
     {
         const Profile profile(m_dir.filePath(QStringLiteral("empty")));
-        QCOMPARE(profile.ensureExists(), QString());
+        QCOMPARE(profile.ensureExists().errorString(), QString());
         Cache cache;
-        QVERIFY(cache.open(profile.cachePath()));
+        QVERIFY(ok(cache.open(profile.cachePath())));
         MainWindow w(&cache, profile);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -42,13 +46,14 @@ private Q_SLOTS:
     void queueShowsAndSearches()
     {
         const Profile profile(m_dir.filePath(QStringLiteral("full")));
-        QCOMPARE(profile.ensureExists(), QString());
+        QCOMPARE(profile.ensureExists().errorString(), QString());
         Cache cache;
-        QVERIFY(cache.open(profile.cachePath()));
+        QVERIFY(ok(cache.open(profile.cachePath())));
         for (int i = 0; i < 8; ++i)
-            QVERIFY(cache.storeSubmission(test::submission(i)));
-        QVERIFY(cache.enqueue(OutboxEntry::Kind::Comment, QStringLiteral("s_00001"),
-                              QJsonObject{{QStringLiteral("body"), QStringLiteral("?")}, {QStringLiteral("visibility"), QStringLiteral("internal")}}));
+            QVERIFY(ok(cache.submissions().store(test::submission(i))));
+        QVERIFY(ok(cache.outbox().enqueue(OutboxEntry::Kind::Comment, QStringLiteral("s_00001"),
+                                          QJsonObject{{QStringLiteral("body"), QStringLiteral("?")},
+                                                      {QStringLiteral("visibility"), QStringLiteral("internal")}})) > 0);
         MainWindow w(&cache, profile);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));

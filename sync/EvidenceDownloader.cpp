@@ -1,0 +1,334 @@
+#include "sync/EvidenceDownloader.h"
+
+#include "models/Cache.h"
+#include "models/EvidenceStates.h"
+#include "models/SubmissionStore.h"
+#include "sync/MarketplaceClient.h"
+#include "sync/SyncCycle.h"
+#include "sync/SyncLogging.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
+
+namespace assay {
+
+EvidenceDownloader::EvidenceDownloader(Cache &cache, MarketplaceClient &client, SyncCycle &cycle,
+                                       const EvidenceStore &store, qint64 maxFileBytes, QObject *parent)
+    : QObject(parent)
+    , m_cache(cache)
+    , m_client(client)
+    , m_cycle(cycle)
+    , m_store(store)
+    , m_maxFileBytes(maxFileBytes)
+    // A child, so that it moves with the engine to the sync thread.
+    , m_markTimer(this)
+{
+    m_markTimer.setSingleShot(true);
+    m_markTimer.setInterval(MaxMarkDelay);
+    connect(&m_markTimer, &QTimer::timeout, this, &EvidenceDownloader::flushMarks);
+}
+
+Result<> EvidenceDownloader::checkDeclaredSize(qint64 size, qint64 limit)
+{
+    if (size < 0)
+        return Error{u"declares a negative size"_s};
+    if (size > limit) {
+        const QLocale c = QLocale::c();
+        QString declared = c.formattedDataSize(size);
+        QString allowed = c.formattedDataSize(limit);
+        if (declared == allowed) {
+            declared = u"%1 bytes"_s.arg(size);
+            allowed = u"%1 bytes"_s.arg(limit);
+        }
+        return Error{u"declares %1, over the limit of %2 for one file: not downloaded"_s.arg(declared, allowed)};
+    }
+    return {};
+}
+
+void EvidenceDownloader::reset()
+{
+    m_allSlots = false;
+    m_queue.clear();
+    m_inFlight.clear();
+    m_attempts.clear();
+    m_mismatches.clear();
+    m_total = 0;
+    m_waiting = 0;
+    m_verifying = 0;
+    m_queued.clear();
+}
+
+void EvidenceDownloader::queue(const QList<EvidenceItem> &items)
+{
+    QHash<QString, qsizetype> added;
+    for (const EvidenceItem &e : items) {
+        if (const auto it = added.constFind(e.sha256); it != added.cend()) {
+            m_queue[*it].evidenceIds.append(e.id);
+            continue;
+        }
+        if (m_queued.contains(e.sha256))
+            continue;
+        m_queued.insert(e.sha256);
+        added.insert(e.sha256, m_queue.size());
+        m_queue.append(Blob{e.sha256, e.size, {e.id}, {}});
+    }
+}
+
+void EvidenceDownloader::prioritize(const QString &submissionId)
+{
+    // Nothing waits: no need to read the submission.
+    if (m_queue.isEmpty())
+        return;
+    const Result<std::optional<Submission>> s = m_cache.submissions().submission(submissionId);
+    if (!s) {
+        m_cycle.problem(u"submission %1 could not be read to put its evidence first: %2"_s.arg(submissionId, s.error().message));
+        return;
+    }
+    if (!*s)
+        return;
+    QSet<QString> shas;
+    for (const EvidenceItem &e : (*s)->evidence)
+        shas.insert(e.sha256);
+    for (Blob &b : m_queue) {
+        if (shas.contains(b.sha256) && !b.submissionIds.contains(submissionId))
+            b.submissionIds.append(submissionId);
+    }
+    std::stable_partition(m_queue.begin(), m_queue.end(),
+                          [&submissionId](const Blob &b) { return b.submissionIds.contains(submissionId); });
+}
+
+void EvidenceDownloader::startPhase(const QSet<QString> &priorities)
+{
+    // Most files are under way already (queued as their details were
+    // stored); this picks up the rest, from earlier cycles too.
+    const Result<QList<EvidenceItem>> absent = m_cache.evidence().inState(EvidenceItem::LocalState::Absent);
+    if (!absent) {
+        m_cycle.stop(u"could not read which evidence is missing: %1"_s.arg(absent.error().message));
+        return;
+    }
+    queue(*absent);
+    for (const QString &p : priorities)
+        prioritize(p);
+    m_total = int(m_queued.size());
+    m_allSlots = true;
+    pump();
+}
+
+qsizetype EvidenceDownloader::besideDetailsSlots() const
+{
+    return std::max(1, m_cycle.parallel() / 4);
+}
+
+void EvidenceDownloader::pump()
+{
+    if (!m_cycle.accepting())
+        return;
+    const qsizetype slots = m_allSlots ? m_cycle.parallel() : besideDetailsSlots();
+    while (m_cycle.hasFreeSlot() && m_inFlight.size() < slots && !m_queue.isEmpty())
+        download(m_queue.takeFirst());
+    if (m_allSlots && m_inFlight.isEmpty() && m_waiting == 0 && m_verifying == 0 && m_queue.isEmpty()) {
+        // Items stored while their file was being checked share the check
+        // (the writer stores the others present right away).
+        // Only a cycle that checked files can have such items: a cycle with
+        // nothing new skips the read.
+        if (!m_queued.isEmpty()) {
+            const Result<QList<EvidenceItem>> absent = m_cache.evidence().inState(EvidenceItem::LocalState::Absent);
+            if (!absent)
+                m_cycle.problem(u"evidence: could not read the items still absent: %1"_s.arg(absent.error().message));
+            QSet<QString> late;
+            for (const EvidenceItem &e : absent.value_or(QList<EvidenceItem>()))
+                late.insert(e.sha256);
+            for (const QString &sha256 : std::as_const(late)) {
+                if (m_store.hasVerified(sha256))
+                    m_presentShas.append(sha256);
+            }
+        }
+        m_allSlots = false;
+        Q_EMIT drained();
+    }
+}
+
+void EvidenceDownloader::download(const Blob &blob)
+{
+    const QString item = blob.evidenceIds.value(0);
+    if (!EvidenceStore::isValidSha256(blob.sha256)) {
+        m_cycle.problem(u"evidence %1 has no valid sha256"_s.arg(item));
+        return;
+    }
+    if (m_store.hasVerified(blob.sha256)) {
+        markPresent(blob);
+        return;
+    }
+    // Before any request: a file this client would not keep is not asked for.
+    if (const Result<> acceptable = checkDeclaredSize(blob.size, m_maxFileBytes); !acceptable) {
+        refuse(blob, acceptable.error().message);
+        return;
+    }
+    QString error;
+    std::shared_ptr<QFile> file(m_store.openPartial(blob.sha256, &error).release());
+    if (!file) {
+        m_cycle.problem(u"evidence %1: cannot write: %2"_s.arg(item, error));
+        return;
+    }
+    const qint64 offset = file->size();
+    if (offset >= blob.size && blob.size > 0) {
+        // Complete already (a crash came between the last byte and the
+        // check): just check. (A partial longer than declared fails the
+        // check and goes to quarantine.)
+        file->close();
+        verify(blob, false);
+        return;
+    }
+    m_cycle.requestStarted();
+    m_inFlight.insert(blob.sha256);
+    m_client.evidence(item, file.get(), offset, blob.size,
+                      [this, blob, file, offset, cycle = m_cycle.id()](MarketplaceClient::Result<MarketplaceClient::Download> result) {
+        file->flush();
+        file->close();
+        if (!m_cycle.isCurrent(cycle))
+            return;
+        m_cycle.requestEnded();
+        m_inFlight.remove(blob.sha256);
+        const qint64 got = result.ok() ? result.value->written : qint64(result.error.details.value(u"written"_s).toDouble());
+        // A 200 to a Range request started the file over.
+        const bool restarted = result.ok() ? result.value->restarted : result.error.details.value(u"restarted"_s).toBool();
+        m_cycle.report().bytes += got;
+        const qint64 have = (restarted ? 0 : offset) + got;
+        if (result.ok() && have < blob.size) {
+            // Short of the declared size: a cut, whatever the transfer
+            // said. Resumed with Range like any other cut.
+            result.error.kind = ApiError::Kind::Offline;
+            result.error.message = u"the download ended after %1 of %2 bytes"_s.arg(have).arg(blob.size);
+            result.value.reset();
+        }
+        if (result.ok()) {
+            verify(blob, true);
+        } else if (result.error.kind == ApiError::Kind::Unauthorized) {
+            m_cycle.refuseToken();
+            return;
+        } else {
+            failed(blob, result.error);
+        }
+        progress();
+        pump();
+        Q_EMIT slotFreed();
+    });
+}
+
+void EvidenceDownloader::failed(const Blob &blob, const ApiError &error)
+{
+    if (error.kind == ApiError::Kind::Oversize || error.kind == ApiError::Kind::BadRange) {
+        // The server broke its own declaration: asking again gets the same.
+        refuse(blob, error.describe());
+        return;
+    }
+    // Bytes that arrived stay in the partial file: the retry asks for the
+    // rest with Range.
+    ++m_waiting;
+    if (!m_cycle.retryLater(error, m_attempts[blob.sha256], [this, blob] {
+            --m_waiting;
+            m_queue.prepend(blob);
+            pump();
+        })) {
+        --m_waiting;
+        m_cycle.problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), error.describe()));
+    }
+}
+
+// Given up for good: no partial bytes are kept (they may be the start of a
+// file that is not the one declared), and its items are marked refused, so
+// no later cycle asks for the file again (until its content changes, which
+// makes the items absent) and the reviewer sees why it is missing.
+void EvidenceDownloader::refuse(const Blob &blob, const QString &why)
+{
+    m_store.discardPartial(blob.sha256);
+    ++m_cycle.report().evidenceRefused;
+    m_cycle.problem(u"evidence %1 refused: %2"_s.arg(blob.evidenceIds.value(0), why));
+    if (const Result<> set = m_cache.evidence().set(blob.evidenceIds, EvidenceItem::LocalState::Refused); !set)
+        m_cycle.problem(u"evidence %1: %2"_s.arg(blob.evidenceIds.value(0), set.error().message));
+}
+
+void EvidenceDownloader::progress()
+{
+    // Files that go beside the details show in the evidence phase's count.
+    if (!m_allSlots)
+        return;
+    Q_EMIT m_cycle.progress(m_total - int(m_queue.size() + m_inFlight.size()) - m_verifying, m_total, m_cycle.report().bytes);
+}
+
+// The sha256 is checked on a worker thread: it reads the whole file again,
+// and this thread meanwhile goes on receiving the other downloads (on 360
+// files of 157 MiB the check was a third of the evidence phase).
+void EvidenceDownloader::verify(const Blob &blob, bool downloaded)
+{
+    ++m_verifying;
+    QtConcurrent::run([store = m_store, blob] {
+        QString error;
+        const EvidenceStore::Outcome outcome = store.finish(blob.sha256, blob.size, &error);
+        return std::make_pair(outcome, error);
+    }).then(this, [this, blob, downloaded, cycle = m_cycle.id()](const std::pair<EvidenceStore::Outcome, QString> &checked) {
+        // A file verified after its cycle ended is found in place next time.
+        if (!m_cycle.isCurrent(cycle))
+            return;
+        --m_verifying;
+        verified(blob, downloaded, checked.first, checked.second);
+        progress();
+        pump();
+    });
+}
+
+void EvidenceDownloader::verified(const Blob &blob, bool downloaded, EvidenceStore::Outcome outcome, const QString &error)
+{
+    const QString item = blob.evidenceIds.value(0);
+    switch (outcome) {
+    case EvidenceStore::Outcome::Verified:
+        markPresent(blob);
+        if (downloaded)
+            ++m_cycle.report().evidenceDownloaded;
+        break;
+    case EvidenceStore::Outcome::Mismatch:
+        // The bad copy is in quarantine. Bytes damaged on the way deserve one
+        // fresh download; a second mismatch is the server's file, and stays
+        // a problem. (Counted apart from transient retries, which must not
+        // use up this one.)
+        if (downloaded && m_mismatches[blob.sha256]++ < 1) {
+            qCWarning(lcSync).noquote() << "evidence" << item << "did not match its sha256; downloading it again";
+            ++m_cycle.report().retries;
+            m_queue.prepend(blob);
+            break;
+        }
+        if (const Result<> set = m_cache.evidence().set(blob.evidenceIds, EvidenceItem::LocalState::Mismatch); !set)
+            m_cycle.problem(u"evidence %1: %2"_s.arg(item, set.error().message));
+        ++m_cycle.report().evidenceMismatched;
+        m_cycle.problem(u"evidence %1 quarantined: %2"_s.arg(item, error));
+        break;
+    case EvidenceStore::Outcome::Failed:
+        m_cycle.problem(u"evidence %1: %2"_s.arg(item, error));
+        break;
+    }
+}
+
+void EvidenceDownloader::markPresent(const Blob &blob)
+{
+    m_presentShas.append(blob.sha256);
+    m_cycle.report().evidencePresent += int(blob.evidenceIds.size());
+    if (!blob.submissionIds.isEmpty())
+        flushMarks();
+    else if (!m_markTimer.isActive())
+        m_markTimer.start();
+}
+
+void EvidenceDownloader::flushMarks()
+{
+    m_markTimer.stop();
+    if (m_presentShas.isEmpty())
+        return;
+    const QStringList shas = std::exchange(m_presentShas, {});
+    if (const Result<> marked = m_cache.evidence().markFilesVerified(shas); !marked)
+        m_cycle.problem(u"evidence: %1"_s.arg(marked.error().message));
+}
+
+} // namespace assay
