@@ -307,7 +307,7 @@ int sync(const QStringList &args)
         err(stored.error().message);
         return Commands::NotInStep;
     }
-    const QString known = *stored;
+    const QString &known = *stored;
     QString why;
     const QUrl server = serverUrl(parser.isSet(u"server"_s) ? parser.value(u"server"_s) : known, &why);
     if (server.isEmpty()) {
