@@ -121,6 +121,10 @@ auto await(Call call)
     });
     if (!answer)
         loop.exec();
+    // QCoreApplication::exit() ends every event loop, this one too, before
+    // the keychain has answered.
+    if (!answer)
+        return std::pair<QString, QString>{{}, u"interrupted before the keychain answered"_s};
     return *answer;
 }
 
@@ -240,7 +244,7 @@ int login(const QStringList &args)
         loop.quit();
     });
     loop.exec();
-    if (!me.ok()) {
+    if (!me.value) {
         if (me.error.kind == ApiError::Kind::Unauthorized) {
             err(u"%1 refused this token (401); nothing was stored"_s.arg(server.toString()));
             return Commands::TokenRefused;
@@ -250,7 +254,7 @@ int login(const QStringList &args)
     }
     KeychainCredentialStore keychain;
     const QString error = await([&](auto done) {
-        keychain.write(KeychainCredentialStore::keyFor(server), token, [done](QString e) { done({}, e); });
+        keychain.write(KeychainCredentialStore::keyFor(server), token, [done](QString e) { done({}, std::move(e)); });
     }).second;
     if (!error.isEmpty()) {
         err(u"could not store the token: %1"_s.arg(error));
@@ -272,7 +276,7 @@ int logout(const QStringList &args)
         return *exit;
     KeychainCredentialStore keychain;
     const QString error = await([&](auto done) {
-        keychain.remove(KeychainCredentialStore::keyFor(server), [done](QString e) { done({}, e); });
+        keychain.remove(KeychainCredentialStore::keyFor(server), [done](QString e) { done({}, std::move(e)); });
     }).second;
     if (!error.isEmpty()) {
         err(u"could not remove the token: %1"_s.arg(error));
@@ -303,7 +307,7 @@ int sync(const QStringList &args)
         err(stored.error().message);
         return Commands::NotInStep;
     }
-    const QString known = *stored;
+    const QString &known = *stored;
     QString why;
     const QUrl server = serverUrl(parser.isSet(u"server"_s) ? parser.value(u"server"_s) : known, &why);
     if (server.isEmpty()) {
@@ -398,7 +402,7 @@ int decide(const QStringList &args)
     Cache cache;
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
-    const QString id = pos.at(0);
+    const QString &id = pos.at(0);
     QMap<QString, bool> checklist;
     const Result<QHash<QString, bool>> ticks = cache.work().checklistTicks(id);
     if (!ticks) {

@@ -129,7 +129,7 @@ int main(int argc, char *argv[])
         // The token: ASSAY_TOKEN, else the keychain (asked without blocking
         // the window); never the profile or the settings.
         window.setSyncStatus(QStringLiteral("reading the token…"));
-        CredentialChain::standard().read(server, [&, server](QString token, QString error) {
+        CredentialChain::standard().read(server, [&, server](const QString &token, const QString &error) {
             if (!token.isEmpty()) {
                 startSync(server, token);
                 return;

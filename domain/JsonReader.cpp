@@ -165,7 +165,7 @@ std::optional<QDateTime> JsonReader::nullableTimestamp(const QString &key)
     const QJsonValue v = take(key, true);
     if (!ok() || v.isNull())
         return std::nullopt;
-    const QDateTime at = timestamp(key);
+    QDateTime at = timestamp(key);
     if (!ok())
         return std::nullopt;
     return at;
@@ -202,7 +202,7 @@ QJsonObject JsonReader::child(const QString &key)
 
 QString JsonReader::oneOf(const QString &key, const QStringList &allowed)
 {
-    const QString s = string(key, 64);
+    QString s = string(key, 64);
     if (!ok())
         return {};
     if (!allowed.contains(s)) {
