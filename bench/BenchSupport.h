@@ -124,6 +124,18 @@ inline QString describe(const Spread &s, int decimals, const char *unit = "ms", 
         .arg(QLatin1String(what));
 }
 
+// Stops the marketplace a benchmark started: asked first, killed if it does
+// not end within 10 s.
+inline void stopMarketplace(QProcess &server)
+{
+    server.terminate();
+    if (!server.waitForFinished(10000)) {
+        server.kill();
+        if (!server.waitForFinished(10000))
+            std::fprintf(stderr, "bench: assay-marketplace did not end\n");
+    }
+}
+
 // Starts assay-marketplace (next to the benchmark) with `count` seeded
 // submissions in `db`; fills in its URL and a reviewer's token.
 inline bool startMarketplace(QProcess &server, const QString &db, int count, QUrl *base, QByteArray *token)

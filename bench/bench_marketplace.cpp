@@ -234,8 +234,7 @@ int main(int argc, char *argv[])
         detailRounds.append(readDetails(nam, base, token, ids, round == 0 ? &files : nullptr));
         evidenceRounds.append(readEvidence(nam, base, token, files));
     }
-    server.terminate();
-    server.waitForFinished(10000);
+    assay::bench::stopMarketplace(server);
 
     if (ids.size() != count) {
         std::fprintf(stderr, "bench: the feed gave %lld submissions of %d\n", qint64(ids.size()), count);

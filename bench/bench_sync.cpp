@@ -428,8 +428,7 @@ int main(int argc, char *argv[])
     if (result && (only.isEmpty() || only == u"no-change"_s))
         result = noChange(inStep, runs, cycles);
 
-    server.terminate();
-    server.waitForFinished(10000);
+    stopMarketplace(server);
     if (!result) {
         std::fprintf(stderr, "bench_sync: error: %s\n", qPrintable(result.error().message));
         return 1;

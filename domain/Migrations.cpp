@@ -29,6 +29,14 @@ Result<> execAll(sqlite3 *handle, const QByteArray &sql)
     sqlite3_free(message);
     return Error{error};
 }
+
+// After a failed step: the failure is what the caller reports; a rollback
+// that fails too (SQLite may have ended the transaction itself) is logged.
+void rollback(QSqlDatabase &db, int version)
+{
+    if (!db.rollback())
+        qCWarning(lcSchema) << "migration" << version << "could not be rolled back:" << db.lastError().text();
+}
 } // namespace
 
 int Migrations::latestVersion(const QString &resourceDir)
@@ -63,7 +71,7 @@ Result<> Migrations::migrate(QSqlDatabase &db, const QString &resourceDir)
     if (!handle)
         return handle.error();
     for (int version = *current + 1; version <= latest; ++version) {
-        const QString name = files.at(version - 1);
+        const QString &name = files.at(version - 1);
         if (!name.startsWith(QStringLiteral("%1_").arg(version, 3, 10, QLatin1Char('0'))))
             return Error{QStringLiteral("migration files out of order at %1").arg(name)};
         QFile file(resourceDir + QLatin1Char('/') + name);
@@ -74,12 +82,12 @@ Result<> Migrations::migrate(QSqlDatabase &db, const QString &resourceDir)
         if (!db.transaction())
             return Error{QStringLiteral("cannot begin migration %1: %2").arg(version).arg(db.lastError().text())};
         if (const Result<> ran = execAll(*handle, sql); !ran) {
-            db.rollback();
+            rollback(db, version);
             return Error{QStringLiteral("migration %1 failed: %2").arg(version).arg(ran.error().message)};
         }
         if (!db.commit()) {
             const QString error = db.lastError().text();
-            db.rollback();
+            rollback(db, version);
             return Error{QStringLiteral("migration %1 could not be committed: %2").arg(version).arg(error)};
         }
         qCInfo(lcSchema) << "schema of" << db.databaseName().section(QLatin1Char('/'), -1) << "migrated to version" << version;

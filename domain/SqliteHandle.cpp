@@ -17,7 +17,7 @@ Result<sqlite3 *> SqliteHandle::of(const QSqlDatabase &db)
     // that opened it; ours must be the same object. Versions alone cannot
     // tell (a Qt with a bundled copy of the same release).
     sqlite3_vfs *vfs = nullptr;
-    if (!handle || sqlite3_file_control(handle, "main", SQLITE_FCNTL_VFS_POINTER, &vfs) != SQLITE_OK
+    if (!handle || sqlite3_file_control(handle, "main", SQLITE_FCNTL_VFS_POINTER, static_cast<void *>(&vfs)) != SQLITE_OK
         || vfs == nullptr || sqlite3_vfs_find(vfs->zName) != vfs) {
         return Error{QStringLiteral("the Qt SQLite driver uses its own copy of SQLite, not the system's libsqlite3 %1 "
                                     "that Assay is built with; use a Qt whose QSQLITE plugin links the system SQLite")

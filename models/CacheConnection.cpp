@@ -20,6 +20,14 @@ QAtomicInteger<quint64> connectionCounter;
 // Checkpoints every 32 MB of WAL, not 4: a sync writes ~200 MB, and each
 // checkpoint syncs twice.
 constexpr int CheckpointPages = 8192;
+
+// After a failed step: the failure is what the caller reports; a rollback
+// that fails too (SQLite may have ended the transaction itself) is logged.
+void rollback(QSqlDatabase &db, const QString &what)
+{
+    if (!db.rollback())
+        qCWarning(lcCache).noquote() << "cache:" << what << "could not be rolled back:" << db.lastError().text();
+}
 } // namespace
 
 CacheConnection::CacheConnection()
@@ -62,12 +70,12 @@ Result<> CacheConnection::inTransaction(const QString &what, const std::function
     if (QSqlQuery begin(db); !begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
         return fail(QStringLiteral("%1: cannot begin a transaction: %2").arg(what, begin.lastError().text()));
     if (Result<> done = fn(); !done) {
-        db.rollback();
+        rollback(db, what);
         return done;
     }
     if (!db.commit()) {
         const QString error = db.lastError().text();
-        db.rollback();
+        rollback(db, what);
         return fail(QStringLiteral("%1: commit failed: %2").arg(what, error));
     }
     return {};

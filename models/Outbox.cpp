@@ -54,9 +54,10 @@ Result<SubmissionSummary> Outbox::cachedSummary(const QString &submissionId)
     Result<std::optional<SubmissionSummary>> s = m_submissions.summary(submissionId);
     if (!s)
         return s.error();
-    if (!*s)
+    std::optional<SubmissionSummary> &found = *s;
+    if (!found)
         return Error{QStringLiteral("submission %1 is not in this profile's cache; sync first").arg(submissionId)};
-    return std::move(**s);
+    return std::move(*found);
 }
 
 Result<qint64> Outbox::recordVerdict(const QString &submissionId, Verdict::Decision decision,

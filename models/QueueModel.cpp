@@ -82,8 +82,9 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return s.submittedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
         case UpdatedColumn:
             return s.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        default:
+            return {};
         }
-        return {};
     case Qt::ToolTipRole:
         return tr("%1 by %2 — submission %3, version %4").arg(s.appName, s.partnerName, s.id).arg(s.version);
     case SortRole:
@@ -105,8 +106,9 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return SubmissionSummary::stageName(s.stage);
     case AssigneeRole:
         return s.assignee.value_or(QString());
+    default:
+        return {};
     }
-    return {};
 }
 
 QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -128,8 +130,9 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Submitted");
     case UpdatedColumn:
         return tr("Updated");
+    default:
+        return {};
     }
-    return {};
 }
 
 QHash<int, QByteArray> QueueModel::roleNames() const

@@ -329,10 +329,11 @@ Result<std::optional<Submission>> SubmissionStore::submission(const QString &id)
     const Result<std::optional<SubmissionSummary>> s = summary(id);
     if (!s)
         return s.error();
-    if (!*s)
+    const std::optional<SubmissionSummary> &found = *s;
+    if (!found)
         return std::optional<Submission>();
     Submission sub;
-    sub.summary = **s;
+    sub.summary = *found;
     QSqlQuery q(m_connection.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT question_key, text, evidence_ids FROM answers WHERE submission_id = ? ORDER BY position"));

@@ -55,7 +55,7 @@ QList<std::pair<QString, QString>> ApiServer::routes()
     return out;
 }
 
-ApiServer::ApiServer(ServerStore *store, Options options, QObject *parent)
+ApiServer::ApiServer(ServerStore *store, const Options &options, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_questionnaires(std::make_unique<QuestionnaireCache>())

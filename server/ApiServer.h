@@ -39,7 +39,7 @@ public:
         std::function<QDateTime()> clock;
     };
 
-    ApiServer(ServerStore *store, Options options, QObject *parent = nullptr);
+    ApiServer(ServerStore *store, const Options &options, QObject *parent = nullptr);
     ~ApiServer() override;
 
     // Listens on a loopback address (port 0 picks one). Returns an error

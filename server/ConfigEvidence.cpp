@@ -15,7 +15,7 @@ GeneratedEvidence ConfigEvidence::make(EvidenceContext &c)
         if (t[u"category"_s].toString() == EvidenceContext::categoryKeys[c.cat])
             mine.append(t.toObject());
     if (!mine.isEmpty()) {
-        const QJsonObject t = mine.at(qsizetype(c.variant % quint32(mine.size())));
+        const QJsonObject &t = mine.at(qsizetype(c.variant % quint32(mine.size())));
         const QString file = t.value(u"file"_s).toString();
         return {file, t.value(u"media_type"_s).toString(), c.fill(evidenceText(u"config/"_s + file)).toUtf8()};
     }

@@ -30,7 +30,7 @@ std::optional<qint64> FeedCursor::decode(const QString &cursor, const QByteArray
     const auto decoded = QByteArray::fromBase64Encoding(cursor.toLatin1(), Encoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
-    const QByteArray raw = *decoded;
+    const QByteArray &raw = *decoded;
     const qsizetype cut = raw.size() - MacBytes - 1;
     if (cut < 3 || raw.at(cut) != ':')
         return std::nullopt;

@@ -42,11 +42,11 @@ void HttpTransport::route(const QString &pattern, Handler handler)
 {
     if (pattern.contains(u"<arg>"_s)) {
         m_http.route(pattern, QHttpServerRequest::Method::AnyKnown, this,
-                     [this, handler](const QString &arg, const QHttpServerRequest &request,
+                     [this, handler = std::move(handler)](const QString &arg, const QHttpServerRequest &request,
                                      QHttpServerResponder &responder) { serve(handler, arg, request, responder); });
     } else {
         m_http.route(pattern, QHttpServerRequest::Method::AnyKnown, this,
-                     [this, handler](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+                     [this, handler = std::move(handler)](const QHttpServerRequest &request, QHttpServerResponder &responder) {
                          serve(handler, QString(), request, responder);
                      });
     }
@@ -54,7 +54,7 @@ void HttpTransport::route(const QString &pattern, Handler handler)
 
 void HttpTransport::setMissingHandler(Handler handler)
 {
-    m_http.setMissingHandler(this, [this, handler](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+    m_http.setMissingHandler(this, [this, handler = std::move(handler)](const QHttpServerRequest &request, QHttpServerResponder &responder) {
         QElapsedTimer timer;
         timer.start();
         const QString method = methodName(request);

@@ -249,7 +249,9 @@ GeneratedEvidence PngEvidence::make(EvidenceContext &c)
     p.drawText(QRectF(x0 + 16, 232, cw, 28), Qt::AlignVCenter, u"Settings"_s);
     for (qsizetype i = 0; i < s.settings.size(); ++i) {
         const auto &[label, value] = s.settings.at(i);
-        const qreal cx = x0 + 16 + (i / rowsPerCol) * (cw / 2.0), cy = 266 + (i % rowsPerCol) * 36;
+        // The column number: a whole number on purpose.
+        const qsizetype column = i / rowsPerCol;
+        const qreal cx = x0 + 16 + qreal(column) * (cw / 2.0), cy = 266 + (i % rowsPerCol) * 36;
         p.setPen(text);
         p.setFont(font(13));
         p.drawText(QRectF(cx, cy, cw / 2.0 - 110, 28), Qt::AlignVCenter, QFontMetrics(font(13)).elidedText(label, Qt::ElideRight, int(cw / 2.0 - 110)));

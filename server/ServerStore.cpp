@@ -3,6 +3,7 @@
 #include "domain/JsonReader.h"
 #include "domain/Migrations.h"
 #include "domain/SubmissionRow.h"
+#include "server/ServerLogging.h"
 
 #include <QAtomicInteger>
 #include <QCryptographicHash>
@@ -101,13 +102,16 @@ bool ServerStore::commit()
     if (database().commit())
         return true;
     const QString error = database().lastError().text();
-    database().rollback();
+    rollback();
     return fail(error);
 }
 
 void ServerStore::rollback()
 {
-    database().rollback();
+    // Called after a failure, which is what gets reported; a rollback that
+    // fails too (SQLite may have ended the transaction itself) is logged.
+    if (!database().rollback())
+        qCWarning(lcServer) << "rollback failed:" << database().lastError().text();
     m_seq = -1; // re-read: numbers handed out inside the transaction are gone
 }
 

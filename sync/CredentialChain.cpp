@@ -19,7 +19,7 @@ void readFrom(Stores stores, size_t index, const QString &key, QStringList reaso
     }
     const std::shared_ptr<CredentialStore> store = stores.at(index);
     store->read(key, [stores = std::move(stores), index, key, reasons = std::move(reasons),
-                      done = std::move(done)](QString token, QString error) mutable {
+                      done = std::move(done)](const QString &token, const QString &error) mutable {
         if (!token.isEmpty()) {
             done(token, QString());
             return;

@@ -87,10 +87,11 @@ void EvidenceDownloader::prioritize(const QString &submissionId)
         m_cycle.problem(u"submission %1 could not be read to put its evidence first: %2"_s.arg(submissionId, s.error().message));
         return;
     }
-    if (!*s)
+    const std::optional<Submission> &submission = *s;
+    if (!submission)
         return;
     QSet<QString> shas;
-    for (const EvidenceItem &e : (*s)->evidence)
+    for (const EvidenceItem &e : submission->evidence)
         shas.insert(e.sha256);
     for (Blob &b : m_queue) {
         if (shas.contains(b.sha256) && !b.submissionIds.contains(submissionId))
@@ -186,7 +187,10 @@ void EvidenceDownloader::download(const Blob &blob)
     m_inFlight.insert(blob.sha256);
     m_client.evidence(item, file.get(), offset, blob.size,
                       [this, blob, file, offset, cycle = m_cycle.id()](MarketplaceClient::Result<MarketplaceClient::Download> result) {
-        file->flush();
+        // A write that failed (a full disk) leaves the file short: the size
+        // and sha256 check that follows refuses it; the log says why.
+        if (!file->flush())
+            qCWarning(lcSync).noquote() << "evidence" << blob.sha256.left(12) << "could not be written:" << file->errorString();
         file->close();
         if (!m_cycle.isCurrent(cycle))
             return;

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <tuple>
 
 namespace assay {
 
@@ -111,8 +112,12 @@ std::unique_ptr<QFile> EvidenceStore::openPartial(const QString &sha256, QString
 
 void EvidenceStore::discardPartial(const QString &sha256) const
 {
-    if (isValidSha256(sha256))
-        QFile::remove(pathFor(sha256) + QStringLiteral(".part"));
+    if (!isValidSha256(sha256))
+        return;
+    QFile part(pathFor(sha256) + QStringLiteral(".part"));
+    if (part.exists() && !part.remove())
+        qCWarning(lcSync, "evidence: cannot delete the partial download %s: %s", qUtf8Printable(sha256.left(12)),
+                  qUtf8Printable(part.errorString()));
 }
 
 QString EvidenceStore::sha256Of(const QString &path, QString *error)
@@ -144,12 +149,19 @@ EvidenceStore::Outcome EvidenceStore::finish(const QString &sha256, qint64 expec
     if (actual.isEmpty())
         return Outcome::Failed;
     if (actual == sha256 && size == expectedSize) {
-        QFile::remove(pathFor(sha256)); // a stale copy, if any
+        // A stale copy, if any; one that cannot go makes the rename below fail,
+        // which is reported.
+        std::ignore = QFile::remove(pathFor(sha256));
         if (!QFile::rename(part, pathFor(sha256))) {
             *error = QStringLiteral("cannot move the verified file into place");
             return Outcome::Failed;
         }
-        QFile::setPermissions(pathFor(sha256), QFile::ReadOwner | QFile::WriteOwner);
+        // Partner data: owner-only. The evidence folder itself is owner-only
+        // (Profile), so a file that keeps wider bits is still not readable by
+        // others; say so rather than refuse a verified file.
+        if (!QFile::setPermissions(pathFor(sha256), QFile::ReadOwner | QFile::WriteOwner))
+            qCWarning(lcSync, "evidence: cannot make %s owner-only; it stays in the owner-only evidence folder",
+                      qUtf8Printable(sha256.left(12)));
         return Outcome::Verified;
     }
     quarantine(part, sha256);
@@ -164,7 +176,8 @@ void EvidenceStore::quarantine(const QString &part, const QString &sha256) const
     if (const Result<> made = Profile::ensureFolder(dir); !made) {
         qCWarning(lcSync, "quarantine: unavailable (%s); the bytes received for %s are deleted", qUtf8Printable(made.errorString()),
                   qUtf8Printable(sha256.left(12)));
-        QFile::remove(part);
+        if (!QFile::remove(part))
+            qCWarning(lcSync, "quarantine: and cannot delete them either");
         return;
     }
     QList<Quarantined> files = quarantinedFiles(dir);
@@ -173,8 +186,10 @@ void EvidenceStore::quarantine(const QString &part, const QString &sha256) const
     added.name = sha256 + QLatin1Char('-') + QString::number(added.stamp);
     added.size = QFileInfo(part).size();
     if (!QFile::rename(part, dir + QLatin1Char('/') + added.name)) {
-        qCWarning(lcSync, "quarantine: cannot move %s there; deleted", qUtf8Printable(added.name));
-        QFile::remove(part);
+        if (QFile::remove(part))
+            qCWarning(lcSync, "quarantine: cannot move %s there; deleted", qUtf8Printable(added.name));
+        else
+            qCWarning(lcSync, "quarantine: cannot move %s there, nor delete it", qUtf8Printable(added.name));
         return;
     }
     files.append(added);

@@ -12,6 +12,7 @@
 #include <QUrlQuery>
 
 #include <memory>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -138,7 +139,9 @@ public:
         setRequest(request);
         setUrl(request.url());
         setProperty(RefusedProperty, why);
-        open(QIODevice::ReadOnly | QIODevice::Unbuffered);
+        // Opening a reply with no device behind it cannot fail; it only
+        // lets the caller's reads end at once.
+        std::ignore = open(QIODevice::ReadOnly | QIODevice::Unbuffered);
         setError(QNetworkReply::ProtocolFailure, why);
         setFinished(true);
         QMetaObject::invokeMethod(this, [this] {
@@ -266,7 +269,7 @@ void MarketplaceClient::track(QNetworkReply *reply, qint64 maxBody, Finish finis
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, refused, received, finish] {
+    connect(reply, &QNetworkReply::finished, this, [reply, refused, received, finish = std::move(finish)] {
         reply->deleteLater();
         if (reply->property("assay_abandoned").toBool())
             return;
@@ -299,7 +302,7 @@ template<typename T, typename Decode>
 void MarketplaceClient::getJson(const QString &path, const QString &query, Decode decode, Callback<T> done)
 {
     QNetworkReply *reply = m_nam.get(request(path, query));
-    track(reply, MaxJsonResponse, [decode, done](const ApiError &error, int, const QByteArray &body, QNetworkReply *) {
+    track(reply, MaxJsonResponse, [decode = std::move(decode), done = std::move(done)](const ApiError &error, int, const QByteArray &body, QNetworkReply *) {
         Result<T> result;
         if (error.isError()) {
             result.error = error;
@@ -410,7 +413,7 @@ void MarketplaceClient::write(OutboxEntry::Kind kind, const QString &submissionI
     const QByteArray body = QJsonDocument(payload).toJson(QJsonDocument::Compact);
     const QByteArray method = kind == OutboxEntry::Kind::Assignment ? "PUT" : "POST";
     QNetworkReply *reply = m_nam.sendCustomRequest(req, method, body);
-    track(reply, MaxJsonResponse, [done](const ApiError &error, int status, const QByteArray &responseBody, QNetworkReply *r) {
+    track(reply, MaxJsonResponse, [done = std::move(done)](const ApiError &error, int status, const QByteArray &responseBody, QNetworkReply *r) {
         Result<WriteResult> result;
         if (error.isError()) {
             result.error = error;
@@ -476,7 +479,7 @@ void MarketplaceClient::evidence(const QString &id, QIODevice *sink, qint64 offs
     QPointer<QIODevice> out(sink);
     // Bytes go to the sink as they arrive, so a cut keeps what came and the
     // next attempt asks only for the rest.
-    connect(reply, &QNetworkReply::readyRead, reply, [reply, out, state, offset, declaredSize, progress] {
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, out, state, offset, declaredSize, progress = std::move(progress)] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 200 && status != 206)
             return; // an error body: read at the end
@@ -533,7 +536,7 @@ void MarketplaceClient::evidence(const QString &id, QIODevice *sink, qint64 offs
         if (progress)
             progress(chunk.size());
     });
-    track(reply, 0, [done, state](const ApiError &error, int, const QByteArray &, QNetworkReply *) {
+    track(reply, 0, [done = std::move(done), state](const ApiError &error, int, const QByteArray &, QNetworkReply *) {
         Result<Download> result;
         if (!state->sinkError.isEmpty()) {
             result.error.kind = ApiError::Kind::Refused;

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -23,7 +24,8 @@ private:
     QString schema(const QList<std::pair<QString, QByteArray>> &files)
     {
         const QString dir = m_dir.filePath(QStringLiteral("schema-%1").arg(++m_n));
-        QDir().mkpath(dir);
+        if (!QDir().mkpath(dir))
+            return {};
         for (const auto &[name, sql] : files) {
             QFile f(dir + QLatin1Char('/') + name);
             if (!f.open(QIODevice::WriteOnly) || f.write(sql) != sql.size())
@@ -37,7 +39,8 @@ private:
         const QString name = QStringLiteral("db-%1").arg(++m_n);
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(m_dir.filePath(name + QStringLiteral(".sqlite")));
-        db.open();
+        if (!db.open())
+            qWarning("cannot open %s: %s", qPrintable(name), qPrintable(db.lastError().text())); // the test's checks fail next
         return db;
     }
 

@@ -93,7 +93,7 @@ private Q_SLOTS:
         HttpClient http2(QUrl(listening.mid(13)));
         QCOMPARE(http2.get(u"/api/v1/submissions?limit=500"_s, leadToken).json().value(u"items"_s).toArray().size(), 20);
         again.terminate();
-        again.waitForFinished(10000);
+        QVERIFY(again.waitForFinished(10000));
     }
 
     void refusesNonLoopbackAndBadArguments_data()

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <tuple>
 
 using namespace assay;
 using namespace assay::test;
@@ -103,8 +104,8 @@ private:
         while (p.state() != QProcess::NotRunning && !deadline.hasExpired())
             QTest::qWait(20);
         if (p.state() != QProcess::NotRunning) {
-            p.kill();
-            p.waitForFinished();
+            p.kill(); // shows as exit -1 below
+            std::ignore = p.waitForFinished();
         }
         return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
                    QString::fromUtf8(p.readAllStandardError())};

@@ -64,8 +64,8 @@ public:
         m_http.route(u"/api/v1/submissions/<arg>"_s, [](const QString &, const QHttpServerRequest &) {
             return QHttpServerResponse("application/json", QByteArray(40 * 1024 * 1024, ' '));
         });
-        m_tcp.listen(QHostAddress::LocalHost, 0);
-        m_http.bind(&m_tcp);
+        if (!m_tcp.listen(QHostAddress::LocalHost, 0) || !m_http.bind(&m_tcp))
+            qFatal("the misbehaving test server cannot listen on loopback");
     }
     QUrl url() const { return QUrl(u"http://127.0.0.1:%1"_s.arg(m_tcp.serverPort())); }
 

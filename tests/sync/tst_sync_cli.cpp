@@ -19,6 +19,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <tuple>
 
 using namespace assay;
 using namespace assay::test;
@@ -115,7 +116,8 @@ private:
         m_server.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, m_dir.filePath(u"market.sqlite"_s), u"--seed"_s,
                                QString::number(seed), u"--print-tokens"_s, u"--quiet"_s});
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        QDir(m_dir.path()).mkpath(u"tmp"_s);
+        if (!QDir(m_dir.path()).mkpath(u"tmp"_s))
+            return false;
         env.insert(u"TMPDIR"_s, m_dir.filePath(u"tmp"_s));
         m_server.setProcessEnvironment(env);
         m_server.start();
@@ -144,7 +146,7 @@ private:
     {
         m_relay.target = 0;
         m_server.terminate();
-        m_server.waitForFinished(10000);
+        QVERIFY(m_server.waitForFinished(10000));
     }
 
     struct Run
@@ -160,7 +162,10 @@ private:
         env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
         p.setProcessEnvironment(env);
         p.start(bin(u"assay"_s), args);
-        p.waitForFinished(timeoutMs);
+        if (!p.waitForFinished(timeoutMs)) {
+            p.kill(); // shows as exit -1 below
+            std::ignore = p.waitForFinished();
+        }
         return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
                    QString::fromUtf8(p.readAllStandardError())};
     }
@@ -326,7 +331,7 @@ private Q_SLOTS:
             QVERIFY(p.waitForStarted());
             QTest::qWait(int(random.bounded(20, 700)));
             p.kill();
-            p.waitForFinished(10000);
+            QVERIFY(p.waitForFinished(10000));
             Cache cache;
             QVERIFY(test::ok(cache.open(Profile(killed).cachePath())));
             QCOMPARE(test::ok(cache.connection().integrityCheck()), u"ok"_s);
