@@ -128,6 +128,9 @@ inline QString describe(const Spread &s, int decimals, const char *unit = "ms", 
 // not end within 10 s.
 inline void stopMarketplace(QProcess &server)
 {
+    // waitForFinished() is false for a process that ended already.
+    if (server.state() == QProcess::NotRunning)
+        return;
     server.terminate();
     if (!server.waitForFinished(10000)) {
         server.kill();

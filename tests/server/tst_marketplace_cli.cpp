@@ -92,6 +92,7 @@ private Q_SLOTS:
         QCOMPARE(tokens2, tokens);
         HttpClient http2(QUrl(listening.mid(13)));
         QCOMPARE(http2.get(u"/api/v1/submissions?limit=500"_s, leadToken).json().value(u"items"_s).toArray().size(), 20);
+        QCOMPARE(again.state(), QProcess::Running);
         again.terminate();
         QVERIFY(again.waitForFinished(10000));
     }
