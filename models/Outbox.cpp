@@ -238,11 +238,7 @@ Result<> Outbox::noteAttempt(qint64 id)
     q.prepare(QStringLiteral("UPDATE outbox SET attempts = attempts + 1, updated_at = ? WHERE id = ?"));
     q.addBindValue(now());
     q.addBindValue(id);
-    if (!q.exec())
-        return CacheConnection::failQuery(q, QStringLiteral("outbox %1").arg(id));
-    if (q.numRowsAffected() != 1)
-        return CacheConnection::fail(QStringLiteral("no outbox entry %1").arg(id));
-    return {};
+    return updateOne(q, id);
 }
 
 Result<> Outbox::settle(qint64 id, OutboxEntry::State state, const QString &error, const QJsonObject &serverState,
@@ -257,6 +253,11 @@ Result<> Outbox::settle(qint64 id, OutboxEntry::State state, const QString &erro
     q.addBindValue(response.isEmpty() ? nullText() : QVariant(compactJson(response)));
     q.addBindValue(now());
     q.addBindValue(id);
+    return updateOne(q, id);
+}
+
+Result<> Outbox::updateOne(QSqlQuery &q, qint64 id)
+{
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("outbox %1").arg(id));
     if (q.numRowsAffected() != 1)

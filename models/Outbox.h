@@ -10,6 +10,8 @@
 
 #include <optional>
 
+class QSqlQuery;
+
 namespace assay {
 
 class CacheConnection;
@@ -63,6 +65,8 @@ private:
     Result<QList<OutboxEntry>> read(const QString &where, const QString &state);
     // The cached summary of the submission a decision is about, or why none.
     Result<SubmissionSummary> cachedSummary(const QString &submissionId);
+    // Runs an UPDATE of entry `id`; one that changes no row names the id.
+    static Result<> updateOne(QSqlQuery &q, qint64 id);
 
     CacheConnection &m_connection;
     SubmissionStore &m_submissions;

@@ -72,4 +72,14 @@ public:
     SyncCycle cycle;
 };
 
+// The reference marketplace's store for the part tests, seeded once per test
+// binary and copied by every PartFixture.
+struct PartTemplate
+{
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("t.sqlite"));
+    // Empty on success, else why the seeding failed.
+    QString make() const { return LoopbackMarketplace::makeTemplate(path, PartFixture::Submissions); }
+};
+
 } // namespace assay::test

@@ -14,20 +14,18 @@ class TestDetailFetcher : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_templateDir;
-    QString m_template;
+    PartTemplate m_template;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_template = m_templateDir.filePath(u"t.sqlite"_s);
-        QCOMPARE(LoopbackMarketplace::makeTemplate(m_template, PartFixture::Submissions), QString());
+        QCOMPARE(m_template.make(), QString());
     }
 
     void detailsAreFetchedAndStoredThePriorityFirst()
     {
         // One request at a time: the order is the fetcher's.
-        PartFixture f(m_template, 1);
+        PartFixture f(m_template.path, 1);
         QVERIFY(f.ok());
         QVERIFY(f.storeSummaries());
         QCOMPARE(test::ok(f.cache.submissions().needingDetails()).size(), PartFixture::Submissions);
@@ -66,7 +64,7 @@ private Q_SLOTS:
     {
         QFETCH(int, reserved);
         QFETCH(bool, slotFree);
-        PartFixture f(m_template, 3);
+        PartFixture f(m_template.path, 3);
         QVERIFY(f.ok());
         QVERIFY(f.storeSummaries());
         CacheWriter writer(f.profile.cachePath());

@@ -16,14 +16,12 @@ class TestEvidenceDownloader : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_templateDir;
-    QString m_template;
+    PartTemplate m_template;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_template = m_templateDir.filePath(u"t.sqlite"_s);
-        QCOMPARE(LoopbackMarketplace::makeTemplate(m_template, PartFixture::Submissions), QString());
+        QCOMPARE(m_template.make(), QString());
     }
 
     void declaredSizes_data()
@@ -50,7 +48,7 @@ private Q_SLOTS:
 
     void oneDownloadPerContentEveryItemPresent()
     {
-        PartFixture f(m_template);
+        PartFixture f(m_template.path);
         QVERIFY(f.ok());
         QVERIFY(f.storeSummaries());
         QVERIFY(f.storeDetails());
@@ -81,7 +79,7 @@ private Q_SLOTS:
 
     void aFileOverTheLimitIsNeverAskedFor()
     {
-        PartFixture f(m_template);
+        PartFixture f(m_template.path);
         QVERIFY(f.ok());
         QVERIFY(f.storeSummaries());
         QVERIFY(f.storeDetails());

@@ -13,19 +13,17 @@ class TestFeedPuller : public QObject
 {
     Q_OBJECT
 
-    QTemporaryDir m_templateDir;
-    QString m_template;
+    PartTemplate m_template;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        m_template = m_templateDir.filePath(u"t.sqlite"_s);
-        QCOMPARE(LoopbackMarketplace::makeTemplate(m_template, PartFixture::Submissions), QString());
+        QCOMPARE(m_template.make(), QString());
     }
 
     void pagesAreStoredWithTheirCursor()
     {
-        PartFixture f(m_template);
+        PartFixture f(m_template.path);
         QVERIFY(f.ok());
         QCOMPARE(test::ok(f.cache.submissions().feedCursor()), QString());
         FeedPuller feed(f.cache, f.client, f.cycle, 2);
@@ -59,7 +57,7 @@ private Q_SLOTS:
 
     void aRefusedTokenStopsTheCycle()
     {
-        PartFixture f(m_template, 4, u"revoked"_s);
+        PartFixture f(m_template.path, 4, u"revoked"_s);
         QVERIFY(f.ok());
         FeedPuller feed(f.cache, f.client, f.cycle, 2);
         QSignalSpy done(&feed, &FeedPuller::done);
