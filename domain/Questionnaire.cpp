@@ -72,6 +72,17 @@ const Questionnaire::Category *Questionnaire::categoryOfQuestion(const QString &
     return nullptr;
 }
 
+const Questionnaire::Category *Questionnaire::categoryOfChecklistItem(const QString &itemKey) const
+{
+    for (const Category &c : categories) {
+        for (const ChecklistItem &i : c.checklist) {
+            if (i.key == itemKey)
+                return &c;
+        }
+    }
+    return nullptr;
+}
+
 const Questionnaire::ChecklistItem *Questionnaire::checklistItem(const QString &key) const
 {
     for (const Category &c : categories) {
@@ -157,6 +168,13 @@ QString Questionnaire::validate() const
             if (r.text.trimmed().isEmpty())
                 return QStringLiteral("reason %1 has no text").arg(r.code);
         }
+        // After the codes: an item's reason codes must name its own category's.
+        for (const ChecklistItem &item : c.checklist) {
+            for (const QString &code : item.reasonCodes) {
+                if (!hasReason(c.key, code))
+                    return QStringLiteral("checklist item %1 names \"%2\", not a reason of %3").arg(item.key, code, c.key);
+            }
+        }
     }
     return {};
 }
@@ -175,7 +193,8 @@ QJsonObject Questionnaire::toJson() const
         for (const ChecklistItem &i : c.checklist) {
             cl.append(QJsonObject{{QStringLiteral("key"), i.key},
                                   {QStringLiteral("text"), i.text},
-                                  {QStringLiteral("required"), i.required}});
+                                  {QStringLiteral("required"), i.required},
+                                  {QStringLiteral("reason_codes"), QJsonArray::fromStringList(i.reasonCodes)}});
         }
         for (const RejectionReason &r : c.rejectionReasons)
             rs.append(QJsonObject{{QStringLiteral("code"), r.code}, {QStringLiteral("text"), r.text}});
@@ -214,6 +233,9 @@ Questionnaire Questionnaire::fromJson(JsonReader &r)
             x.key = ir.string(QStringLiteral("key"), 64);
             x.text = ir.string(QStringLiteral("text"), 4000);
             x.required = ir.boolean(QStringLiteral("required"));
+            // Additive in 2026.1: a questionnaire without it is still sound.
+            if (ir.has(QStringLiteral("reason_codes")))
+                x.reasonCodes = ir.stringList(QStringLiteral("reason_codes"), 32, 64);
             return x;
         });
         c.rejectionReasons = readList<RejectionReason>(cr, QStringLiteral("rejection_reasons"), [](JsonReader &rr) {

@@ -28,6 +28,9 @@ struct Questionnaire
         QString key;
         QString text;
         bool required = false;
+        // The category's rejection codes an unticked item stands for: the
+        // reasons a reviewer is offered when rejecting over it.
+        QStringList reasonCodes;
         friend bool operator==(const ChecklistItem &, const ChecklistItem &) = default;
     };
     struct RejectionReason
@@ -58,6 +61,7 @@ struct Questionnaire
     const Question *question(const QString &key) const;
     const ChecklistItem *checklistItem(const QString &key) const;
     const Category *categoryOfQuestion(const QString &questionKey) const;
+    const Category *categoryOfChecklistItem(const QString &itemKey) const;
     bool hasReason(const QString &categoryKey, const QString &code) const;
     QStringList requiredChecklistKeys() const;
     QStringList questionKeys() const;

@@ -43,6 +43,7 @@ QJsonObject Submission::toJson() const
     o.insert(QStringLiteral("evidence"), toArray(evidence));
     o.insert(QStringLiteral("comments"), toArray(comments));
     o.insert(QStringLiteral("history"), toArray(history));
+    o.insert(QStringLiteral("verdicts"), toArray(verdicts));
     return o;
 }
 
@@ -54,6 +55,7 @@ Submission Submission::fromJson(JsonReader &r)
     s.evidence = fromArray<EvidenceItem>(r, QStringLiteral("evidence"), 1000);
     s.comments = fromArray<Comment>(r, QStringLiteral("comments"), 10000);
     s.history = fromArray<HistoryEntry>(r, QStringLiteral("history"), 10000);
+    s.verdicts = fromArray<RecordedVerdict>(r, QStringLiteral("verdicts"), 1000);
     return s;
 }
 

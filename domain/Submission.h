@@ -4,6 +4,7 @@
 #include "domain/Comment.h"
 #include "domain/EvidenceItem.h"
 #include "domain/HistoryEntry.h"
+#include "domain/RecordedVerdict.h"
 #include "domain/SubmissionSummary.h"
 
 #include <QList>
@@ -11,7 +12,7 @@
 namespace assay {
 
 // A submission with everything a reviewer reads: answers, evidence metadata,
-// comments and history (GET /submissions/{id}).
+// comments, history and every verdict recorded on it (GET /submissions/{id}).
 struct Submission
 {
     SubmissionSummary summary;
@@ -19,6 +20,8 @@ struct Submission
     QList<EvidenceItem> evidence;
     QList<Comment> comments;
     QList<HistoryEntry> history;
+    // Oldest first, exactly as decided.
+    QList<RecordedVerdict> verdicts;
 
     QJsonObject toJson() const;
     static Submission fromJson(JsonReader &reader);

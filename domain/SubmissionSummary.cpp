@@ -37,6 +37,24 @@ QStringList SubmissionSummary::stageNames()
     return {QStringLiteral("review"), QStringLiteral("security"), QStringLiteral("done")};
 }
 
+QStringList SubmissionSummary::kindNames()
+{
+    return {QStringLiteral("initial"), QStringLiteral("resubmission"), QStringLiteral("revalidation")};
+}
+
+QString SubmissionSummary::kindName(Kind k)
+{
+    return kindNames().at(static_cast<int>(k));
+}
+
+std::optional<SubmissionSummary::Kind> SubmissionSummary::kindFromName(const QString &name)
+{
+    const qsizetype i = kindNames().indexOf(name);
+    if (i < 0)
+        return std::nullopt;
+    return static_cast<Kind>(i);
+}
+
 QString SubmissionSummary::statusName(Status s)
 {
     return statusNames().at(static_cast<int>(s));
@@ -76,6 +94,7 @@ QJsonObject SubmissionSummary::toJson() const
         {QStringLiteral("assignee"), nullable(assignee)},
         {QStringLiteral("submitted_at"), JsonReader::formatTimestamp(submittedAt)},
         {QStringLiteral("updated_at"), JsonReader::formatTimestamp(updatedAt)},
+        {QStringLiteral("kind"), kindName(kind)},
         {QStringLiteral("previous_submission_id"), nullable(previousSubmissionId)},
         {QStringLiteral("badge_expires_at"), nullable(badgeExpiresAt)},
         {QStringLiteral("resubmission_allowed_at"), nullable(resubmissionAllowedAt)},
@@ -107,6 +126,8 @@ SubmissionSummary SubmissionSummary::fromJson(JsonReader &r)
     s.assignee = r.nullableString(QStringLiteral("assignee"), MaxId);
     s.submittedAt = r.timestamp(QStringLiteral("submitted_at"));
     s.updatedAt = r.timestamp(QStringLiteral("updated_at"));
+    if (const auto k = kindFromName(r.oneOf(QStringLiteral("kind"), kindNames())))
+        s.kind = *k;
     s.previousSubmissionId = r.nullableString(QStringLiteral("previous_submission_id"), MaxId);
     s.badgeExpiresAt = r.nullableTimestamp(QStringLiteral("badge_expires_at"));
     s.resubmissionAllowedAt = r.nullableTimestamp(QStringLiteral("resubmission_allowed_at"));

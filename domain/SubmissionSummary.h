@@ -15,6 +15,9 @@ struct SubmissionSummary
 {
     enum class Status { Submitted, InReview, Approved, Rejected, Withdrawn };
     enum class Stage { Review, Security, Done };
+    // initial: the app's first; resubmission: after a rejection;
+    // revalidation: the yearly check of an approved app.
+    enum class Kind { Initial, Resubmission, Revalidation };
 
     QString id;
     qint64 version = 0;
@@ -28,6 +31,7 @@ struct SubmissionSummary
     std::optional<QString> assignee;
     QDateTime submittedAt;
     QDateTime updatedAt;
+    Kind kind = Kind::Initial;
     std::optional<QString> previousSubmissionId;
     std::optional<QDateTime> badgeExpiresAt;
     std::optional<QDateTime> resubmissionAllowedAt;
@@ -43,8 +47,11 @@ struct SubmissionSummary
     static QString stageName(Stage s);
     static std::optional<Status> statusFromName(const QString &name);
     static std::optional<Stage> stageFromName(const QString &name);
+    static QString kindName(Kind k);
+    static std::optional<Kind> kindFromName(const QString &name);
     static QStringList statusNames();
     static QStringList stageNames();
+    static QStringList kindNames();
 
     friend bool operator==(const SubmissionSummary &, const SubmissionSummary &) = default;
 };

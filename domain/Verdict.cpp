@@ -8,18 +8,22 @@
 
 namespace assay {
 
+QStringList Verdict::decisionNames()
+{
+    return {QStringLiteral("approve"), QStringLiteral("reject"), QStringLiteral("return")};
+}
+
 QString Verdict::decisionName(Decision d)
 {
-    return d == Decision::Reject ? QStringLiteral("reject") : QStringLiteral("approve");
+    return decisionNames().at(static_cast<int>(d));
 }
 
 std::optional<Verdict::Decision> Verdict::decisionFromName(const QString &name)
 {
-    if (name == QLatin1String("approve"))
-        return Decision::Approve;
-    if (name == QLatin1String("reject"))
-        return Decision::Reject;
-    return std::nullopt;
+    const qsizetype i = decisionNames().indexOf(name);
+    if (i < 0)
+        return std::nullopt;
+    return static_cast<Decision>(i);
 }
 
 QJsonObject Verdict::toJson() const
@@ -33,17 +37,26 @@ QJsonObject Verdict::toJson() const
                               {QStringLiteral("code"), r.code},
                               {QStringLiteral("note"), r.note}});
     }
-    return QJsonObject{{QStringLiteral("decision"), decisionName(decision)},
-                       {QStringLiteral("base_version"), baseVersion},
-                       {QStringLiteral("summary"), summary},
-                       {QStringLiteral("checklist"), checks},
-                       {QStringLiteral("reasons"), rs}};
+    QJsonObject o{{QStringLiteral("decision"), decisionName(decision)},
+                  {QStringLiteral("base_version"), baseVersion},
+                  {QStringLiteral("summary"), summary},
+                  {QStringLiteral("checklist"), checks},
+                  {QStringLiteral("reasons"), rs}};
+    // Optional in the API: left out when empty, so a verdict without notes
+    // has the body it had before notes existed.
+    if (!notes.isEmpty()) {
+        QJsonObject ns;
+        for (auto it = notes.cbegin(); it != notes.cend(); ++it)
+            ns.insert(it.key(), it.value());
+        o.insert(QStringLiteral("notes"), ns);
+    }
+    return o;
 }
 
 Verdict Verdict::fromJson(JsonReader &r)
 {
     Verdict v;
-    if (const auto d = decisionFromName(r.oneOf(QStringLiteral("decision"), {QStringLiteral("approve"), QStringLiteral("reject")})))
+    if (const auto d = decisionFromName(r.oneOf(QStringLiteral("decision"), decisionNames())))
         v.decision = *d;
     v.baseVersion = r.integer(QStringLiteral("base_version"), 1, std::numeric_limits<qint32>::max());
     v.summary = r.optionalString(QStringLiteral("summary"), MaxSummary);
@@ -69,6 +82,22 @@ Verdict Verdict::fromJson(JsonReader &r)
         reason.note = rr.optionalString(QStringLiteral("note"), MaxNote);
         r.adopt(rr);
         v.reasons.append(reason);
+    }
+    if (r.ok() && r.has(QStringLiteral("notes"))) {
+        const QJsonObject ns = r.child(QStringLiteral("notes"));
+        if (ns.size() > MaxNotes)
+            r.fail(QStringLiteral("notes"), QStringLiteral("more than %1 notes").arg(MaxNotes));
+        for (auto it = ns.constBegin(); r.ok() && it != ns.constEnd(); ++it) {
+            const QString name = QStringLiteral("notes.") + it.key().left(64);
+            if (it.key().isEmpty() || it.key().size() > 64)
+                r.fail(name, QStringLiteral("not a checklist item or category key"));
+            else if (!it->isString())
+                r.fail(name, QStringLiteral("expected a string"));
+            else if (JsonReader::codePoints(it->toString()) > MaxNote)
+                r.fail(name, QStringLiteral("longer than %1 characters").arg(MaxNote));
+            else
+                v.notes.insert(it.key(), it->toString());
+        }
     }
     return v;
 }

@@ -12,10 +12,11 @@ namespace assay {
 class JsonReader;
 
 // A reviewer's decision on a submission, as POST /submissions/{id}/verdict
-// carries it.
+// carries it. `return` (security stage only) sends it back to the review
+// stage without locking the partner out.
 struct Verdict
 {
-    enum class Decision { Approve, Reject };
+    enum class Decision { Approve, Reject, Return };
 
     struct Reason
     {
@@ -30,9 +31,13 @@ struct Verdict
     QString summary;
     QMap<QString, bool> checklist;
     QList<Reason> reasons;
+    // Internal notes by checklist item or category key: shown to later
+    // stages and in the audit record, never to the partner.
+    QMap<QString, QString> notes;
 
     static constexpr qsizetype MaxSummary = 20000;
     static constexpr qsizetype MaxNote = 4000;
+    static constexpr qsizetype MaxNotes = 500;
 
     QJsonObject toJson() const;
     // Strict shape check (types, limits); the business rules (reasons belong
@@ -42,6 +47,7 @@ struct Verdict
 
     static QString decisionName(Decision d);
     static std::optional<Decision> decisionFromName(const QString &name);
+    static QStringList decisionNames();
 
     friend bool operator==(const Verdict &, const Verdict &) = default;
 };

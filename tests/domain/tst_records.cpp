@@ -27,7 +27,7 @@ private Q_SLOTS:
             "questionnaire_version": "2026.1", "status": "in_review", "stage": "security",
             "assignee": "u_alice",
             "submitted_at": "2026-10-01T09:00:00Z", "updated_at": "2026-10-02T10:30:00Z",
-            "previous_submission_id": null, "badge_expires_at": null,
+            "kind": "resubmission", "previous_submission_id": "s_00007", "badge_expires_at": null,
             "resubmission_allowed_at": "2027-01-02T00:00:00Z",
             "answers": [
                 {"question_key": "seg.1", "text": "Row-level security; tenant from the JWT.", "evidence_ids": ["e_1"]},
@@ -38,12 +38,19 @@ private Q_SLOTS:
                  "sha256": "00000000000000000000000000000000000000000000000000000000000000aa"}
             ],
             "comments": [
-                {"id": "c_1", "author": "u_bob", "visibility": "partner", "body": "Attach the policy.",
-                 "created_at": "2026-10-01T09:00:30Z"}
+                {"id": "c_1", "author": "u_bob", "from": "marketplace", "visibility": "partner",
+                 "body": "Attach the policy.", "created_at": "2026-10-01T09:00:30Z"},
+                {"id": "c_2", "author": "p_2", "from": "partner", "visibility": "partner",
+                 "body": "Attached as rls.sql.", "created_at": "2026-10-01T10:00:00Z"}
             ],
             "history": [
                 {"at": "2026-10-01T09:00:00Z", "actor": "p_2", "action": "submitted", "detail": {}},
                 {"at": "2026-10-01T09:00:10Z", "actor": "u_carol", "action": "assigned", "detail": {"assignee": "u_alice"}}
+            ],
+            "verdicts": [
+                {"stage": "review", "decision": "approve", "by": "u_alice", "at": "2026-10-02T10:30:00Z", "version": 2,
+                 "summary": "Sound.", "checklist": {"seg.c1": true}, "reasons": [],
+                 "notes": {"seg.c1": "RLS policy read line by line.", "data_segregation": "Strong."}}
             ]
         })")
             .object();
@@ -69,15 +76,31 @@ private Q_SLOTS:
         s.submittedAt = utc(2026, 10, 1, 9, 0, 0);
         s.updatedAt = utc(2026, 10, 2, 10, 30, 0);
         s.resubmissionAllowedAt = utc(2027, 1, 2, 0, 0, 0);
+        s.kind = SubmissionSummary::Kind::Resubmission;
+        s.previousSubmissionId = QStringLiteral("s_00007");
         sub.answers = {{QStringLiteral("seg.1"), QStringLiteral("Row-level security; tenant from the JWT."), {QStringLiteral("e_1")}},
                        {QStringLiteral("xss.1"), QStringLiteral("ünïcödé ✓"), {}}};
         sub.evidence = {{QStringLiteral("e_1"), QStringLiteral("rls.sql"), QStringLiteral("text/plain"), 2048,
                          QString(62, QLatin1Char('0')) + QStringLiteral("aa"), EvidenceItem::LocalState::Absent}};
         sub.comments = {{QStringLiteral("c_1"), QStringLiteral("u_bob"), Comment::Visibility::Partner,
-                         QStringLiteral("Attach the policy."), utc(2026, 10, 1, 9, 0, 30)}};
+                         QStringLiteral("Attach the policy."), utc(2026, 10, 1, 9, 0, 30)},
+                        {QStringLiteral("c_2"), QStringLiteral("p_2"), Comment::Visibility::Partner,
+                         QStringLiteral("Attached as rls.sql."), utc(2026, 10, 1, 10, 0, 0), Comment::From::Partner}};
         sub.history = {{utc(2026, 10, 1, 9, 0, 0), QStringLiteral("p_2"), QStringLiteral("submitted"), {}},
                        {utc(2026, 10, 1, 9, 0, 10), QStringLiteral("u_carol"), QStringLiteral("assigned"),
                         QJsonObject{{QStringLiteral("assignee"), QStringLiteral("u_alice")}}}};
+        RecordedVerdict rv;
+        rv.stage = RecordedVerdict::Stage::Review;
+        rv.by = QStringLiteral("u_alice");
+        rv.at = utc(2026, 10, 2, 10, 30, 0);
+        rv.version = 2;
+        rv.verdict.decision = Verdict::Decision::Approve;
+        rv.verdict.baseVersion = 2;
+        rv.verdict.summary = QStringLiteral("Sound.");
+        rv.verdict.checklist = {{QStringLiteral("seg.c1"), true}};
+        rv.verdict.notes = {{QStringLiteral("seg.c1"), QStringLiteral("RLS policy read line by line.")},
+                            {QStringLiteral("data_segregation"), QStringLiteral("Strong.")}};
+        sub.verdicts = {rv};
         return sub;
     }
 
@@ -183,6 +206,69 @@ private Q_SLOTS:
         JsonReader r(o);
         Verdict::fromJson(r);
         QCOMPARE(r.error(), QStringLiteral("checklist.csrf.c1: expected true or false"));
+    }
+
+    void verdictCarriesNotesAndReturn()
+    {
+        const QJsonObject api = QJsonDocument::fromJson(R"({
+            "decision": "return", "base_version": 5, "summary": "Checklist item csrf.c2 ticked without evidence.",
+            "checklist": {}, "reasons": [], "notes": {"csrf.c2": "No exemption list attached."}
+        })").object();
+        JsonReader r(api);
+        const Verdict v = Verdict::fromJson(r);
+        QVERIFY2(r.ok(), qPrintable(r.error()));
+        QCOMPARE(v.decision, Verdict::Decision::Return);
+        QCOMPARE(v.notes.value(QStringLiteral("csrf.c2")), QStringLiteral("No exemption list attached."));
+        QCOMPARE(v.toJson(), api);
+        // No notes: the body has no notes field at all (it is optional).
+        Verdict plain = v;
+        plain.notes.clear();
+        QVERIFY(!plain.toJson().contains(QStringLiteral("notes")));
+    }
+
+    void verdictNotesAreChecked_data()
+    {
+        QTest::addColumn<QJsonValue>("notes");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("not an object") << QJsonValue(QStringLiteral("x")) << QStringLiteral("notes: expected an object");
+        QTest::newRow("number") << QJsonValue(QJsonObject{{QStringLiteral("csrf.c1"), 3}})
+                                << QStringLiteral("notes.csrf.c1: expected a string");
+        QTest::newRow("too long") << QJsonValue(QJsonObject{{QStringLiteral("csrf.c1"), QString(4001, QLatin1Char('n'))}})
+                                  << QStringLiteral("notes.csrf.c1: longer than 4000 characters");
+        QTest::newRow("empty key") << QJsonValue(QJsonObject{{QString(), QStringLiteral("x")}})
+                                   << QStringLiteral("notes.: not a checklist item or category key");
+    }
+
+    void verdictNotesAreChecked()
+    {
+        QFETCH(QJsonValue, notes);
+        QFETCH(QString, error);
+        QJsonObject o = Verdict().toJson();
+        o.insert(QStringLiteral("base_version"), 1);
+        o.insert(QStringLiteral("notes"), notes);
+        JsonReader r(o);
+        Verdict::fromJson(r);
+        QCOMPARE(r.error(), error);
+    }
+
+    void partnerRepliesAreVisibleToThePartner()
+    {
+        QJsonObject c = builtSubmission().comments.at(1).toJson();
+        c.insert(QStringLiteral("visibility"), QStringLiteral("internal"));
+        JsonReader r(c);
+        Comment::fromJson(r);
+        QCOMPARE(r.error(), QStringLiteral("visibility: a partner's reply is always visible to the partner"));
+    }
+
+    void kindNames()
+    {
+        QCOMPARE(SubmissionSummary::kindNames(),
+                 (QStringList{QStringLiteral("initial"), QStringLiteral("resubmission"), QStringLiteral("revalidation")}));
+        QJsonObject o = builtSubmission().summary.toJson();
+        o.insert(QStringLiteral("kind"), QStringLiteral("renewal"));
+        JsonReader r(o);
+        SubmissionSummary::fromJson(r);
+        QVERIFY(r.error().startsWith(QStringLiteral("kind: ")));
     }
 
     void statusAndStageNames()
