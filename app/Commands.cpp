@@ -404,13 +404,13 @@ int decide(const QStringList &args)
         return Commands::NotInStep;
     const QString &id = pos.at(0);
     QMap<QString, bool> checklist;
-    const Result<QHash<QString, bool>> ticks = cache.work().checklistTicks(id);
+    const Result<QHash<QString, ReviewWork::Tick>> ticks = cache.work().checklistTicks(id);
     if (!ticks) {
         err(ticks.error().message);
         return Commands::NotInStep;
     }
     for (auto it = ticks->cbegin(); it != ticks->cend(); ++it)
-        checklist.insert(it.key(), it.value());
+        checklist.insert(it.key(), it.value().checked);
     for (const QString &k : parser.values(u"check"_s))
         checklist.insert(k, true);
     const Result<qint64> entry = cache.outbox().recordVerdict(id, *decision, checklist, reasons, parser.value(u"summary"_s));
@@ -480,18 +480,18 @@ Result<QJsonObject> exportJson(Cache &cache, const Profile &profile)
         o.insert(u"evidence"_s, evidence);
         QJsonObject local;
         QJsonObject ticks;
-        const Result<QHash<QString, bool>> t = cache.work().checklistTicks(summary.id);
+        const Result<QHash<QString, ReviewWork::Tick>> t = cache.work().checklistTicks(summary.id);
         if (!t)
             return t.error();
         for (auto it = t->cbegin(); it != t->cend(); ++it)
-            ticks.insert(it.key(), it.value());
+            ticks.insert(it.key(), it.value().checked);
         local.insert(u"checklist"_s, ticks);
         QJsonObject notes;
-        const Result<QHash<QString, QString>> n = cache.work().notes(summary.id);
+        const Result<QHash<QString, ReviewWork::Note>> n = cache.work().notes(summary.id);
         if (!n)
             return n.error();
         for (auto it = n->cbegin(); it != n->cend(); ++it)
-            notes.insert(it.key(), it.value());
+            notes.insert(it.key(), it.value().body);
         local.insert(u"notes"_s, notes);
         const Result<std::optional<ReviewDraft>> draft = cache.work().draft(summary.id);
         if (!draft)
