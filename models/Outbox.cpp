@@ -157,6 +157,34 @@ Result<qint64> Outbox::recordVerdict(const QString &submissionId, Verdict::Decis
     return recordVerdict(submissionId, v);
 }
 
+Result<Verdict> Outbox::verdictFromWork(const QString &submissionId)
+{
+    Verdict v;
+    const Result<QHash<QString, ReviewWork::Tick>> ticks = m_work.checklistTicks(submissionId);
+    if (!ticks)
+        return ticks.error();
+    for (auto it = ticks->cbegin(); it != ticks->cend(); ++it)
+        v.checklist.insert(it.key(), it.value().checked);
+    const Result<QHash<QString, ReviewWork::Note>> notes = m_work.notes(submissionId);
+    if (!notes)
+        return notes.error();
+    if (notes->isEmpty())
+        return v;
+    const Result<SubmissionSummary> s = cachedSummary(submissionId);
+    if (!s)
+        return s.error();
+    const Result<std::optional<Questionnaire>> q = m_submissions.questionnaire(s->questionnaireVersion);
+    if (!q)
+        return q.error();
+    if (!*q)
+        return Error{QStringLiteral("questionnaire %1 is not in the cache; sync first").arg(s->questionnaireVersion)};
+    for (auto it = notes->cbegin(); it != notes->cend(); ++it) {
+        if ((*q)->checklistItem(it.key()) || (*q)->category(it.key()))
+            v.notes.insert(it.key(), it.value().body);
+    }
+    return v;
+}
+
 Result<qint64> Outbox::rebase(qint64 entryId)
 {
     qint64 id = 0;

@@ -49,6 +49,12 @@ public:
     Result<qint64> recordVerdict(const QString &submissionId, Verdict::Decision decision,
                                  const QMap<QString, bool> &checklist, const QList<Verdict::Reason> &reasons,
                                  const QString &summary, const QMap<QString, QString> &notes = {});
+    // The verdict the reviewer's saved work makes (no decision yet): the
+    // checklist ticks, and the notes on checklist items and categories of
+    // the submission's questionnaire (notes on questions or on the whole
+    // submission are the reviewer's own and stay out). The screen's verdict
+    // dialog and `assay decide` start from it.
+    Result<Verdict> verdictFromWork(const QString &submissionId);
     // A verdict in conflict (409) recorded again against the cached current
     // version, with a new Idempotency-Key, checked again as above; the old
     // entry becomes superseded (superseded_by = the new one). One

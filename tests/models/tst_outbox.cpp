@@ -234,6 +234,26 @@ private Q_SLOTS:
         QCOMPARE(d->reasons, v.reasons);
     }
 
+    // The saved work makes the verdict's checklist and notes: notes on
+    // checklist items and categories only.
+    void theSavedWorkMakesAVerdict()
+    {
+        Cache cache;
+        QVERIFY(fill(cache));
+        const QString id = QStringLiteral("s_00001");
+        QVERIFY(ok(cache.outbox().verdictFromWork(id)).checklist.isEmpty());
+        QVERIFY(ok(cache.work().setChecklistTick(id, QStringLiteral("seg.c1"), true)));
+        QVERIFY(ok(cache.work().setChecklistTick(id, QStringLiteral("seg.c2"), false)));
+        QVERIFY(ok(cache.work().setNote(id, QStringLiteral("seg.c1"), QStringLiteral("RLS on every table"))));
+        QVERIFY(ok(cache.work().setNote(id, QStringLiteral("data_segregation"), QStringLiteral("solid"))));
+        QVERIFY(ok(cache.work().setNote(id, QStringLiteral("seg.1"), QStringLiteral("my own reading note"))));
+        QVERIFY(ok(cache.work().setNote(id, QString(), QStringLiteral("overall"))));
+        const Verdict v = ok(cache.outbox().verdictFromWork(id));
+        QCOMPARE(v.checklist, (QMap<QString, bool>{{QStringLiteral("seg.c1"), true}, {QStringLiteral("seg.c2"), false}}));
+        QCOMPARE(v.notes, (QMap<QString, QString>{{QStringLiteral("seg.c1"), QStringLiteral("RLS on every table")},
+                                                  {QStringLiteral("data_segregation"), QStringLiteral("solid")}}));
+    }
+
     // Return: only at stage security, with a summary, without reasons.
     void aReturnIsCheckedBeforeItIsRecorded()
     {
