@@ -37,7 +37,7 @@ public:
                                            {u"questionnaire_version"_s, u"2026.1"_s}, {u"status"_s, u"submitted"_s},
                                            {u"stage"_s, u"review"_s}, {u"assignee"_s, QJsonValue::Null},
                                            {u"submitted_at"_s, u"2026-11-01T10:00:00Z"_s}, {u"updated_at"_s, u"2026-11-01T10:00:00Z"_s},
-                                           {u"previous_submission_id"_s, QJsonValue::Null}, {u"badge_expires_at"_s, QJsonValue::Null},
+                                           {u"kind"_s, u"initial"_s}, {u"previous_submission_id"_s, QJsonValue::Null}, {u"badge_expires_at"_s, QJsonValue::Null},
                                            {u"resubmission_allowed_at"_s, QJsonValue::Null}};
             QJsonObject badType = good;
             badType.insert(u"id"_s, u"s_2"_s);
