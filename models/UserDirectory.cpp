@@ -123,7 +123,16 @@ Result<> UserDirectory::storeMe(const User &me)
     const QJsonObject o{{QStringLiteral("id"), me.id},
                         {QStringLiteral("name"), me.name},
                         {QStringLiteral("roles"), QJsonArray::fromStringList(me.roles)}};
-    return setValue(m_connection, MeKey, compactJson(o));
+    const QString json = compactJson(o);
+    // Unchanged (the common case: every engine asks once): no write. A
+    // commit would cost a sync with nothing new a WAL write, and its close a
+    // checkpoint.
+    const Result<QString> stored = valueOf(m_connection, MeKey);
+    if (!stored)
+        return stored.error();
+    if (*stored == json)
+        return {};
+    return setValue(m_connection, MeKey, json);
 }
 
 Result<std::optional<UserDirectory::User>> UserDirectory::me()

@@ -44,6 +44,7 @@ public:
     // Every known id -> name, for a view that names many at once.
     Result<QHash<QString, QString>> names();
 
+    // Writes only when it differs from what is stored.
     Result<> storeMe(const User &me);
     // std::nullopt: not signed in through a sync yet.
     Result<std::optional<User>> me();

@@ -11,11 +11,12 @@ class Cache;
 class MarketplaceClient;
 class SyncCycle;
 
-// Beside the change feed: who the signed-in user is (GET /me, once per
-// engine) and the names of every user
-// (GET /users, when the cache has none or they are over an hour old). A
-// sync with nothing new asks for neither after its engine's first cycle.
-// One that cannot be had is a problem, not the end of the cycle.
+// After the change feed, beside the questionnaires: who the signed-in user
+// is (GET /me, once per engine) and the names of every user (GET /users,
+// when the cache has none or they are over an hour old). A sync with
+// nothing new asks for neither after its engine's first cycle, and writes
+// nothing when they did not change. One that cannot be had is a problem,
+// not the end of the cycle.
 class DirectoryFetcher : public QObject
 {
     Q_OBJECT

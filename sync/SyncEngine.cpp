@@ -137,13 +137,14 @@ Result<> SyncEngine::Private::open()
 
         connect(pusher, &OutboxPusher::done, q, [this] {
             setPhase(Phase::Feed);
-            // Its requests go beside the feed's: a sync with nothing new
-            // waits for no extra round trip.
-            directory->start();
             feed->start();
         });
         connect(feed, &FeedPuller::done, q, [this] {
             setPhase(Phase::Questionnaires);
+            // After the feed, not beside it: its requests then reuse the
+            // feed's connection (a second one, opened in parallel, cost a
+            // new engine's sync with nothing new more than a round trip).
+            directory->start();
             questionnaires->start();
         });
         connect(questionnaires, &QuestionnaireFetcher::done, q, [this] {

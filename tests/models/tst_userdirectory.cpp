@@ -1,7 +1,10 @@
 #include "common/ResultCheck.h"
 #include "models/Cache.h"
+#include "models/CacheConnection.h"
 #include "models/UserDirectory.h"
 
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -58,6 +61,22 @@ private Q_SLOTS:
         QCOMPARE(me, std::optional(sam));
         QVERIFY(me->hasRole(QStringLiteral("security")));
         QVERIFY(!me->hasRole(QStringLiteral("lead")));
+
+        // The same user again writes nothing (a sync with nothing new
+        // commits nothing); a change is stored.
+        const auto changes = [&cache] {
+            QSqlQuery q(cache.connection().database());
+            return q.exec(QStringLiteral("SELECT total_changes()")) && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const qint64 before = changes();
+        QVERIFY(before >= 0);
+        QVERIFY(ok(users.storeMe(sam)));
+        QCOMPARE(changes(), before);
+        UserDirectory::User promoted = sam;
+        promoted.roles.append(QStringLiteral("lead"));
+        QVERIFY(ok(users.storeMe(promoted)));
+        QCOMPARE(changes(), before + 1);
+        QCOMPARE(ok(users.me()), std::optional(promoted));
     }
 };
 
