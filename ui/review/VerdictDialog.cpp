@@ -1,0 +1,702 @@
+#include "ui/review/VerdictDialog.h"
+
+#include "models/Cache.h"
+#include "models/Outbox.h"
+#include "models/ReviewDraft.h"
+#include "models/ReviewWork.h"
+#include "models/SubmissionStore.h"
+
+#include <QButtonGroup>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QShortcut>
+#include <QTableWidget>
+#include <QTextBrowser>
+#include <QTime>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
+
+namespace assay {
+
+namespace {
+using Decision = Verdict::Decision;
+
+enum Column { CategoryColumn, ReasonColumn, NoteColumn };
+enum RowRole { CategoryRole = Qt::UserRole, CodeRole, OfferedRole };
+
+// Typing is saved this long after the last keystroke (the issue allows 300).
+constexpr int DraftDelayMs = 200;
+
+QString html(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+QString rubricText(const Questionnaire &q, const QString &category, const QString &code)
+{
+    if (const Questionnaire::Category *c = q.category(category)) {
+        for (const auto &r : c->rejectionReasons) {
+            if (r.code == code)
+                return r.text;
+        }
+    }
+    return code;
+}
+
+QString categoryTitle(const Questionnaire &q, const QString &key)
+{
+    const Questionnaire::Category *c = q.category(key);
+    return c ? c->title : key;
+}
+
+// Only keys the server takes (checklist items, categories) go into a
+// verdict's notes; anything else would be refused with 422.
+bool isNoteKey(const Questionnaire &q, const QString &key)
+{
+    return q.checklistItem(key) || q.category(key);
+}
+} // namespace
+
+VerdictDialog::VerdictDialog(Cache &cache, const QString &submissionId, std::optional<Verdict::Decision> initial,
+                             const ApprovalGate::Signer &me, QWidget *parent)
+    : QDialog(parent)
+    , m_cache(cache)
+    , m_submissionId(submissionId)
+    , m_me(me)
+{
+    m_loading = true;
+    build();
+    if (read()) {
+        loadDraft(initial);
+        offerSuggestions();
+    }
+    applyGate();
+    m_loading = false;
+    updatePreview();
+    updateRecordState();
+}
+
+VerdictDialog::~VerdictDialog() = default;
+
+void VerdictDialog::build()
+{
+    setWindowTitle(tr("Verdict on %1").arg(m_submissionId));
+    setAccessibleName(windowTitle());
+
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(DraftDelayMs);
+    connect(m_saveTimer, &QTimer::timeout, this, &VerdictDialog::saveDraft);
+
+    // A security user reads the review stage's verdict above their own.
+    m_reviewStage = new QGroupBox(tr("The review stage's verdict (read-only)"), this);
+    m_reviewStageText = new QTextBrowser(m_reviewStage);
+    m_reviewStageText->setObjectName(QStringLiteral("reviewStageVerdict"));
+    m_reviewStageText->setAccessibleName(tr("The review stage's verdict"));
+    m_reviewStageText->setOpenLinks(false);
+    m_reviewStageText->setMaximumHeight(160);
+    (new QVBoxLayout(m_reviewStage))->addWidget(m_reviewStageText);
+
+    auto *decisionBox = new QGroupBox(tr("Decision"), this);
+    auto *decisionRow = new QHBoxLayout;
+    m_decisions = new QButtonGroup(this);
+    const QList<std::pair<Decision, QString>> decisions = {
+        {Decision::Approve, tr("&Approve")}, {Decision::Reject, tr("&Reject")}, {Decision::Return, tr("Re&turn to the reviewer")}};
+    for (const auto &[d, label] : decisions) {
+        auto *b = new QRadioButton(label, decisionBox);
+        b->setObjectName(QStringLiteral("decision") + Verdict::decisionName(d));
+        b->setAccessibleName(QString(label).remove(QLatin1Char('&')));
+        m_decisions->addButton(b, int(d));
+        decisionRow->addWidget(b);
+    }
+    decisionRow->addStretch();
+    m_refusals = new QLabel(decisionBox);
+    m_refusals->setObjectName(QStringLiteral("decisionRefusals"));
+    m_refusals->setTextFormat(Qt::PlainText);
+    m_refusals->setWordWrap(true);
+    m_refusals->setAccessibleName(tr("Why a decision is not available"));
+    auto *decisionLayout = new QVBoxLayout(decisionBox);
+    decisionLayout->addLayout(decisionRow);
+    decisionLayout->addWidget(m_refusals);
+    connect(m_decisions, &QButtonGroup::idToggled, this, [this](int, bool on) {
+        if (on)
+            changed();
+    });
+
+    m_reasonsBox = new QGroupBox(tr("Reasons (the partner reads each one)"), this);
+    m_reasons = new QTableWidget(0, 3, m_reasonsBox);
+    m_reasons->setObjectName(QStringLiteral("reasons"));
+    m_reasons->setAccessibleName(tr("Rejection reasons: tick to include, edit the note"));
+    m_reasons->setHorizontalHeaderLabels({tr("Category"), tr("Reason"), tr("Note to the partner")});
+    m_reasons->horizontalHeader()->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
+    m_reasons->horizontalHeader()->setSectionResizeMode(NoteColumn, QHeaderView::Stretch);
+    m_reasons->verticalHeader()->hide();
+    m_reasons->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_reasons->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_reasons->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                               | QAbstractItemView::AnyKeyPressed);
+    m_reasons->setTabKeyNavigation(false);
+    connect(m_reasons, &QTableWidget::itemChanged, this, [this] { changed(); });
+    auto *removeKey = new QShortcut(QKeySequence::Delete, m_reasons, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(removeKey, &QShortcut::activated, this, &VerdictDialog::removeCurrentReason);
+
+    m_category = new QComboBox(m_reasonsBox);
+    m_category->setObjectName(QStringLiteral("reasonCategory"));
+    m_category->setAccessibleName(tr("Category of the reason to add"));
+    m_code = new QComboBox(m_reasonsBox);
+    m_code->setObjectName(QStringLiteral("reasonCode"));
+    m_code->setAccessibleName(tr("Reason to add, from the rubric"));
+    m_code->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_code->setMinimumContentsLength(24);
+    m_note = new QLineEdit(m_reasonsBox);
+    m_note->setObjectName(QStringLiteral("reasonNote"));
+    m_note->setAccessibleName(tr("Note with the reason to add"));
+    m_note->setPlaceholderText(tr("Optional note for the partner"));
+    m_add = new QPushButton(tr("A&dd reason"), m_reasonsBox);
+    m_add->setObjectName(QStringLiteral("addReason"));
+    m_add->setAccessibleName(tr("Add the reason"));
+    m_remove = new QPushButton(tr("Remo&ve reason"), m_reasonsBox);
+    m_remove->setObjectName(QStringLiteral("removeReason"));
+    m_remove->setAccessibleName(tr("Remove the selected reason"));
+    connect(m_category, &QComboBox::currentIndexChanged, this, &VerdictDialog::fillCodes);
+    connect(m_add, &QPushButton::clicked, this, &VerdictDialog::addPickedReason);
+    connect(m_note, &QLineEdit::returnPressed, this, &VerdictDialog::addPickedReason);
+    connect(m_remove, &QPushButton::clicked, this, &VerdictDialog::removeCurrentReason);
+    auto *pick = new QHBoxLayout;
+    pick->addWidget(m_category);
+    pick->addWidget(m_code, 1);
+    pick->addWidget(m_note, 1);
+    pick->addWidget(m_add);
+    auto *reasonsLayout = new QVBoxLayout(m_reasonsBox);
+    auto *hint = new QLabel(tr("Unticked required checklist items are offered as reasons: tick one (Space) to "
+                               "include it, edit its note, or remove it (Delete)."), m_reasonsBox);
+    hint->setWordWrap(true);
+    reasonsLayout->addWidget(hint);
+    reasonsLayout->addWidget(m_reasons);
+    reasonsLayout->addLayout(pick);
+    reasonsLayout->addWidget(m_remove, 0, Qt::AlignLeft);
+
+    m_summary = new QPlainTextEdit(this);
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setAccessibleName(tr("Summary"));
+    m_summary->setTabChangesFocus(true);
+    m_summary->setMaximumHeight(110);
+    connect(m_summary, &QPlainTextEdit::textChanged, this, &VerdictDialog::changed);
+    auto *summaryLabel = new QLabel(tr("&Summary"), this);
+    summaryLabel->setBuddy(m_summary);
+
+    m_warningsBox = new QGroupBox(tr("Before approving"), this);
+    m_warnings = new QListWidget(m_warningsBox);
+    m_warnings->setObjectName(QStringLiteral("approveWarnings"));
+    m_warnings->setAccessibleName(tr("Warnings before approving"));
+    m_warnings->setMaximumHeight(120);
+    m_warningsSeen = new QCheckBox(tr("I have read these &warnings"), m_warningsBox);
+    m_warningsSeen->setObjectName(QStringLiteral("warningsSeen"));
+    m_warningsSeen->setAccessibleName(tr("I have read the warnings"));
+    connect(m_warningsSeen, &QCheckBox::toggled, this, &VerdictDialog::updateRecordState);
+    auto *warningsLayout = new QVBoxLayout(m_warningsBox);
+    warningsLayout->addWidget(m_warnings);
+    warningsLayout->addWidget(m_warningsSeen);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(decisionBox);
+    left->addWidget(m_reasonsBox, 1);
+    left->addWidget(summaryLabel);
+    left->addWidget(m_summary);
+    left->addWidget(m_warningsBox);
+
+    auto *partnerBox = new QGroupBox(tr("What the partner receives"), this);
+    m_partner = new QTextBrowser(partnerBox);
+    m_partner->setObjectName(QStringLiteral("partnerPreview"));
+    m_partner->setAccessibleName(tr("What the partner receives"));
+    (new QVBoxLayout(partnerBox))->addWidget(m_partner);
+    auto *internalBox = new QGroupBox(tr("What stays internal"), this);
+    m_internal = new QTextBrowser(internalBox);
+    m_internal->setObjectName(QStringLiteral("internalPreview"));
+    m_internal->setAccessibleName(tr("What stays internal"));
+    (new QVBoxLayout(internalBox))->addWidget(m_internal);
+    auto *right = new QVBoxLayout;
+    right->addWidget(partnerBox, 1);
+    right->addWidget(internalBox, 1);
+
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addLayout(right, 2);
+
+    m_blocker = new QLabel(this);
+    m_blocker->setObjectName(QStringLiteral("recordBlocker"));
+    m_blocker->setTextFormat(Qt::PlainText);
+    m_blocker->setWordWrap(true);
+    m_blocker->setAccessibleName(tr("Why the verdict cannot be recorded yet"));
+    m_draftState = new QLabel(this);
+    m_draftState->setObjectName(QStringLiteral("draftState"));
+    m_draftState->setAccessibleName(tr("Draft state"));
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_record = buttons->addButton(tr("Re&cord verdict"), QDialogButtonBox::ActionRole);
+    m_record->setObjectName(QStringLiteral("record"));
+    m_record->setAccessibleName(tr("Record the verdict"));
+    m_record->setToolTip(tr("Records the verdict in the outbox (Ctrl+Enter); the sync sends it."));
+    QPushButton *cancel = buttons->addButton(QDialogButtonBox::Close);
+    cancel->setAccessibleName(tr("Close, keeping the draft"));
+    for (QPushButton *b : {m_record, cancel, m_add, m_remove})
+        b->setAutoDefault(false);
+    connect(m_record, &QPushButton::clicked, this, &VerdictDialog::record);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    for (const QKeySequence &k : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)})
+        connect(new QShortcut(k, this), &QShortcut::activated, this, &VerdictDialog::record);
+
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_draftState);
+    bottom->addWidget(m_blocker, 1);
+    bottom->addWidget(buttons);
+
+    auto *root = new QVBoxLayout(this);
+    root->addWidget(m_reviewStage);
+    root->addLayout(columns, 1);
+    root->addLayout(bottom);
+    resize(1100, 720);
+}
+
+bool VerdictDialog::read()
+{
+    auto fail = [this](const QString &why) {
+        m_loadError = why;
+        return false;
+    };
+    const Result<std::optional<Submission>> s = m_cache.submissions().submission(m_submissionId);
+    if (!s)
+        return fail(s.error().message);
+    if (!*s)
+        return fail(tr("Submission %1 is not in the cache; sync first.").arg(m_submissionId));
+    m_submission = **s;
+    const QString version = m_submission.summary.questionnaireVersion;
+    const Result<std::optional<Questionnaire>> q = m_cache.submissions().questionnaire(version);
+    if (!q)
+        return fail(q.error().message);
+    if (!*q)
+        return fail(tr("Questionnaire %1 is not in the cache; sync first.").arg(version));
+    m_questionnaire = **q;
+    const Result<QHash<QString, bool>> ticks = m_cache.work().checklistTicks(m_submissionId);
+    if (!ticks)
+        return fail(ticks.error().message);
+    m_checklist.clear();
+    for (const auto &category : std::as_const(m_questionnaire.categories)) {
+        for (const auto &item : category.checklist)
+            m_checklist.insert(item.key, ticks->value(item.key, false));
+    }
+    const Result<QHash<QString, QString>> notes = m_cache.work().notes(m_submissionId);
+    if (!notes)
+        return fail(notes.error().message);
+    m_notes.clear();
+    for (auto it = notes->cbegin(); it != notes->cend(); ++it) {
+        if (isNoteKey(m_questionnaire, it.key()) && !it.value().trimmed().isEmpty())
+            m_notes.insert(it.key(), it.value());
+    }
+    m_gate.emplace(m_questionnaire, m_submission, m_checklist, m_me);
+    m_loadError.clear();
+
+    const QSignalBlocker block(m_category);
+    const QString current = m_category->currentData().toString();
+    m_category->clear();
+    for (const auto &category : std::as_const(m_questionnaire.categories))
+        m_category->addItem(category.title, category.key);
+    m_category->setCurrentIndex(std::max(0, m_category->findData(current)));
+    fillCodes();
+    return true;
+}
+
+void VerdictDialog::reload()
+{
+    m_loading = true;
+    if (read()) {
+        // The offers follow the ticks; what the reviewer accepted stays.
+        for (int r = m_reasons->rowCount() - 1; r >= 0; --r) {
+            if (m_reasons->item(r, CategoryColumn)->checkState() != Qt::Checked)
+                m_reasons->removeRow(r);
+        }
+        offerSuggestions();
+    }
+    applyGate();
+    m_loading = false;
+    updatePreview();
+    updateRecordState();
+}
+
+void VerdictDialog::loadDraft(std::optional<Verdict::Decision> initial)
+{
+    const Result<std::optional<ReviewDraft>> draft = m_cache.work().draft(m_submissionId);
+    if (!draft) {
+        m_draftState->setText(tr("Draft not read: %1").arg(draft.error().message));
+    } else if (*draft) {
+        m_summary->setPlainText((*draft)->summary);
+        for (const Verdict::Reason &r : (*draft)->reasons)
+            addRow({r.category, r.code, r.note, {}, true});
+        if (!initial)
+            initial = (*draft)->decision;
+        m_draftState->setText(tr("Draft restored"));
+    }
+    Decision d = initial.value_or(Decision::Reject);
+    if (!initial && m_gate && m_gate->allows(Decision::Approve))
+        d = Decision::Approve;
+    m_decisions->button(int(d))->setChecked(true);
+}
+
+void VerdictDialog::applyGate()
+{
+    QStringList refusals;
+    const bool security = m_submission.summary.stage == SubmissionSummary::Stage::Security;
+    for (QAbstractButton *b : m_decisions->buttons()) {
+        const auto d = Decision(m_decisions->id(b));
+        const QString why = m_gate ? m_gate->refusal(d) : m_loadError;
+        b->setEnabled(why.isEmpty());
+        b->setToolTip(why);
+        // Return exists at the security stage only; elsewhere it is noise.
+        const bool offered = d != Decision::Return || security;
+        b->setVisible(offered);
+        if (!why.isEmpty() && offered)
+            refusals.append(QStringLiteral("%1: %2").arg(b->accessibleName(), why));
+    }
+    m_refusals->setText(refusals.join(QLatin1Char('\n')));
+    m_refusals->setVisible(!refusals.isEmpty());
+
+    m_warnings->clear();
+    if (m_gate) {
+        for (const ApprovalGate::Warning &w : m_gate->warnings())
+            m_warnings->addItem(w.text);
+    }
+    const QString stageHtml = reviewStageHtml();
+    m_reviewStageText->setHtml(stageHtml);
+    m_reviewStage->setVisible(!stageHtml.isEmpty());
+}
+
+QString VerdictDialog::reviewStageHtml() const
+{
+    const std::optional<RecordedVerdict> approval = ApprovalGate::reviewApproval(m_submission);
+    if (m_submission.summary.stage != SubmissionSummary::Stage::Security || !approval)
+        return {};
+    const Verdict &v = approval->verdict;
+    QString out = tr("<p><b>Approved at the review stage</b> by %1 on %2, version %3.</p>")
+                      .arg(html(approval->by), QLocale().toString(approval->at.toLocalTime(), QLocale::ShortFormat))
+                      .arg(approval->version);
+    out += tr("<p><b>Summary:</b> %1</p>").arg(v.summary.isEmpty() ? tr("(none)") : html(v.summary));
+    QStringList unticked;
+    for (auto it = v.checklist.cbegin(); it != v.checklist.cend(); ++it) {
+        if (!it.value())
+            unticked.append(it.key());
+    }
+    out += tr("<p><b>Checklist:</b> %1 of %2 items ticked.").arg(v.checklist.size() - unticked.size()).arg(v.checklist.size());
+    if (!unticked.isEmpty())
+        out += tr(" Not ticked: %1.").arg(html(unticked.join(QStringLiteral(", "))));
+    out += QStringLiteral("</p>");
+    if (v.notes.isEmpty()) {
+        out += tr("<p>No notes.</p>");
+    } else {
+        out += tr("<p><b>Notes:</b></p><ul>");
+        for (auto it = v.notes.cbegin(); it != v.notes.cend(); ++it)
+            out += QStringLiteral("<li><b>%1</b>: %2</li>").arg(html(it.key()), html(it.value()));
+        out += QStringLiteral("</ul>");
+    }
+    return out;
+}
+
+void VerdictDialog::fillCodes()
+{
+    m_code->clear();
+    if (const Questionnaire::Category *c = m_questionnaire.category(m_category->currentData().toString())) {
+        for (const auto &r : c->rejectionReasons) {
+            m_code->addItem(QStringLiteral("%1 — %2").arg(r.code, r.text), r.code);
+            m_code->setItemData(m_code->count() - 1, r.text, Qt::ToolTipRole);
+        }
+    }
+}
+
+// Stand-in for the models helper's ReasonSuggestions: every unticked
+// required item offers the codes its rubric entry names (reason_codes).
+void VerdictDialog::offerSuggestions()
+{
+    for (const auto &category : std::as_const(m_questionnaire.categories)) {
+        for (const auto &item : category.checklist) {
+            if (!item.required || m_checklist.value(item.key, false))
+                continue;
+            for (const QString &code : item.reasonCodes) {
+                if (m_questionnaire.hasReason(category.key, code))
+                    addRow({category.key, code, {}, {item.key}, false});
+            }
+        }
+    }
+}
+
+void VerdictDialog::addRow(const Row &row)
+{
+    const bool wasLoading = std::exchange(m_loading, true);
+    for (int r = 0; r < m_reasons->rowCount(); ++r) {
+        QTableWidgetItem *first = m_reasons->item(r, CategoryColumn);
+        if (first->data(CategoryRole).toString() != row.category || first->data(CodeRole).toString() != row.code)
+            continue;
+        // The same reason again: one row, accepted if either was.
+        QStringList offered = first->data(OfferedRole).toStringList() + row.offeredFor;
+        offered.removeDuplicates();
+        first->setData(OfferedRole, offered);
+        m_reasons->item(r, ReasonColumn)->setText(reasonText(row.category, row.code, offered));
+        if (row.accepted)
+            first->setCheckState(Qt::Checked);
+        if (!row.note.isEmpty())
+            m_reasons->item(r, NoteColumn)->setText(row.note);
+        m_loading = wasLoading;
+        return;
+    }
+    const int r = m_reasons->rowCount();
+    m_reasons->insertRow(r);
+    auto *first = new QTableWidgetItem(categoryTitle(m_questionnaire, row.category));
+    first->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+    first->setCheckState(row.accepted ? Qt::Checked : Qt::Unchecked);
+    first->setData(CategoryRole, row.category);
+    first->setData(CodeRole, row.code);
+    first->setData(OfferedRole, row.offeredFor);
+    auto *reason = new QTableWidgetItem(reasonText(row.category, row.code, row.offeredFor));
+    reason->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    auto *note = new QTableWidgetItem(row.note);
+    note->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
+    m_reasons->setItem(r, CategoryColumn, first);
+    m_reasons->setItem(r, ReasonColumn, reason);
+    m_reasons->setItem(r, NoteColumn, note);
+    m_loading = wasLoading;
+}
+
+QString VerdictDialog::reasonText(const QString &category, const QString &code, const QStringList &offeredFor) const
+{
+    QString text = QStringLiteral("%1 — %2").arg(code, rubricText(m_questionnaire, category, code));
+    if (!offeredFor.isEmpty())
+        text += tr(" (offered: %1 not ticked)").arg(offeredFor.join(QStringLiteral(", ")));
+    return text;
+}
+
+QList<VerdictDialog::Row> VerdictDialog::rows() const
+{
+    QList<Row> out;
+    for (int r = 0; r < m_reasons->rowCount(); ++r) {
+        const QTableWidgetItem *first = m_reasons->item(r, CategoryColumn);
+        out.append({first->data(CategoryRole).toString(), first->data(CodeRole).toString(),
+                    m_reasons->item(r, NoteColumn)->text().trimmed(), first->data(OfferedRole).toStringList(),
+                    first->checkState() == Qt::Checked});
+    }
+    return out;
+}
+
+void VerdictDialog::addPickedReason()
+{
+    const QString category = m_category->currentData().toString();
+    const QString code = m_code->currentData().toString();
+    if (category.isEmpty() || code.isEmpty())
+        return;
+    addRow({category, code, m_note->text().trimmed(), {}, true});
+    m_note->clear();
+    changed();
+}
+
+void VerdictDialog::removeCurrentReason()
+{
+    const int r = m_reasons->currentRow();
+    if (r < 0)
+        return;
+    m_reasons->removeRow(r);
+    changed();
+}
+
+void VerdictDialog::changed()
+{
+    if (m_loading)
+        return;
+    m_draftState->setText(tr("Saving…"));
+    m_saveTimer->start();
+    updatePreview();
+    updateRecordState();
+}
+
+void VerdictDialog::saveDraft()
+{
+    m_saveTimer->stop();
+    if (!m_loadError.isEmpty())
+        return;
+    ReviewDraft d;
+    d.submissionId = m_submissionId;
+    d.decision = decision();
+    d.summary = m_summary->toPlainText();
+    for (const Row &r : rows()) {
+        if (r.accepted)
+            d.reasons.append({r.category, r.code, r.note});
+    }
+    const Result<> saved = m_cache.work().saveDraft(d);
+    m_draftState->setText(saved ? tr("Draft saved %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
+                                : tr("Draft not saved: %1").arg(saved.error().message));
+    Q_EMIT draftSaved(saved.errorString());
+}
+
+void VerdictDialog::done(int result)
+{
+    // Closing within the debounce keeps what was typed.
+    if (m_saveTimer->isActive())
+        saveDraft();
+    QDialog::done(result);
+}
+
+Verdict::Decision VerdictDialog::decision() const
+{
+    const int id = m_decisions->checkedId();
+    return id < 0 ? Decision::Reject : Decision(id);
+}
+
+Verdict VerdictDialog::verdict() const
+{
+    Verdict v;
+    v.decision = decision();
+    v.baseVersion = m_submission.summary.version;
+    v.summary = m_summary->toPlainText().trimmed();
+    v.checklist = m_checklist;
+    v.notes = m_notes;
+    if (v.decision == Decision::Reject) {
+        for (const Row &r : rows()) {
+            if (r.accepted)
+                v.reasons.append({r.category, r.code, r.note});
+        }
+    }
+    return v;
+}
+
+// Stand-in for the models helper's PartnerView, by api.md: on a reject the
+// partner receives the summary and every reason (the rubric's text for its
+// code, plus its note); on an approve nothing but the badge; on a return
+// nothing. Checklist and notes are internal.
+void VerdictDialog::updatePreview()
+{
+    const Verdict v = verdict();
+    QString partner;
+    QString internal;
+    const bool security = m_submission.summary.stage == SubmissionSummary::Stage::Security;
+    switch (v.decision) {
+    case Decision::Reject:
+        partner = tr("<p><b>Rejected.</b> The partner may resubmit after three months.</p>");
+        partner += v.summary.isEmpty() ? tr("<p><i>No summary.</i></p>") : QStringLiteral("<p>%1</p>").arg(html(v.summary));
+        partner += QStringLiteral("<ol>");
+        for (const Verdict::Reason &r : v.reasons) {
+            partner += QStringLiteral("<li><b>%1</b>: %2").arg(html(categoryTitle(m_questionnaire, r.category)),
+                                                                  html(rubricText(m_questionnaire, r.category, r.code)));
+            if (!r.note.isEmpty())
+                partner += QStringLiteral("<br>%1").arg(html(r.note));
+            partner += QStringLiteral("</li>");
+        }
+        partner += QStringLiteral("</ol>");
+        break;
+    case Decision::Approve:
+        partner = security ? tr("<p>The Security Badge, valid for one year, and nothing else.</p>")
+                           : tr("<p>Nothing yet: this approve sends the submission to the security team. The partner "
+                                "receives the Security Badge, and nothing else, when security approves.</p>");
+        break;
+    case Decision::Return:
+        partner = tr("<p>Nothing. The submission goes back to the review stage; the partner is not locked out.</p>");
+        break;
+    }
+    if (v.decision != Decision::Reject)
+        internal += tr("<p><b>Summary:</b> %1</p>").arg(v.summary.isEmpty() ? tr("(none)") : html(v.summary));
+    const auto ticked = std::count(v.checklist.cbegin(), v.checklist.cend(), true);
+    internal += tr("<p><b>Checklist:</b> %1 of %2 items ticked.</p>").arg(ticked).arg(v.checklist.size());
+    if (v.notes.isEmpty()) {
+        internal += tr("<p>No internal notes.</p>");
+    } else {
+        internal += tr("<p><b>Notes:</b></p><ul>");
+        for (auto it = v.notes.cbegin(); it != v.notes.cend(); ++it)
+            internal += QStringLiteral("<li><b>%1</b>: %2</li>").arg(html(it.key()), html(it.value()));
+        internal += QStringLiteral("</ul>");
+    }
+    m_partner->setHtml(partner);
+    m_internal->setHtml(internal);
+}
+
+QString VerdictDialog::partnerPreview() const
+{
+    return m_partner->toPlainText();
+}
+
+QString VerdictDialog::internalPreview() const
+{
+    return m_internal->toPlainText();
+}
+
+QString VerdictDialog::recordBlocker() const
+{
+    if (!m_loadError.isEmpty())
+        return m_loadError;
+    const Verdict v = verdict();
+    if (const QString why = m_gate->refusal(v.decision); !why.isEmpty())
+        return why;
+    if (v.summary.size() > Verdict::MaxSummary)
+        return tr("The summary is longer than %1 characters.").arg(Verdict::MaxSummary);
+    switch (v.decision) {
+    case Decision::Reject:
+        if (v.reasons.isEmpty())
+            return tr("Pick at least one reason to reject.");
+        for (const Verdict::Reason &r : v.reasons) {
+            if (r.note.size() > Verdict::MaxNote)
+                return tr("A reason's note is longer than %1 characters.").arg(Verdict::MaxNote);
+        }
+        break;
+    case Decision::Return:
+        if (v.summary.isEmpty())
+            return tr("Say in the summary why it goes back to the reviewer.");
+        break;
+    case Decision::Approve:
+        if (!m_gate->warnings().isEmpty() && !m_warningsSeen->isChecked())
+            return tr("Read the warnings before approving, and confirm you have.");
+        break;
+    }
+    return {};
+}
+
+void VerdictDialog::updateRecordState()
+{
+    const Decision d = decision();
+    m_reasonsBox->setVisible(d == Decision::Reject);
+    m_warningsBox->setVisible(d == Decision::Approve && m_warnings->count() > 0);
+    const QString blocker = recordBlocker();
+    m_blocker->setText(blocker);
+    m_record->setEnabled(blocker.isEmpty());
+}
+
+void VerdictDialog::record()
+{
+    updateRecordState();
+    if (!m_record->isEnabled())
+        return;
+    const Verdict v = verdict();
+    // The outbox's one path (also `assay decide`): checks, writes the entry
+    // and the draft in one transaction.
+    // TODO(merge): cache.outbox().recordVerdict(sid, v) once it lands (notes, Return).
+    const Result<qint64> id = m_cache.outbox().recordVerdict(m_submissionId, v.decision, v.checklist, v.reasons, v.summary);
+    if (!id) {
+        m_blocker->setText(tr("Not recorded: %1").arg(id.error().message));
+        return;
+    }
+    m_saveTimer->stop();
+    m_recordedEntry = *id;
+    m_draftState->setText(tr("Recorded: pending upload"));
+    Q_EMIT recorded(*id);
+    accept();
+}
+
+} // namespace assay
