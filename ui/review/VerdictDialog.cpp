@@ -5,24 +5,21 @@
 #include "models/ReviewDraft.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
+#include "ui/review/ReasonsEditor.h"
 
 #include <QButtonGroup>
 #include <QCheckBox>
-#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QShortcut>
-#include <QTableWidget>
 #include <QTextBrowser>
 #include <QTime>
 #include <QTimer>
@@ -35,9 +32,6 @@ namespace assay {
 
 namespace {
 using Decision = Verdict::Decision;
-
-enum Column { CategoryColumn, ReasonColumn, NoteColumn };
-enum RowRole { CategoryRole = Qt::UserRole, CodeRole, OfferedRole };
 
 // Typing is saved this long after the last keystroke (the issue allows 300).
 constexpr int DraftDelayMs = 200;
@@ -139,57 +133,9 @@ void VerdictDialog::build()
     });
 
     m_reasonsBox = new QGroupBox(tr("Reasons (the partner reads each one)"), this);
-    m_reasons = new QTableWidget(0, 3, m_reasonsBox);
-    m_reasons->setObjectName(QStringLiteral("reasons"));
-    m_reasons->setAccessibleName(tr("Rejection reasons: tick to include, edit the note"));
-    m_reasons->setHorizontalHeaderLabels({tr("Category"), tr("Reason"), tr("Note to the partner")});
-    m_reasons->horizontalHeader()->setSectionResizeMode(ReasonColumn, QHeaderView::Stretch);
-    m_reasons->horizontalHeader()->setSectionResizeMode(NoteColumn, QHeaderView::Stretch);
-    m_reasons->verticalHeader()->hide();
-    m_reasons->setSelectionBehavior(QAbstractItemView::SelectItems);
-    m_reasons->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_reasons->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
-                               | QAbstractItemView::AnyKeyPressed);
-    m_reasons->setTabKeyNavigation(false);
-    connect(m_reasons, &QTableWidget::itemChanged, this, [this] { changed(); });
-    auto *removeKey = new QShortcut(QKeySequence::Delete, m_reasons, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(removeKey, &QShortcut::activated, this, &VerdictDialog::removeCurrentReason);
-
-    m_category = new QComboBox(m_reasonsBox);
-    m_category->setObjectName(QStringLiteral("reasonCategory"));
-    m_category->setAccessibleName(tr("Category of the reason to add"));
-    m_code = new QComboBox(m_reasonsBox);
-    m_code->setObjectName(QStringLiteral("reasonCode"));
-    m_code->setAccessibleName(tr("Reason to add, from the rubric"));
-    m_code->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_code->setMinimumContentsLength(24);
-    m_note = new QLineEdit(m_reasonsBox);
-    m_note->setObjectName(QStringLiteral("reasonNote"));
-    m_note->setAccessibleName(tr("Note with the reason to add"));
-    m_note->setPlaceholderText(tr("Optional note for the partner"));
-    m_add = new QPushButton(tr("A&dd reason"), m_reasonsBox);
-    m_add->setObjectName(QStringLiteral("addReason"));
-    m_add->setAccessibleName(tr("Add the reason"));
-    m_remove = new QPushButton(tr("Remo&ve reason"), m_reasonsBox);
-    m_remove->setObjectName(QStringLiteral("removeReason"));
-    m_remove->setAccessibleName(tr("Remove the selected reason"));
-    connect(m_category, &QComboBox::currentIndexChanged, this, &VerdictDialog::fillCodes);
-    connect(m_add, &QPushButton::clicked, this, &VerdictDialog::addPickedReason);
-    connect(m_note, &QLineEdit::returnPressed, this, &VerdictDialog::addPickedReason);
-    connect(m_remove, &QPushButton::clicked, this, &VerdictDialog::removeCurrentReason);
-    auto *pick = new QHBoxLayout;
-    pick->addWidget(m_category);
-    pick->addWidget(m_code, 1);
-    pick->addWidget(m_note, 1);
-    pick->addWidget(m_add);
-    auto *reasonsLayout = new QVBoxLayout(m_reasonsBox);
-    auto *hint = new QLabel(tr("Unticked required checklist items are offered as reasons: tick one (Space) to "
-                               "include it, edit its note, or remove it (Delete)."), m_reasonsBox);
-    hint->setWordWrap(true);
-    reasonsLayout->addWidget(hint);
-    reasonsLayout->addWidget(m_reasons);
-    reasonsLayout->addLayout(pick);
-    reasonsLayout->addWidget(m_remove, 0, Qt::AlignLeft);
+    m_reasons = new ReasonsEditor(m_reasonsBox);
+    connect(m_reasons, &ReasonsEditor::changed, this, &VerdictDialog::changed);
+    (new QVBoxLayout(m_reasonsBox))->addWidget(m_reasons);
 
     m_summary = new QPlainTextEdit(this);
     m_summary->setObjectName(QStringLiteral("summary"));
@@ -254,7 +200,7 @@ void VerdictDialog::build()
     m_record->setToolTip(tr("Records the verdict in the outbox (Ctrl+Enter); the sync sends it."));
     QPushButton *cancel = buttons->addButton(QDialogButtonBox::Close);
     cancel->setAccessibleName(tr("Close, keeping the draft"));
-    for (QPushButton *b : {m_record, cancel, m_add, m_remove})
+    for (QPushButton *b : {m_record, cancel})
         b->setAutoDefault(false);
     connect(m_record, &QPushButton::clicked, this, &VerdictDialog::record);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -311,13 +257,7 @@ bool VerdictDialog::read()
     m_gate.emplace(m_questionnaire, m_submission, m_checklist, m_me);
     m_loadError.clear();
 
-    const QSignalBlocker block(m_category);
-    const QString current = m_category->currentData().toString();
-    m_category->clear();
-    for (const auto &category : std::as_const(m_questionnaire.categories))
-        m_category->addItem(category.title, category.key);
-    m_category->setCurrentIndex(std::max(0, m_category->findData(current)));
-    fillCodes();
+    m_reasons->setQuestionnaire(m_questionnaire);
     return true;
 }
 
@@ -326,10 +266,7 @@ void VerdictDialog::reload()
     m_loading = true;
     if (read()) {
         // The offers follow the ticks; what the reviewer accepted stays.
-        for (int r = m_reasons->rowCount() - 1; r >= 0; --r) {
-            if (m_reasons->item(r, CategoryColumn)->checkState() != Qt::Checked)
-                m_reasons->removeRow(r);
-        }
+        m_reasons->dropOffers();
         offerSuggestions();
     }
     applyGate();
@@ -346,7 +283,7 @@ void VerdictDialog::loadDraft(std::optional<Verdict::Decision> initial)
     } else if (*draft) {
         m_summary->setPlainText((*draft)->summary);
         for (const Verdict::Reason &r : (*draft)->reasons)
-            addRow({r.category, r.code, r.note, {}, true});
+            m_reasons->add(r.category, r.code, r.note, {}, true);
         if (!initial)
             initial = (*draft)->decision;
         m_draftState->setText(tr("Draft restored"));
@@ -415,17 +352,6 @@ QString VerdictDialog::reviewStageHtml() const
     return out;
 }
 
-void VerdictDialog::fillCodes()
-{
-    m_code->clear();
-    if (const Questionnaire::Category *c = m_questionnaire.category(m_category->currentData().toString())) {
-        for (const auto &r : c->rejectionReasons) {
-            m_code->addItem(QStringLiteral("%1 — %2").arg(r.code, r.text), r.code);
-            m_code->setItemData(m_code->count() - 1, r.text, Qt::ToolTipRole);
-        }
-    }
-}
-
 // Stand-in for the models helper's ReasonSuggestions: every unticked
 // required item offers the codes its rubric entry names (reason_codes).
 void VerdictDialog::offerSuggestions()
@@ -436,87 +362,10 @@ void VerdictDialog::offerSuggestions()
                 continue;
             for (const QString &code : item.reasonCodes) {
                 if (m_questionnaire.hasReason(category.key, code))
-                    addRow({category.key, code, {}, {item.key}, false});
+                    m_reasons->add(category.key, code, {}, {item.key}, false);
             }
         }
     }
-}
-
-void VerdictDialog::addRow(const Row &row)
-{
-    const bool wasLoading = std::exchange(m_loading, true);
-    for (int r = 0; r < m_reasons->rowCount(); ++r) {
-        QTableWidgetItem *first = m_reasons->item(r, CategoryColumn);
-        if (first->data(CategoryRole).toString() != row.category || first->data(CodeRole).toString() != row.code)
-            continue;
-        // The same reason again: one row, accepted if either was.
-        QStringList offered = first->data(OfferedRole).toStringList() + row.offeredFor;
-        offered.removeDuplicates();
-        first->setData(OfferedRole, offered);
-        m_reasons->item(r, ReasonColumn)->setText(reasonText(row.category, row.code, offered));
-        if (row.accepted)
-            first->setCheckState(Qt::Checked);
-        if (!row.note.isEmpty())
-            m_reasons->item(r, NoteColumn)->setText(row.note);
-        m_loading = wasLoading;
-        return;
-    }
-    const int r = m_reasons->rowCount();
-    m_reasons->insertRow(r);
-    auto *first = new QTableWidgetItem(categoryTitle(m_questionnaire, row.category));
-    first->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-    first->setCheckState(row.accepted ? Qt::Checked : Qt::Unchecked);
-    first->setData(CategoryRole, row.category);
-    first->setData(CodeRole, row.code);
-    first->setData(OfferedRole, row.offeredFor);
-    auto *reason = new QTableWidgetItem(reasonText(row.category, row.code, row.offeredFor));
-    reason->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    auto *note = new QTableWidgetItem(row.note);
-    note->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsEditable);
-    m_reasons->setItem(r, CategoryColumn, first);
-    m_reasons->setItem(r, ReasonColumn, reason);
-    m_reasons->setItem(r, NoteColumn, note);
-    m_loading = wasLoading;
-}
-
-QString VerdictDialog::reasonText(const QString &category, const QString &code, const QStringList &offeredFor) const
-{
-    QString text = QStringLiteral("%1 — %2").arg(code, rubricText(m_questionnaire, category, code));
-    if (!offeredFor.isEmpty())
-        text += tr(" (offered: %1 not ticked)").arg(offeredFor.join(QStringLiteral(", ")));
-    return text;
-}
-
-QList<VerdictDialog::Row> VerdictDialog::rows() const
-{
-    QList<Row> out;
-    for (int r = 0; r < m_reasons->rowCount(); ++r) {
-        const QTableWidgetItem *first = m_reasons->item(r, CategoryColumn);
-        out.append({first->data(CategoryRole).toString(), first->data(CodeRole).toString(),
-                    m_reasons->item(r, NoteColumn)->text().trimmed(), first->data(OfferedRole).toStringList(),
-                    first->checkState() == Qt::Checked});
-    }
-    return out;
-}
-
-void VerdictDialog::addPickedReason()
-{
-    const QString category = m_category->currentData().toString();
-    const QString code = m_code->currentData().toString();
-    if (category.isEmpty() || code.isEmpty())
-        return;
-    addRow({category, code, m_note->text().trimmed(), {}, true});
-    m_note->clear();
-    changed();
-}
-
-void VerdictDialog::removeCurrentReason()
-{
-    const int r = m_reasons->currentRow();
-    if (r < 0)
-        return;
-    m_reasons->removeRow(r);
-    changed();
 }
 
 void VerdictDialog::changed()
@@ -538,10 +387,7 @@ void VerdictDialog::saveDraft()
     d.submissionId = m_submissionId;
     d.decision = decision();
     d.summary = m_summary->toPlainText();
-    for (const Row &r : rows()) {
-        if (r.accepted)
-            d.reasons.append({r.category, r.code, r.note});
-    }
+    d.reasons = m_reasons->accepted();
     const Result<> saved = m_cache.work().saveDraft(d);
     m_draftState->setText(saved ? tr("Draft saved %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
                                 : tr("Draft not saved: %1").arg(saved.error().message));
@@ -570,12 +416,8 @@ Verdict VerdictDialog::verdict() const
     v.summary = m_summary->toPlainText().trimmed();
     v.checklist = m_checklist;
     v.notes = m_notes;
-    if (v.decision == Decision::Reject) {
-        for (const Row &r : rows()) {
-            if (r.accepted)
-                v.reasons.append({r.category, r.code, r.note});
-        }
-    }
+    if (v.decision == Decision::Reject)
+        v.reasons = m_reasons->accepted();
     return v;
 }
 

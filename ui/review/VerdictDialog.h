@@ -12,21 +12,18 @@
 class QAbstractButton;
 class QButtonGroup;
 class QCheckBox;
-class QComboBox;
 class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
-class QTableWidget;
-class QTableWidgetItem;
 class QTextBrowser;
 class QTimer;
 
 namespace assay {
 
 class Cache;
+class ReasonsEditor;
 
 // Where a reviewer writes and records a verdict: the decision (approve,
 // reject, or a security user's return), the reasons of a reject picked per
@@ -78,17 +75,6 @@ protected:
     void done(int result) override;
 
 private:
-    struct Row
-    {
-        QString category;
-        QString code;
-        QString note;
-        // The unticked required items this reason was offered for (empty:
-        // added by the reviewer).
-        QStringList offeredFor;
-        bool accepted = false;
-    };
-
     void build();
     // Reads the submission, questionnaire, ticks and notes; false (with
     // m_loadError) when the cache cannot say.
@@ -96,12 +82,6 @@ private:
     void loadDraft(std::optional<Verdict::Decision> initial);
     void applyGate();
     void offerSuggestions();
-    void addRow(const Row &row);
-    QList<Row> rows() const;
-    QString reasonText(const QString &category, const QString &code, const QStringList &offeredFor) const;
-    void addPickedReason();
-    void removeCurrentReason();
-    void fillCodes();
     void changed();
     void saveDraft();
     void updatePreview();
@@ -125,12 +105,7 @@ private:
     QButtonGroup *m_decisions = nullptr;
     QLabel *m_refusals = nullptr;
     QGroupBox *m_reasonsBox = nullptr;
-    QTableWidget *m_reasons = nullptr;
-    QComboBox *m_category = nullptr;
-    QComboBox *m_code = nullptr;
-    QLineEdit *m_note = nullptr;
-    QPushButton *m_add = nullptr;
-    QPushButton *m_remove = nullptr;
+    ReasonsEditor *m_reasons = nullptr;
     QPlainTextEdit *m_summary = nullptr;
     QGroupBox *m_warningsBox = nullptr;
     QListWidget *m_warnings = nullptr;
