@@ -165,8 +165,17 @@ private Q_SLOTS:
         QVERIFY(warnings->count() > 0);
         QVERIFY(!record->isEnabled());
         QVERIFY(outbox(cache).isEmpty());
-        click(child<QCheckBox>(d, QStringLiteral("warningsSeen")));
+        auto *seen = child<QCheckBox>(d, QStringLiteral("warningsSeen"));
+        click(seen);
         QVERIFY2(record->isEnabled(), qPrintable(d.recordBlocker()));
+        // A new warning (the viewer's unreviewed secrets findings) needs a new confirmation.
+        const int before = warnings->count();
+        d.setUnreviewedSecretsFindings({{QStringLiteral("e_2_1"), 2}});
+        QCOMPARE(warnings->count(), before + 1);
+        QVERIFY(!seen->isChecked());
+        QVERIFY(!record->isEnabled());
+        click(seen);
+        QVERIFY(record->isEnabled());
         // Approving tells the partner nothing but the badge, later.
         QVERIFY(d.partnerPreview().contains(QStringLiteral("Security Badge")));
 

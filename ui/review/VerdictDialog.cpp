@@ -255,6 +255,8 @@ bool VerdictDialog::read()
             m_notes.insert(it.key(), it.value());
     }
     m_gate.emplace(m_questionnaire, m_submission, m_checklist, m_me);
+    m_gate->setUnreviewedSecretsFindings(m_secretsFindings);
+    setWindowTitle(tr("Verdict on %1 (%2)").arg(m_submission.summary.appName, m_submissionId));
     m_loadError.clear();
 
     m_reasons->setQuestionnaire(m_questionnaire);
@@ -275,6 +277,12 @@ void VerdictDialog::reload()
     updateRecordState();
 }
 
+void VerdictDialog::setUnreviewedSecretsFindings(const QHash<QString, int> &countByEvidenceId)
+{
+    m_secretsFindings = countByEvidenceId;
+    reload();
+}
+
 void VerdictDialog::loadDraft(std::optional<Verdict::Decision> initial)
 {
     const Result<std::optional<ReviewDraft>> draft = m_cache.work().draft(m_submissionId);
@@ -292,6 +300,7 @@ void VerdictDialog::loadDraft(std::optional<Verdict::Decision> initial)
     if (!initial && m_gate && m_gate->allows(Decision::Approve))
         d = Decision::Approve;
     m_decisions->button(int(d))->setChecked(true);
+    m_decisions->button(int(d))->setFocus();
 }
 
 void VerdictDialog::applyGate()
@@ -312,10 +321,19 @@ void VerdictDialog::applyGate()
     m_refusals->setText(refusals.join(QLatin1Char('\n')));
     m_refusals->setVisible(!refusals.isEmpty());
 
-    m_warnings->clear();
+    QStringList warnings;
     if (m_gate) {
         for (const ApprovalGate::Warning &w : m_gate->warnings())
-            m_warnings->addItem(w.text);
+            warnings.append(w.text);
+    }
+    QStringList shown;
+    for (int i = 0; i < m_warnings->count(); ++i)
+        shown.append(m_warnings->item(i)->text());
+    if (warnings != shown) {
+        // A confirmation covers the warnings it was given for, not new ones.
+        m_warningsSeen->setChecked(false);
+        m_warnings->clear();
+        m_warnings->addItems(warnings);
     }
     const QString stageHtml = reviewStageHtml();
     m_reviewStageText->setHtml(stageHtml);

@@ -6,6 +6,7 @@
 #include "models/ApprovalGate.h"
 
 #include <QDialog>
+#include <QHash>
 
 #include <optional>
 
@@ -63,6 +64,9 @@ public Q_SLOTS:
     // Reads the submission, ticks and notes again: the review screen calls
     // it when a tick changes while the dialog is open.
     void reload();
+    // The evidence viewer's secrets findings nobody has looked at yet, by
+    // evidence id (issue 11): each becomes a warning before an approve.
+    void setUnreviewedSecretsFindings(const QHash<QString, int> &countByEvidenceId);
     // Records the verdict (when recordBlocker() is empty) and accepts.
     void record();
 
@@ -99,6 +103,7 @@ private:
     std::optional<ApprovalGate> m_gate;
     qint64 m_recordedEntry = 0;
     bool m_loading = false;
+    QHash<QString, int> m_secretsFindings;
 
     QGroupBox *m_reviewStage = nullptr;
     QTextBrowser *m_reviewStageText = nullptr;
