@@ -100,11 +100,12 @@ bool ConflictView::read()
         m_loadError = e.error().message;
         return false;
     }
-    if (!*e) {
+    const std::optional<OutboxEntry> &found = *e;
+    if (!found) {
         m_loadError = tr("Outbox entry %1 is gone.").arg(m_entryId);
         return false;
     }
-    m_entry = **e;
+    m_entry = *found;
     if (m_entry.kind != OutboxEntry::Kind::Verdict) {
         m_loadError = tr("Outbox entry %1 is not a verdict.").arg(m_entryId);
         return false;

@@ -228,16 +228,18 @@ bool VerdictDialog::read()
     const Result<std::optional<Submission>> s = m_cache.submissions().submission(m_submissionId);
     if (!s)
         return fail(s.error().message);
-    if (!*s)
+    const std::optional<Submission> &submission = *s;
+    if (!submission)
         return fail(tr("Submission %1 is not in the cache; sync first.").arg(m_submissionId));
-    m_submission = **s;
+    m_submission = *submission;
     const QString version = m_submission.summary.questionnaireVersion;
     const Result<std::optional<Questionnaire>> q = m_cache.submissions().questionnaire(version);
     if (!q)
         return fail(q.error().message);
-    if (!*q)
+    const std::optional<Questionnaire> &questionnaire = *q;
+    if (!questionnaire)
         return fail(tr("Questionnaire %1 is not in the cache; sync first.").arg(version));
-    m_questionnaire = **q;
+    m_questionnaire = *questionnaire;
     const Result<QHash<QString, bool>> ticks = m_cache.work().checklistTicks(m_submissionId);
     if (!ticks)
         return fail(ticks.error().message);
@@ -285,15 +287,15 @@ void VerdictDialog::setUnreviewedSecretsFindings(const QHash<QString, int> &coun
 
 void VerdictDialog::loadDraft(std::optional<Verdict::Decision> initial)
 {
-    const Result<std::optional<ReviewDraft>> draft = m_cache.work().draft(m_submissionId);
-    if (!draft) {
-        m_draftState->setText(tr("Draft not read: %1").arg(draft.error().message));
-    } else if (*draft) {
-        m_summary->setPlainText((*draft)->summary);
-        for (const Verdict::Reason &r : (*draft)->reasons)
+    const Result<std::optional<ReviewDraft>> read = m_cache.work().draft(m_submissionId);
+    if (!read) {
+        m_draftState->setText(tr("Draft not read: %1").arg(read.error().message));
+    } else if (const std::optional<ReviewDraft> &draft = *read; draft) {
+        m_summary->setPlainText(draft->summary);
+        for (const Verdict::Reason &r : draft->reasons)
             m_reasons->add(r.category, r.code, r.note, {}, true);
         if (!initial)
-            initial = (*draft)->decision;
+            initial = draft->decision;
         m_draftState->setText(tr("Draft restored"));
     }
     Decision d = initial.value_or(Decision::Reject);
@@ -500,7 +502,7 @@ QString VerdictDialog::internalPreview() const
 
 QString VerdictDialog::recordBlocker() const
 {
-    if (!m_loadError.isEmpty())
+    if (!m_loadError.isEmpty() || !m_gate)
         return m_loadError;
     const Verdict v = verdict();
     if (const QString why = m_gate->refusal(v.decision); !why.isEmpty())
