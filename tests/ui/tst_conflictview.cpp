@@ -1,12 +1,16 @@
+#include "common/HttpClient.h"
+#include "common/LoopbackMarketplace.h"
 #include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "domain/JsonReader.h"
 #include "domain/Questionnaire.h"
 #include "models/Cache.h"
 #include "models/Outbox.h"
+#include "models/Profile.h"
 #include "models/ReviewDraft.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
+#include "sync/SyncEngine.h"
 #include "ui/review/ConflictView.h"
 
 #include <QLabel>
@@ -20,6 +24,7 @@
 
 using namespace assay;
 using test::ok;
+using namespace Qt::StringLiterals;
 
 // A verdict that came back 409, over a real cache: both sides shown, nothing
 // resent until the reviewer re-bases (recorded against the new version with
@@ -156,6 +161,75 @@ private Q_SLOTS:
         const std::optional<ReviewDraft> draft = ok(cache.work().draft(m_sid));
         QVERIFY(draft);
         QCOMPARE(draft->summary, QStringLiteral("No CSRF token on the settings form"));
+    }
+
+    // The whole way with the reference server: Alice's rejection meets
+    // Carol's reassignments (409 on the push), the sync brings the new
+    // version, Alice re-bases from the view and the next sync delivers it.
+    void realConflictFromTheServer()
+    {
+        test::LoopbackMarketplace market(10);
+        QVERIFY2(market.ok(), qPrintable(market.error()));
+        QTemporaryDir profile;
+        QVERIFY(profile.isValid());
+        SyncEngine::Options o;
+        o.server = market.url();
+        o.token = test::LoopbackMarketplace::token(u"u_alice"_s);
+        o.profileDir = profile.path();
+        o.evidence = false;
+        o.maxBackoffMs = 300;
+        auto sync = [&o] {
+            SyncEngine engine(o);
+            QSignalSpy done(&engine, &SyncEngine::finished);
+            engine.start();
+            if (done.isEmpty() && !done.wait(120000))
+                qFatal("sync did not finish");
+            return done.takeFirst().at(0).value<SyncEngine::Report>();
+        };
+        QVERIFY(sync().inStep);
+
+        Cache cache;
+        QVERIFY(ok(cache.open(Profile(profile.path()).cachePath())));
+        SubmissionSummary mine;
+        for (const SubmissionSummary &s : ok(cache.submissions().summaries())) {
+            if (s.assignee == u"u_alice"_s && s.stage == SubmissionSummary::Stage::Review)
+                mine = s;
+        }
+        QVERIFY2(!mine.id.isEmpty(), "the seed gives Alice no open work");
+        const qint64 id = ok(cache.outbox().recordVerdict(
+            mine.id, Verdict::Decision::Reject, {}, {{u"csrf_protection"_s, u"csrf.no_token"_s, u"settings form"_s}},
+            u"No CSRF token"_s));
+
+        test::HttpClient http(market.url());
+        const QString path = u"/api/v1/submissions/%1/assignee"_s.arg(mine.id);
+        const QString carol = test::LoopbackMarketplace::token(u"u_carol"_s);
+        QCOMPARE(http.write("PUT", path, carol, {{u"assignee"_s, u"u_bob"_s}, {u"base_version"_s, mine.version}}).status, 200);
+        QCOMPARE(http.write("PUT", path, carol, {{u"assignee"_s, u"u_alice"_s}, {u"base_version"_s, mine.version + 1}}).status, 200);
+
+        std::ignore = sync(); // not in step: the verdict waits in conflict
+        const std::optional<OutboxEntry> held = ok(cache.outbox().entry(id));
+        QCOMPARE(held->state, OutboxEntry::State::Conflict);
+        QCOMPARE(ok(cache.submissions().summary(mine.id))->version, mine.version + 2);
+
+        ConflictView view(cache, id);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *changes = view.findChild<QTableWidget *>(u"conflictChanges"_s);
+        QCOMPARE(cell(changes, u"Version"_s, 1), QString::number(mine.version));
+        QCOMPARE(cell(changes, u"Version"_s, 2), QString::number(mine.version + 2));
+        QCOMPARE(cell(changes, u"Assignee"_s, 2), u"u_alice"_s);
+        auto *rebase = view.findChild<QPushButton *>(u"rebase"_s);
+        QVERIFY2(rebase->isEnabled(), qPrintable(view.rebaseBlocker()));
+        QSignalSpy rebased(&view, &ConflictView::rebased);
+        QTest::mouseClick(rebase, Qt::LeftButton);
+        QCOMPARE(rebased.count(), 1);
+        const qint64 newId = rebased.first().first().toLongLong();
+        QCOMPARE(payload(*ok(cache.outbox().entry(newId))).baseVersion, mine.version + 2);
+
+        QVERIFY(sync().inStep);
+        QCOMPARE(ok(cache.outbox().entry(newId))->state, OutboxEntry::State::Sent);
+        QCOMPARE(ok(cache.outbox().entry(id))->state, OutboxEntry::State::Superseded);
+        QCOMPARE(market.store().submission(mine.id)->summary.status, SubmissionSummary::Status::Rejected);
     }
 
     void notAVerdictSaysSo()
