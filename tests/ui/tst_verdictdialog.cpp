@@ -9,6 +9,7 @@
 #include "models/SubmissionStore.h"
 #include "ui/review/VerdictDialog.h"
 
+#include <QAccessible>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -371,6 +372,49 @@ private Q_SLOTS:
         QCOMPARE(v.baseVersion, 2);
         QCOMPARE(v.summary, QStringLiteral("Recheck seg.c3"));
         QVERIFY(v.reasons.isEmpty());
+    }
+
+    // Keyboard first: every control that takes focus says what it is, and a
+    // rejection is recorded without a mouse.
+    void everyControlIsNamedAndReachable()
+    {
+        Cache cache;
+        QVERIFY(open(cache, test::submission(2)));
+        QVERIFY(tickRequired(cache, {QStringLiteral("csrf.c1")}));
+        VerdictDialog d(cache, m_sid, D::Reject, alice());
+        QVERIFY(shown(d));
+        QVERIFY(QTest::qWaitForWindowActive(&d));
+        const auto widgets = d.findChildren<QWidget *>();
+        int named = 0;
+        for (QWidget *w : widgets) {
+            // Scroll areas' viewports and scroll bars belong to their view.
+            if (w->focusPolicy() == Qt::NoFocus || !w->isVisible() || qobject_cast<QAbstractScrollArea *>(w->parentWidget()))
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+            QVERIFY(iface);
+            QVERIFY2(!iface->text(QAccessible::Name).isEmpty(), w->metaObject()->className());
+            ++named;
+        }
+        QVERIFY2(named >= 12, QByteArray::number(named).constData());
+        // Without a mouse: from the decision, Tab to the offered reasons,
+        // Space takes the first, Tab on to Record, Space records.
+        auto *reasons = child<QTableWidget>(d, QStringLiteral("reasons"));
+        auto *record = child<QPushButton>(d, QStringLiteral("record"));
+        QCOMPARE(QApplication::focusWidget(), child<QRadioButton>(d, QStringLiteral("decisionreject")));
+        auto tabTo = [](QWidget *target) {
+            for (int i = 0; i < 40 && QApplication::focusWidget() != target; ++i)
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            return QApplication::focusWidget() == target;
+        };
+        QVERIFY(tabTo(reasons));
+        QTest::keyClick(reasons, Qt::Key_Space);
+        QCOMPARE(reasons->item(0, 0)->checkState(), Qt::Checked);
+        QVERIFY(record->isEnabled());
+        QVERIFY(tabTo(record));
+        QTest::keyClick(record, Qt::Key_Space);
+        QCOMPARE(d.result(), int(QDialog::Accepted));
+        QCOMPARE(outbox(cache).size(), 1);
+        QCOMPARE(payload(outbox(cache).first()).reasons.first().code, QStringLiteral("csrf.no_token"));
     }
 
     void missingSubmissionSaysWhy()
