@@ -238,23 +238,11 @@ void ConflictView::done(const QString &message)
     m_status->setText(message);
 }
 
-// TODO(merge): cache.outbox().rebase(id) / discard(id) once the cache's
-// change lands in main; until then both say so instead of acting.
-Result<qint64> ConflictView::rebaseEntry()
-{
-    return Error{tr("re-basing needs Outbox::rebase, which is not in this build yet")};
-}
-
-Result<> ConflictView::discardEntry()
-{
-    return Error{tr("discarding needs Outbox::discard, which is not in this build yet")};
-}
-
 void ConflictView::rebase()
 {
     if (!m_rebaseBlocker.isEmpty())
         return;
-    const Result<qint64> id = rebaseEntry();
+    const Result<qint64> id = m_cache.outbox().rebase(m_entryId);
     if (!id) {
         m_status->setText(tr("Not re-based: %1").arg(id.error().message));
         return;
@@ -265,7 +253,7 @@ void ConflictView::rebase()
 
 void ConflictView::discard()
 {
-    if (const Result<> r = discardEntry(); !r) {
+    if (const Result<> r = m_cache.outbox().discard(m_entryId); !r) {
         m_status->setText(tr("Not discarded: %1").arg(r.error().message));
         return;
     }

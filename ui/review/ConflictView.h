@@ -54,8 +54,6 @@ private:
     void fill();
     void addRow(const QString &field, const QString &basedOn, const QString &now, bool changed);
     void done(const QString &message);
-    Result<qint64> rebaseEntry();
-    Result<> discardEntry();
 
     Cache &m_cache;
     qint64 m_entryId;

@@ -58,12 +58,6 @@ QString categoryTitle(const Questionnaire &q, const QString &key)
     return c ? c->title : key;
 }
 
-// Only keys the server takes (checklist items, categories) go into a
-// verdict's notes; anything else would be refused with 422.
-bool isNoteKey(const Questionnaire &q, const QString &key)
-{
-    return q.checklistItem(key) || q.category(key);
-}
 } // namespace
 
 VerdictDialog::VerdictDialog(Cache &cache, const QString &submissionId, std::optional<Verdict::Decision> initial,
@@ -240,22 +234,13 @@ bool VerdictDialog::read()
     if (!questionnaire)
         return fail(tr("Questionnaire %1 is not in the cache; sync first.").arg(version));
     m_questionnaire = *questionnaire;
-    const Result<QHash<QString, bool>> ticks = m_cache.work().checklistTicks(m_submissionId);
-    if (!ticks)
-        return fail(ticks.error().message);
-    m_checklist.clear();
-    for (const auto &category : std::as_const(m_questionnaire.categories)) {
-        for (const auto &item : category.checklist)
-            m_checklist.insert(item.key, ticks->value(item.key, false));
-    }
-    const Result<QHash<QString, QString>> notes = m_cache.work().notes(m_submissionId);
-    if (!notes)
-        return fail(notes.error().message);
-    m_notes.clear();
-    for (auto it = notes->cbegin(); it != notes->cend(); ++it) {
-        if (isNoteKey(m_questionnaire, it.key()) && !it.value().trimmed().isEmpty())
-            m_notes.insert(it.key(), it.value());
-    }
+    // The ticks and the notes on items and categories, exactly as `assay
+    // decide` takes them from the saved work.
+    const Result<Verdict> work = m_cache.outbox().verdictFromWork(m_submissionId);
+    if (!work)
+        return fail(work.error().message);
+    m_checklist = work->checklist;
+    m_notes = work->notes;
     m_gate.emplace(m_questionnaire, m_submission, m_checklist, m_me);
     m_gate->setUnreviewedSecretsFindings(m_secretsFindings);
     setWindowTitle(tr("Verdict on %1 (%2)").arg(m_submission.summary.appName, m_submissionId));
@@ -548,8 +533,7 @@ void VerdictDialog::record()
     const Verdict v = verdict();
     // The outbox's one path (also `assay decide`): checks, writes the entry
     // and the draft in one transaction.
-    // TODO(merge): cache.outbox().recordVerdict(sid, v) once it lands (notes, Return).
-    const Result<qint64> id = m_cache.outbox().recordVerdict(m_submissionId, v.decision, v.checklist, v.reasons, v.summary);
+    const Result<qint64> id = m_cache.outbox().recordVerdict(m_submissionId, v);
     if (!id) {
         m_blocker->setText(tr("Not recorded: %1").arg(id.error().message));
         return;
