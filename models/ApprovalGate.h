@@ -4,6 +4,7 @@
 #include "domain/RecordedVerdict.h"
 #include "domain/Submission.h"
 #include "domain/Verdict.h"
+#include "models/UserDirectory.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -28,13 +29,8 @@ class ApprovalGate
     Q_DECLARE_TR_FUNCTIONS(ApprovalGate)
 
 public:
-    // The signed-in user as GET /me gives it.
-    struct Signer
-    {
-        QString id;
-        QStringList roles;
-        bool hasRole(const QString &role) const { return roles.contains(role); }
-    };
+    // The signed-in user as GET /me gives it (cache.users().me()).
+    using Signer = UserDirectory::User;
 
     struct Warning
     {

@@ -19,7 +19,7 @@ private:
 
     static ApprovalGate::Signer user(const QString &id, const QString &roles)
     {
-        return {id, roles.split(QLatin1Char(','), Qt::SkipEmptyParts)};
+        return {id, id.mid(2), roles.split(QLatin1Char(','), Qt::SkipEmptyParts)};
     }
     QMap<QString, bool> allTicked() const
     {

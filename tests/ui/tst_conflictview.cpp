@@ -10,6 +10,7 @@
 #include "models/ReviewDraft.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
+#include "models/WorkStamp.h"
 #include "sync/SyncEngine.h"
 #include "ui/review/ConflictView.h"
 
@@ -45,6 +46,11 @@ private:
         const auto q = Questionnaire::builtin(QStringLiteral("2026.1"));
         if (!q || !ok(cache.open(m_dir.filePath(QStringLiteral("cache-%1.sqlite").arg(++m_n))))
             || !ok(cache.submissions().storeQuestionnaire(*q)) || !ok(cache.submissions().store(test::submission(2))))
+            return 0;
+        // A tick made on version 1's CSRF answers.
+        const Submission v1 = test::submission(2);
+        if (!ok(cache.work().setChecklistTick(m_sid, QStringLiteral("csrf.c1"), true,
+                                              WorkStamp::of(v1, *q, QStringLiteral("csrf_protection")))))
             return 0;
         const qint64 id = ok(cache.outbox().recordVerdict(
             m_sid, Verdict::Decision::Reject, {},
@@ -115,9 +121,14 @@ private Q_SLOTS:
         // A sync brings version 2; the reviewer re-bases.
         Submission now = test::submission(2, 2);
         now.summary = server;
+        now.answers[0].text += QStringLiteral(" Except the legacy /api/v1 endpoints.");
         QVERIFY(ok(cache.submissions().store(now)));
         view.reload();
         QVERIFY(rebase->isEnabled());
+        // The ticks tell which answers changed under the verdict.
+        QCOMPARE(cell(changes, QStringLiteral("Answers and evidence"), 2),
+                 QStringLiteral("changed since your ticks in: CSRF Protection"));
+        QCOMPARE(cell(changes, QStringLiteral("Answers and evidence"), 3), QStringLiteral("changed"));
         QSignalSpy rebased(&view, &ConflictView::rebased);
         QTest::mouseClick(rebase, Qt::LeftButton);
         QCOMPARE(rebased.count(), 1);

@@ -7,6 +7,7 @@
 #include "models/ReviewDraft.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 #include "ui/review/VerdictDialog.h"
 
 #include <QAccessible>
@@ -82,7 +83,7 @@ private:
         }
         return true;
     }
-    static ApprovalGate::Signer alice() { return {QStringLiteral("u_alice"), {QStringLiteral("reviewer")}}; }
+    static ApprovalGate::Signer alice() { return {QStringLiteral("u_alice"), QStringLiteral("Alice Reviewer"), {QStringLiteral("reviewer")}}; }
 
     template<typename W>
     static W *child(QWidget &d, const QString &name)
@@ -332,10 +333,12 @@ private Q_SLOTS:
         QVERIFY(open(cache, s));
         QVERIFY(tickRequired(cache));
         QCOMPARE(ok(cache.submissions().submission(m_sid))->verdicts.size(), 1);
+        QVERIFY(ok(cache.users().storeUsers({{QStringLiteral("u_dana"), QStringLiteral("Dana Okafor"),
+                                              {QStringLiteral("reviewer"), QStringLiteral("security")}}})));
 
         // Dana approved the review stage: as a security user she may not decide it again.
         {
-            VerdictDialog d(cache, m_sid, D::Approve, {QStringLiteral("u_dana"), {QStringLiteral("reviewer"), QStringLiteral("security")}});
+            VerdictDialog d(cache, m_sid, D::Approve, {QStringLiteral("u_dana"), QStringLiteral("Dana"), {QStringLiteral("reviewer"), QStringLiteral("security")}});
             QVERIFY(shown(d));
             for (const QString &name : {QStringLiteral("decisionapprove"), QStringLiteral("decisionreject"), QStringLiteral("decisionreturn")})
                 QVERIFY2(!child<QRadioButton>(d, name)->isEnabled(), qPrintable(name));
@@ -346,14 +349,14 @@ private Q_SLOTS:
         }
 
         // Sam reads the review stage's verdict above his own and returns it.
-        VerdictDialog d(cache, m_sid, D::Approve, {QStringLiteral("u_sam"), {QStringLiteral("security")}});
+        VerdictDialog d(cache, m_sid, D::Approve, {QStringLiteral("u_sam"), QStringLiteral("Sam"), {QStringLiteral("security")}});
         QVERIFY(shown(d));
         auto *reviewStage = child<QTextBrowser>(d, QStringLiteral("reviewStageVerdict"));
         QVERIFY(reviewStage->isVisible());
         QVERIFY(reviewStage->isReadOnly());
         QVERIFY(reviewStage->toPlainText().contains(QStringLiteral("Middleware verified against the evidence")));
         QVERIFY(reviewStage->toPlainText().contains(QStringLiteral("checked the middleware order")));
-        QVERIFY(reviewStage->toPlainText().contains(QStringLiteral("u_dana")));
+        QVERIFY(reviewStage->toPlainText().contains(QStringLiteral("Dana Okafor (u_dana)")));
         QVERIFY(child<QRadioButton>(d, QStringLiteral("decisionapprove"))->isEnabled());
         auto *ret = child<QRadioButton>(d, QStringLiteral("decisionreturn"));
         QVERIFY(ret->isVisible() && ret->isEnabled());

@@ -1,8 +1,12 @@
 #include "ui/review/ConflictView.h"
 
 #include "domain/JsonReader.h"
+#include "domain/Questionnaire.h"
+#include "domain/Submission.h"
 #include "models/Cache.h"
 #include "models/Outbox.h"
+#include "models/ReviewBasis.h"
+#include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
 
 #include <QFont>
@@ -128,7 +132,53 @@ bool ConflictView::read()
         return false;
     }
     m_cached = *cached;
+    m_answers = answersSinceTicks();
     return true;
+}
+
+// The server's state names no answers. Once a sync has brought the new
+// version, the ticks say which categories' answers or evidence changed since
+// they were made (each tick is stamped with a digest of its category).
+QString ConflictView::answersSinceTicks()
+{
+    m_answersChanged = false;
+    if (!m_server || !m_cached)
+        return tr("(not known)");
+    if (m_cached->version < m_server->version)
+        return tr("not in the cache yet: sync to see them");
+    const QString unknown = tr("(not known)");
+    const Result<std::optional<Submission>> s = m_cache.submissions().submission(m_entry.submissionId);
+    if (!s)
+        return unknown;
+    const std::optional<Submission> &submission = *s;
+    const Result<std::optional<Questionnaire>> q = m_cache.submissions().questionnaire(m_cached->questionnaireVersion);
+    if (!q)
+        return unknown;
+    const std::optional<Questionnaire> &questionnaire = *q;
+    const Result<QHash<QString, ReviewWork::Tick>> ticks = m_cache.work().checklistTicks(m_entry.submissionId);
+    if (!submission || !questionnaire || !ticks)
+        return unknown;
+    const QHash<QString, QString> now = ReviewBasis::ofAll(*questionnaire, *submission);
+    QStringList changed;
+    bool stamped = false;
+    for (const Questionnaire::Category &c : std::as_const(questionnaire->categories)) {
+        for (const Questionnaire::ChecklistItem &item : c.checklist) {
+            const ReviewWork::Tick t = ticks->value(item.key);
+            if (t.basis.isEmpty())
+                continue;
+            stamped = true;
+            if (t.basis != now.value(c.key)) {
+                changed.append(c.title);
+                break;
+            }
+        }
+    }
+    if (!stamped)
+        return tr("version %1 in the cache; no ticks to compare with").arg(m_cached->version);
+    if (changed.isEmpty())
+        return tr("unchanged where you ticked");
+    m_answersChanged = true;
+    return tr("changed since your ticks in: %1").arg(changed.join(QStringLiteral(", ")));
 }
 
 void ConflictView::addRow(const QString &field, const QString &basedOn, const QString &now, bool changed)
@@ -182,17 +232,7 @@ void ConflictView::fill()
     row(tr("Stage"), [](const SubmissionSummary &s) { return SubmissionSummary::stageName(s.stage); });
     row(tr("Assignee"), [](const SubmissionSummary &s) { return assigneeText(s); });
     row(tr("Updated"), [](const SubmissionSummary &s) { return QLocale().toString(s.updatedAt.toLocalTime(), QLocale::ShortFormat); });
-    // The server's state names no answers: they are known once a sync has
-    // brought the new version, and then the review screen marks the ticks
-    // and notes made on older text ("made on version N — recheck").
-    QString answers;
-    if (!m_server)
-        answers = unknown;
-    else if (m_cached && m_cached->version >= m_server->version)
-        answers = tr("in the cache (version %1): see the checklist's recheck marks").arg(m_cached->version);
-    else
-        answers = tr("not in the cache yet: sync to see them");
-    addRow(tr("Answers and evidence"), before ? tr("as you read them") : unknown, answers, false);
+    addRow(tr("Answers and evidence"), before ? tr("as you read them") : unknown, m_answers, m_answersChanged);
 
     QString draft = tr("<p><b>Your verdict:</b> %1 on version %2, recorded %3.</p>")
                         .arg(Verdict::decisionName(m_verdict.decision))

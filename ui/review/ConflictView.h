@@ -54,6 +54,7 @@ private:
     void fill();
     void addRow(const QString &field, const QString &basedOn, const QString &now, bool changed);
     void done(const QString &message);
+    QString answersSinceTicks();
 
     Cache &m_cache;
     qint64 m_entryId;
@@ -65,8 +66,8 @@ private:
     // The cache's copy of the submission; what the verdict was based on
     // while it still holds the verdict's base version.
     std::optional<SubmissionSummary> m_cached;
-    QStringList m_changedAnswers;
-    bool m_answersKnown = false;
+    QString m_answers;
+    bool m_answersChanged = false;
 
     QLabel *m_title = nullptr;
     QTableWidget *m_changes = nullptr;

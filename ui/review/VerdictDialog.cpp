@@ -5,6 +5,7 @@
 #include "models/ReviewDraft.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 #include "ui/review/ReasonsEditor.h"
 
 #include <QButtonGroup>
@@ -334,7 +335,7 @@ QString VerdictDialog::reviewStageHtml() const
         return {};
     const Verdict &v = approval->verdict;
     QString out = tr("<p><b>Approved at the review stage</b> by %1 on %2, version %3.</p>")
-                      .arg(html(approval->by), QLocale().toString(approval->at.toLocalTime(), QLocale::ShortFormat))
+                      .arg(html(QStringLiteral("%1 (%2)").arg(m_cache.users().name(approval->by), approval->by)), QLocale().toString(approval->at.toLocalTime(), QLocale::ShortFormat))
                       .arg(approval->version);
     out += tr("<p><b>Summary:</b> %1</p>").arg(v.summary.isEmpty() ? tr("(none)") : html(v.summary));
     QStringList unticked;
