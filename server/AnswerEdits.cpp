@@ -79,7 +79,7 @@ void addClause(QStringList &parts, QRandomGenerator &random)
 {
     const int s = int(random.bounded(int(parts.size())));
     QString &sentence = parts[s];
-    const QString clause = Clauses.at(random.bounded(int(Clauses.size())));
+    const QString &clause = Clauses.at(random.bounded(int(Clauses.size())));
     if (sentence.endsWith(u'.'))
         sentence.insert(sentence.size() - 1, clause);
     else

@@ -379,7 +379,7 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
                 return t;
             };
             auto securityUser = [&] {
-                const QString u = SecurityUsers.at(detail.bounded(int(SecurityUsers.size())));
+                const QString &u = SecurityUsers.at(detail.bounded(int(SecurityUsers.size())));
                 return u == reviewer ? u"u_sam"_s : u;
             };
             // A decision as the server records it: the verdict, and its line
