@@ -65,6 +65,29 @@ private Q_SLOTS:
         QCOMPARE(s.size(), 2);
         QCOMPARE(s.at(1).itemKeys, QStringList({u"csrf.samesite"_s}));
     }
+
+    void theShippedQuestionnaireOffersRubricReasons()
+    {
+        QString error;
+        const auto q = Questionnaire::builtin(u"2026.1"_s, &error);
+        QVERIFY2(q, qPrintable(error));
+        const QList<Suggestion> all = ReasonSuggestions::of(*q, {});
+        QSet<QString> categories;
+        QSet<QString> items;
+        for (const Suggestion &s : all) {
+            QVERIFY2(q->hasReason(s.category, s.code), qPrintable(s.category + u' ' + s.code));
+            QVERIFY(!s.reasonText.isEmpty());
+            QVERIFY(!s.note.isEmpty());
+            categories.insert(s.category);
+            for (const QString &k : s.itemKeys)
+                items.insert(k);
+        }
+        QCOMPARE(categories.size(), q->categories.size());
+        // Every required item is behind some suggestion; tick them all and none is left.
+        const QStringList required = q->requiredChecklistKeys();
+        QCOMPARE(items, QSet<QString>(required.cbegin(), required.cend()));
+        QVERIFY(ReasonSuggestions::of(*q, items).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReasonSuggestions)
