@@ -1,0 +1,63 @@
+#pragma once
+
+#include "domain/Questionnaire.h"
+#include "domain/Result.h"
+#include "domain/Submission.h"
+
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace assay {
+
+// The review report of one submission: what was decided, on which version,
+// by whom, why, and what stays internal — built only from the record the
+// server confirmed (the submission's `verdicts`), never from local drafts or
+// the outbox, so it says what the marketplace holds. The result is HTML that
+// QTextDocument renders (tables and the CSS subset it supports), so the same
+// text becomes the PDF (ui/review/ReviewReportPdf) and the HTML export.
+// Everything the partner or a reviewer wrote is escaped: the report is
+// opened in browsers and mail clients too.
+class ReviewReport
+{
+public:
+    // A user's display name for an id; may return the id itself.
+    using UserName = std::function<QString(const QString &userId)>;
+
+    struct Sources
+    {
+        Submission submission;
+        // The submission's questionnaire (the rubric's texts, the checklist).
+        Questionnaire questionnaire;
+        // For a resubmission or revalidation, the app's previous submission
+        // as the cache holds it, and its questionnaire: the report shows the
+        // rejection it answers. Either may be missing (not cached).
+        std::optional<Submission> previous;
+        std::optional<Questionnaire> previousQuestionnaire;
+    };
+
+    ReviewReport() = default;
+
+    // Fails with a reason when there is nothing to report (no recorded
+    // verdict yet) or the questionnaire is not the submission's.
+    static Result<ReviewReport> build(const Sources &sources, const UserName &userName);
+
+    QString submissionId() const { return m_submissionId; }
+    // "Review report: APP (SUBMISSION)": for a window, a PDF's metadata.
+    QString title() const { return m_title; }
+    // A complete HTML document (UTF-8 when written as such; it says so).
+    QString html() const { return m_html; }
+
+    // Text as HTML: escaped, and control and bidirectional-override
+    // characters shown as \u{…} so a hostile filename cannot reorder or hide
+    // what is around it. Line breaks become <br/> when `multiline`.
+    static QString escape(const QString &text, bool multiline = false);
+
+private:
+    QString m_submissionId;
+    QString m_title;
+    QString m_html;
+};
+
+} // namespace assay
