@@ -297,7 +297,7 @@ void Writer::evidence()
         for (const QString &id : a.evidenceIds)
             citedBy[id] += a.questionKey;
     }
-    m_out += Table + u"<tr><th>Filename</th><th>Declared type</th><th>Size</th><th>SHA-256</th><th>Cited by</th></tr>"_s;
+    m_out += Table + u"<tr><th width=\"24%\">Filename</th><th width=\"14%\">Declared type</th><th width=\"14%\">Size</th><th width=\"34%\">SHA-256</th><th width=\"14%\">Cited by</th></tr>"_s;
     for (const EvidenceItem &item : m_sub.evidence) {
         m_out += u"<tr><td>"_s + e(item.filename) + u"<br/><span class=\"muted\">"_s + e(item.id) + u"</span></td><td>"_s
             + e(item.mediaType) + u"</td><td>"_s + e(size(item.size)) + u"</td><td class=\"mono\">"_s + e(item.sha256)
@@ -336,7 +336,7 @@ void Writer::reasons(const QList<Verdict::Reason> &rs, const Questionnaire &q)
         m_out += u"<p class=\"muted\">No reasons were given.</p>\n"_s;
         return;
     }
-    m_out += Table + u"<tr><th>Category</th><th>Code</th><th>The rubric's text</th><th>Note</th></tr>"_s;
+    m_out += Table + u"<tr><th width=\"18%\">Category</th><th width=\"20%\">Code</th><th width=\"40%\">The rubric's text</th><th width=\"22%\">Note</th></tr>"_s;
     for (const Verdict::Reason &r : rs) {
         QString rubric;
         if (const Questionnaire::Category *c = q.category(r.category)) {
@@ -361,7 +361,7 @@ void Writer::checklist(int index, const Verdict &v)
         const Questionnaire::Category &cat = m_q.categories.at(c);
         shown.insert(cat.key);
         m_out += u"<p><a name=\""_s + anchor(index, c) + u"\"></a><b>"_s + e(cat.title) + u"</b></p>\n"_s + Table
-            + u"<tr><th width=\"14%\">Ticked</th><th>Item</th><th width=\"11%\">Required</th><th>Internal note</th></tr>"_s;
+            + u"<tr><th width=\"12%\">Ticked</th><th width=\"50%\">Item</th><th width=\"13%\">Required</th><th width=\"25%\">Internal note</th></tr>"_s;
         for (const Questionnaire::ChecklistItem &item : cat.checklist) {
             shown.insert(item.key);
             QString state;
