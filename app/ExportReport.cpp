@@ -4,7 +4,6 @@
 #include "models/Cache.h"
 #include "models/Profile.h"
 #include "models/ReviewReport.h"
-#include "models/SubmissionStore.h"
 #include "ui/review/ReviewReportPdf.h"
 
 #include <QCommandLineParser>
@@ -31,54 +30,6 @@ void out(const QString &text)
 {
     std::fprintf(stdout, "%s\n", qUtf8Printable(text));
     std::fflush(stdout);
-}
-
-// A submission's questionnaire: the one the cache holds (what the
-// marketplace served), else the one shipped with Assay.
-Result<Questionnaire> questionnaireOf(Cache &cache, const QString &version)
-{
-    const Result<std::optional<Questionnaire>> cached = cache.submissions().questionnaire(version);
-    if (!cached)
-        return cached.error();
-    if (*cached)
-        return **cached;
-    QString why;
-    if (std::optional<Questionnaire> builtin = Questionnaire::builtin(version, &why))
-        return *builtin;
-    return Error{u"questionnaire %1 is neither in the cache nor shipped with Assay (run assay sync)"_s.arg(version)};
-}
-
-Result<ReviewReport::Sources> sourcesOf(Cache &cache, const QString &id)
-{
-    const Result<std::optional<Submission>> submission = cache.submissions().submission(id);
-    if (!submission)
-        return submission.error();
-    if (!*submission)
-        return Error{u"no submission %1 in this profile's cache (run assay sync, or check the id)"_s.arg(id)};
-    ReviewReport::Sources sources;
-    sources.submission = **submission;
-    // Said before anything else is read: it is the likely answer.
-    if (sources.submission.verdicts.isEmpty())
-        return Error{u"submission %1 has no recorded verdict yet: the report is built from the marketplace's record, "
-                     "which assay sync brings once a decision is accepted"_s.arg(id)};
-    Result<Questionnaire> q = questionnaireOf(cache, sources.submission.summary.questionnaireVersion);
-    if (!q)
-        return q.error();
-    sources.questionnaire = std::move(*q);
-    if (const std::optional<QString> &previousId = sources.submission.summary.previousSubmissionId) {
-        // The previous submission is context: when it is not cached the
-        // report says so instead of failing.
-        const Result<std::optional<Submission>> previous = cache.submissions().submission(*previousId);
-        if (!previous)
-            return previous.error();
-        sources.previous = *previous;
-        if (sources.previous) {
-            Result<Questionnaire> pq = questionnaireOf(cache, sources.previous->summary.questionnaireVersion);
-            if (pq)
-                sources.previousQuestionnaire = std::move(*pq);
-        }
-    }
-    return sources;
 }
 
 Result<> writeHtml(const ReviewReport &report, const QString &path)
@@ -175,7 +126,7 @@ int ExportReport::run(const QStringList &arguments)
         err(opened.errorString());
         return Commands::NotInStep;
     }
-    const Result<ReviewReport::Sources> sources = sourcesOf(cache, id);
+    const Result<ReviewReportSources> sources = ReviewReportSources::load(cache, id);
     if (!sources) {
         err(sources.errorString());
         return Commands::NotInStep;

@@ -1,13 +1,11 @@
 #pragma once
 
-#include "domain/Questionnaire.h"
 #include "domain/Result.h"
-#include "domain/Submission.h"
+#include "models/ReviewReportSources.h"
 
 #include <QString>
 
 #include <functional>
-#include <optional>
 
 namespace assay {
 
@@ -25,17 +23,7 @@ public:
     // A user's display name for an id; may return the id itself.
     using UserName = std::function<QString(const QString &userId)>;
 
-    struct Sources
-    {
-        Submission submission;
-        // The submission's questionnaire (the rubric's texts, the checklist).
-        Questionnaire questionnaire;
-        // For a resubmission or revalidation, the app's previous submission
-        // as the cache holds it, and its questionnaire: the report shows the
-        // rejection it answers. Either may be missing (not cached).
-        std::optional<Submission> previous;
-        std::optional<Questionnaire> previousQuestionnaire;
-    };
+    using Sources = ReviewReportSources;
 
     ReviewReport() = default;
 

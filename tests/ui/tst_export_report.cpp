@@ -98,7 +98,17 @@ private Q_SLOTS:
         QVERIFY(test::ok(profile.ensureExists()));
         Cache cache;
         QVERIFY(test::ok(cache.open(profile.cachePath())));
-        QVERIFY(test::ok(cache.submissions().store(QList<Submission>{decided(), test::submission(8)})));
+        // A resubmission of s_00007's app, decided at the review stage.
+        Submission again = decided();
+        again.summary.id = u"s_00009"_s;
+        again.summary.kind = SubmissionSummary::Kind::Resubmission;
+        again.summary.previousSubmissionId = u"s_00007"_s;
+        again.verdicts.removeLast();
+        // Its previous submission is not cached.
+        Submission orphan = again;
+        orphan.summary.id = u"s_00010"_s;
+        orphan.summary.previousSubmissionId = u"s_00099"_s;
+        QVERIFY(test::ok(cache.submissions().store(QList<Submission>{decided(), test::submission(8), again, orphan})));
         // The report reads what the cache keeps: the verdicts must come back.
         const std::optional<Submission> stored = test::ok(cache.submissions().submission(u"s_00007"_s));
         QVERIFY(stored);
@@ -148,6 +158,22 @@ private Q_SLOTS:
         QVERIFY(text.contains(u"Verdict2:Securitystage—Rejected"_s));
         QVERIFY(text.contains(u"csrf.no_token"_s));
         QVERIFY(text.contains(u"u_sam"_s));
+    }
+
+    void previousDecision()
+    {
+        const QString out = m_dir.filePath(u"again.html"_s);
+        const Run r = report(u"s_00009"_s, out);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        const QString html = fileText(out);
+        const QString previous = html.mid(html.indexOf(u"The previous submission's decision</h2>"_s));
+        QVERIFY(previous.startsWith(u"The previous submission's decision</h2>\n<p>Submission s_00007 (version 3): "
+                                    "<span class=\"decision\">Rejected</span>"_s));
+        QVERIFY(previous.contains(u"POST /settings has no token."_s));
+
+        const Run orphan = report(u"s_00010"_s, out);
+        QVERIFY2(orphan.exit == 0, qPrintable(orphan.err));
+        QVERIFY(fileText(out).contains(u"The previous submission s_00099 is not in the cache."_s));
     }
 
     void unknownSubmission()

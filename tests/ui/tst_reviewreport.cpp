@@ -292,6 +292,28 @@ private Q_SLOTS:
                                                                      [](const auto &i) { return i.required; }))));
     }
 
+    // A security user's return: its summary is internal, it gives no
+    // reasons, and the submission goes on at the review stage.
+    void returned()
+    {
+        const Questionnaire q = questionnaire();
+        Submission s = decided(q);
+        s.summary.status = SubmissionSummary::Status::InReview;
+        s.summary.stage = SubmissionSummary::Stage::Review;
+        s.summary.resubmissionAllowedAt.reset();
+        RecordedVerdict &back = s.verdicts[1];
+        back.verdict.decision = Verdict::Decision::Return;
+        back.verdict.reasons.clear();
+        back.verdict.summary = u"csrf.c1 was ticked without the HAR file; look again."_s;
+        const QString html = build({s, q, {}, {}}).html();
+        const QString second = section(html, u"Verdict 2: Security stage — Returned to the review stage"_s);
+        QVERIFY(!second.isEmpty());
+        QVERIFY(rowWith(second, u"without the HAR file"_s).contains(u"<span class=\"internal\">internal</span>"_s));
+        QVERIFY(!second.contains(u"sent to the partner"_s));
+        QVERIFY(!second.contains(u"<h3>Reasons"_s));
+        QVERIFY(rowWith(section(html, u"Outcome"_s), u">Status<"_s).contains(u"Not decided yet: in_review, at the review stage"_s));
+    }
+
     void previousRejection()
     {
         const Questionnaire q = questionnaire();
