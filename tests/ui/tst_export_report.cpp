@@ -104,6 +104,10 @@ private Q_SLOTS:
         again.summary.kind = SubmissionSummary::Kind::Resubmission;
         again.summary.previousSubmissionId = u"s_00007"_s;
         again.verdicts.removeLast();
+        // Evidence ids are the marketplace's, one submission's each.
+        again.evidence.clear();
+        for (Answer &a : again.answers)
+            a.evidenceIds.clear();
         // Its previous submission is not cached.
         Submission orphan = again;
         orphan.summary.id = u"s_00010"_s;
