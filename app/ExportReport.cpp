@@ -9,7 +9,6 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <cstdio>
@@ -32,24 +31,14 @@ void out(const QString &text)
     std::fflush(stdout);
 }
 
-Result<> writeHtml(const ReviewReport &report, const QString &path)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error{u"cannot write %1: %2"_s.arg(QFileInfo(path).absoluteFilePath(), file.errorString())};
-    const QByteArray bytes = report.html().toUtf8();
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return Error{u"cannot write %1: %2"_s.arg(QFileInfo(path).absoluteFilePath(), file.errorString())};
-    return {};
-}
-
 } // namespace
 
 bool ExportReport::wanted(const QStringList &arguments)
 {
-    return arguments.value(1) == u"export"_s && std::any_of(arguments.cbegin() + std::min<qsizetype>(2, arguments.size()), arguments.cend(), [](const QString &a) {
-               return a == u"--report"_s || a.startsWith(u"--report="_s);
-           });
+    if (arguments.value(1) != u"export"_s)
+        return false;
+    return std::any_of(arguments.cbegin() + 2, arguments.cend(),
+                       [](const QString &a) { return a == u"--report"_s || a.startsWith(u"--report="_s); });
 }
 
 bool ExportReport::wanted(int argc, char **argv)
@@ -126,19 +115,12 @@ int ExportReport::run(const QStringList &arguments)
         err(opened.errorString());
         return Commands::NotInStep;
     }
-    const Result<ReviewReportSources> sources = ReviewReportSources::load(cache, id);
-    if (!sources) {
-        err(sources.errorString());
-        return Commands::NotInStep;
-    }
-    // Names of the signers as the last sync knew them; an id stands in.
-    const ReviewReport::UserName names = [](const QString &userId) { return userId; };
-    const Result<ReviewReport> report = ReviewReport::build(*sources, names);
+    const Result<ReviewReport> report = ReviewReport::fromCache(cache, id);
     if (!report) {
         err(report.errorString());
         return Commands::NotInStep;
     }
-    const Result<> written = format == u"pdf"_s ? ReviewReportPdf::writeFile(*report, path) : writeHtml(*report, path);
+    const Result<> written = format == u"pdf"_s ? ReviewReportPdf::writeFile(*report, path) : report->writeHtmlFile(path);
     if (!written) {
         err(written.errorString());
         return Commands::NotInStep;

@@ -1,7 +1,9 @@
 #include "models/ReviewReport.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QLocale>
+#include <QSaveFile>
 #include <QSet>
 #include <QTimeZone>
 
@@ -504,6 +506,26 @@ Result<ReviewReport> ReviewReport::build(const Sources &sources, const UserName 
     report.m_title = u"Review report: %1 (%2)"_s.arg(s.summary.appName, s.summary.id);
     report.m_html = Writer(sources, userName).run(report.m_title);
     return report;
+}
+
+Result<> ReviewReport::writeHtmlFile(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error{u"cannot write %1: %2"_s.arg(QFileInfo(path).absoluteFilePath(), file.errorString())};
+    const QByteArray bytes = m_html.toUtf8();
+    if (file.write(bytes) != bytes.size() || !file.commit())
+        return Error{u"cannot write %1: %2"_s.arg(QFileInfo(path).absoluteFilePath(), file.errorString())};
+    return {};
+}
+
+Result<ReviewReport> ReviewReport::fromCache(Cache &cache, const QString &submissionId)
+{
+    const Result<Sources> sources = Sources::load(cache, submissionId);
+    if (!sources)
+        return sources.error();
+    // Ids stand in for names until the cache keeps the marketplace's users.
+    return build(*sources, [](const QString &userId) { return userId; });
 }
 
 } // namespace assay

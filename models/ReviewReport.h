@@ -9,6 +9,8 @@
 
 namespace assay {
 
+class Cache;
+
 // The review report of one submission: what was decided, on which version,
 // by whom, why, and what stays internal — built only from the record the
 // server confirmed (the submission's `verdicts`), never from local drafts or
@@ -31,11 +33,19 @@ public:
     // verdict yet) or the questionnaire is not the submission's.
     static Result<ReviewReport> build(const Sources &sources, const UserName &userName);
 
+    // The report of a submission in a profile's cache, signers named as the
+    // cache knows them: what the export command and the review screen's menu
+    // both call.
+    static Result<ReviewReport> fromCache(Cache &cache, const QString &submissionId);
+
     QString submissionId() const { return m_submissionId; }
     // "Review report: APP (SUBMISSION)": for a window, a PDF's metadata.
     QString title() const { return m_title; }
     // A complete HTML document (UTF-8 when written as such; it says so).
     QString html() const { return m_html; }
+
+    // Writes the HTML (UTF-8) whole or not at all (QSaveFile).
+    Result<> writeHtmlFile(const QString &path) const;
 
     // Text as HTML: escaped, and control and bidirectional-override
     // characters shown as \u{…} so a hostile filename cannot reorder or hide

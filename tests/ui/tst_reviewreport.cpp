@@ -442,6 +442,22 @@ private Q_SLOTS:
         QVERIFY(pdf.getAllText(0).text().simplified().startsWith(u"Review report: Helpdesk Bridge 3"_s));
     }
 
+    void htmlFile()
+    {
+        const Questionnaire q = questionnaire();
+        const ReviewReport report = build({decided(q), q, {}, {}});
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"report.html"_s);
+        QVERIFY(test::ok(report.writeHtmlFile(path)));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()), report.html());
+        const Result<> r = report.writeHtmlFile(dir.filePath(u"no/such/folder/report.html"_s));
+        QVERIFY(!r);
+        QVERIFY2(r.error().message.contains(u"no/such/folder/report.html"_s), qPrintable(r.error().message));
+    }
+
     void pdfToAnUnwritablePlace()
     {
         const Questionnaire q = questionnaire();
