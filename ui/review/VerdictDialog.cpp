@@ -2,6 +2,8 @@
 
 #include "models/Cache.h"
 #include "models/Outbox.h"
+#include "models/PartnerView.h"
+#include "models/ReasonSuggestions.h"
 #include "models/ReviewDraft.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
@@ -20,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSet>
 #include <QShortcut>
 #include <QTextBrowser>
 #include <QTime>
@@ -40,23 +43,6 @@ constexpr int DraftDelayMs = 200;
 QString html(const QString &text)
 {
     return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
-
-QString rubricText(const Questionnaire &q, const QString &category, const QString &code)
-{
-    if (const Questionnaire::Category *c = q.category(category)) {
-        for (const auto &r : c->rejectionReasons) {
-            if (r.code == code)
-                return r.text;
-        }
-    }
-    return code;
-}
-
-QString categoryTitle(const Questionnaire &q, const QString &key)
-{
-    const Questionnaire::Category *c = q.category(key);
-    return c ? c->title : key;
 }
 
 } // namespace
@@ -333,45 +319,27 @@ QString VerdictDialog::reviewStageHtml() const
     const std::optional<RecordedVerdict> approval = ApprovalGate::reviewApproval(m_submission);
     if (m_submission.summary.stage != SubmissionSummary::Stage::Security || !approval)
         return {};
-    const Verdict &v = approval->verdict;
     QString out = tr("<p><b>Approved at the review stage</b> by %1 on %2, version %3.</p>")
-                      .arg(html(QStringLiteral("%1 (%2)").arg(m_cache.users().name(approval->by), approval->by)), QLocale().toString(approval->at.toLocalTime(), QLocale::ShortFormat))
+                      .arg(html(QStringLiteral("%1 (%2)").arg(m_cache.users().name(approval->by), approval->by)),
+                           QLocale().toString(approval->at.toLocalTime(), QLocale::ShortFormat))
                       .arg(approval->version);
-    out += tr("<p><b>Summary:</b> %1</p>").arg(v.summary.isEmpty() ? tr("(none)") : html(v.summary));
-    QStringList unticked;
-    for (auto it = v.checklist.cbegin(); it != v.checklist.cend(); ++it) {
-        if (!it.value())
-            unticked.append(it.key());
-    }
-    out += tr("<p><b>Checklist:</b> %1 of %2 items ticked.").arg(v.checklist.size() - unticked.size()).arg(v.checklist.size());
-    if (!unticked.isEmpty())
-        out += tr(" Not ticked: %1.").arg(html(unticked.join(QStringLiteral(", "))));
-    out += QStringLiteral("</p>");
-    if (v.notes.isEmpty()) {
-        out += tr("<p>No notes.</p>");
-    } else {
-        out += tr("<p><b>Notes:</b></p><ul>");
-        for (auto it = v.notes.cbegin(); it != v.notes.cend(); ++it)
-            out += QStringLiteral("<li><b>%1</b>: %2</li>").arg(html(it.key()), html(it.value()));
-        out += QStringLiteral("</ul>");
-    }
+    // Its summary, checklist and notes: all internal, shown as the record has them.
+    const Result<PartnerView> view = PartnerView::of(approval->verdict, m_questionnaire);
+    out += view ? view->internalHtml() : QStringLiteral("<p>%1</p>").arg(html(view.error().message));
     return out;
 }
 
-// Stand-in for the models helper's ReasonSuggestions: every unticked
-// required item offers the codes its rubric entry names (reason_codes).
+// Every unticked required item offers the codes its rubric entry names
+// (reason_codes), seeded with the items' texts for the reviewer to edit.
 void VerdictDialog::offerSuggestions()
 {
-    for (const auto &category : std::as_const(m_questionnaire.categories)) {
-        for (const auto &item : category.checklist) {
-            if (!item.required || m_checklist.value(item.key, false))
-                continue;
-            for (const QString &code : item.reasonCodes) {
-                if (m_questionnaire.hasReason(category.key, code))
-                    m_reasons->add(category.key, code, {}, {item.key}, false);
-            }
-        }
+    QSet<QString> ticked;
+    for (auto it = m_checklist.cbegin(); it != m_checklist.cend(); ++it) {
+        if (it.value())
+            ticked.insert(it.key());
     }
+    for (const ReasonSuggestions::Suggestion &s : ReasonSuggestions::of(m_questionnaire, ticked))
+        m_reasons->add(s.category, s.code, s.note, s.itemKeys, false);
 }
 
 void VerdictDialog::changed()
@@ -427,53 +395,25 @@ Verdict VerdictDialog::verdict() const
     return v;
 }
 
-// Stand-in for the models helper's PartnerView, by api.md: on a reject the
-// partner receives the summary and every reason (the rubric's text for its
-// code, plus its note); on an approve nothing but the badge; on a return
-// nothing. Checklist and notes are internal.
+// What the partner receives and what stays internal, by api.md's rule
+// (PartnerView), before anything is recorded.
 void VerdictDialog::updatePreview()
 {
     const Verdict v = verdict();
-    QString partner;
-    QString internal;
-    const bool security = m_submission.summary.stage == SubmissionSummary::Stage::Security;
-    switch (v.decision) {
-    case Decision::Reject:
-        partner = tr("<p><b>Rejected.</b> The partner may resubmit after three months.</p>");
-        partner += v.summary.isEmpty() ? tr("<p><i>No summary.</i></p>") : QStringLiteral("<p>%1</p>").arg(html(v.summary));
-        partner += QStringLiteral("<ol>");
-        for (const Verdict::Reason &r : v.reasons) {
-            partner += QStringLiteral("<li><b>%1</b>: %2").arg(html(categoryTitle(m_questionnaire, r.category)),
-                                                                  html(rubricText(m_questionnaire, r.category, r.code)));
-            if (!r.note.isEmpty())
-                partner += QStringLiteral("<br>%1").arg(html(r.note));
-            partner += QStringLiteral("</li>");
-        }
-        partner += QStringLiteral("</ol>");
-        break;
-    case Decision::Approve:
-        partner = security ? tr("<p>The Security Badge, valid for one year, and nothing else.</p>")
-                           : tr("<p>Nothing yet: this approve sends the submission to the security team. The partner "
-                                "receives the Security Badge, and nothing else, when security approves.</p>");
-        break;
-    case Decision::Return:
-        partner = tr("<p>Nothing. The submission goes back to the review stage; the partner is not locked out.</p>");
-        break;
+    const Result<PartnerView> view = PartnerView::of(v, m_questionnaire);
+    if (!view) {
+        m_partner->setPlainText(view.error().message);
+        m_internal->clear();
+        return;
     }
-    if (v.decision != Decision::Reject)
-        internal += tr("<p><b>Summary:</b> %1</p>").arg(v.summary.isEmpty() ? tr("(none)") : html(v.summary));
-    const auto ticked = std::count(v.checklist.cbegin(), v.checklist.cend(), true);
-    internal += tr("<p><b>Checklist:</b> %1 of %2 items ticked.</p>").arg(ticked).arg(v.checklist.size());
-    if (v.notes.isEmpty()) {
-        internal += tr("<p>No internal notes.</p>");
-    } else {
-        internal += tr("<p><b>Notes:</b></p><ul>");
-        for (auto it = v.notes.cbegin(); it != v.notes.cend(); ++it)
-            internal += QStringLiteral("<li><b>%1</b>: %2</li>").arg(html(it.key()), html(it.value()));
-        internal += QStringLiteral("</ul>");
-    }
+    QString partner = view->partnerHtml();
+    // An approve at the review stage only moves the submission on: the
+    // badge waits for the security team's approve.
+    if (v.decision == Decision::Approve && m_submission.summary.stage == SubmissionSummary::Stage::Review)
+        partner.prepend(tr("<p>Nothing yet: this approve sends the submission to the security team. When security "
+                           "approves:</p>"));
     m_partner->setHtml(partner);
-    m_internal->setHtml(internal);
+    m_internal->setHtml(view->internalHtml());
 }
 
 QString VerdictDialog::partnerPreview() const
