@@ -146,7 +146,7 @@ QString ConflictView::answersSinceTicks()
         return tr("(not known)");
     if (m_cached->version < m_server->version)
         return tr("not in the cache yet: sync to see them");
-    const QString unknown = tr("(not known)");
+    QString unknown = tr("(not known)");
     const Result<std::optional<Submission>> s = m_cache.submissions().submission(m_entry.submissionId);
     if (!s)
         return unknown;

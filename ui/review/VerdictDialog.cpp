@@ -362,6 +362,7 @@ void VerdictDialog::saveDraft()
     d.decision = decision();
     d.summary = m_summary->toPlainText();
     d.reasons = m_reasons->accepted();
+    d.notes = m_notes;
     const Result<> saved = m_cache.work().saveDraft(d);
     m_draftState->setText(saved ? tr("Draft saved %1").arg(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat))
                                 : tr("Draft not saved: %1").arg(saved.error().message));
