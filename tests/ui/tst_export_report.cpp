@@ -3,6 +3,7 @@
 #include "models/Cache.h"
 #include "models/Profile.h"
 #include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -113,6 +114,8 @@ private Q_SLOTS:
         orphan.summary.id = u"s_00010"_s;
         orphan.summary.previousSubmissionId = u"s_00099"_s;
         QVERIFY(test::ok(cache.submissions().store(QList<Submission>{decided(), test::submission(8), again, orphan})));
+        // Bob is known to the cache; Sam is not (an id stands in).
+        QVERIFY(test::ok(cache.users().storeUsers({{u"u_bob"_s, u"Bob Reviewer"_s, {u"reviewer"_s}}})));
         // The report reads what the cache keeps: the verdicts must come back.
         const std::optional<Submission> stored = test::ok(cache.submissions().submission(u"s_00007"_s));
         QVERIFY(stored);
@@ -129,6 +132,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"<h2><a name=\"v2\"></a>Verdict 2: Security stage — Rejected</h2>"_s));
         QVERIFY(html.contains(u"csrf.no_token"_s));
         QVERIFY(html.contains(u"POST /settings has no token."_s));
+        QVERIFY(html.contains(u"<th class=\"key\" width=\"28%\">Signed by</th><td>Bob Reviewer <span class=\"muted\">(u_bob)</span></td>"_s));
+        QVERIFY(html.contains(u"<th class=\"key\" width=\"28%\">Signed by</th><td>u_sam</td>"_s));
         QVERIFY(html.contains(u"Seen in the HAR file."_s));
         QVERIFY(html.contains(u"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;x&lt;/script&gt;.py"_s));
         QVERIFY(!html.contains(u"<img"_s));
