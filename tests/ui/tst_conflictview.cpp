@@ -243,6 +243,27 @@ private Q_SLOTS:
         QCOMPARE(market.store().submission(mine.id)->summary.status, SubmissionSummary::Status::Rejected);
     }
 
+    void decidedMeanwhileOffersOnlyDiscard()
+    {
+        Cache cache;
+        SubmissionSummary server;
+        const qint64 id = conflictIn(cache, &server);
+        QVERIFY(id > 0);
+        // Someone else decided it; the sync brought that.
+        Submission now = test::submission(2, 3);
+        now.summary.stage = SubmissionSummary::Stage::Done;
+        now.summary.status = SubmissionSummary::Status::Rejected;
+        QVERIFY(ok(cache.outbox().settle(id, OutboxEntry::State::Conflict, QStringLiteral("409 already_decided"),
+                                         now.summary.toJson())));
+        QVERIFY(ok(cache.submissions().store(now)));
+        ConflictView view(cache, id);
+        QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("rebase"))->isEnabled());
+        QVERIFY2(view.rebaseBlocker().contains(QStringLiteral("already decided (rejected)")), qPrintable(view.rebaseBlocker()));
+        QVERIFY(view.findChild<QPushButton *>(QStringLiteral("discard"))->isEnabled());
+        QCOMPARE(cell(view.findChild<QTableWidget *>(QStringLiteral("conflictChanges")), QStringLiteral("Stage"), 2),
+                 QStringLiteral("done"));
+    }
+
     void notAVerdictSaysSo()
     {
         Cache cache;

@@ -253,6 +253,9 @@ void ConflictView::fill()
 
     if (!inConflict)
         m_rebaseBlocker = tr("Only a verdict in conflict is re-based.");
+    else if (m_server && m_server->stage == SubmissionSummary::Stage::Done)
+        m_rebaseBlocker = tr("The submission is already decided (%1): no verdict can follow. Discard yours.")
+                              .arg(SubmissionSummary::statusName(m_server->status));
     else if (!m_cached)
         m_rebaseBlocker = tr("Submission %1 is not in the cache; sync first.").arg(m_entry.submissionId);
     else if (m_server && m_cached->version < m_server->version)
