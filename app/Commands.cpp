@@ -1,5 +1,7 @@
 #include "app/Commands.h"
 
+#include "app/ExportReport.h"
+
 #include "domain/JsonReader.h"
 #include "domain/Questionnaire.h"
 #include "domain/Submission.h"
@@ -593,7 +595,7 @@ int Commands::run(const QStringList &arguments)
     if (command == u"assign"_s)
         return assign(rest);
     if (command == u"export"_s)
-        return exportCache(rest);
+        return ExportReport::wanted(arguments) ? ExportReport::run(rest) : exportCache(rest);
     if (command == u"login"_s)
         return login(rest);
     if (command == u"logout"_s)
