@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/Questionnaire.h"
+#include "domain/Submission.h"
+#include "models/OutboxEntry.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace assay {
+
+// Everything the review screen shows of one submission, read from the cache
+// in one go when it is opened or the sync says it changed. The panes read
+// from it; they never go to the network.
+struct ReviewContext
+{
+    Submission submission;
+    // The app's previous submission (previous_submission_id), when cached.
+    std::optional<Submission> previous;
+    Questionnaire questionnaire;
+    // The previous submission's questionnaire, when its version differs.
+    std::optional<Questionnaire> previousQuestionnaire;
+    QHash<QString, bool> ticks;
+    // By checklist item key or category key.
+    QHash<QString, QString> notes;
+    // This submission's outbox entries, oldest first.
+    QList<OutboxEntry> outbox;
+
+    QString id() const { return submission.summary.id; }
+    const Answer *answer(const QString &questionKey) const
+    {
+        for (const Answer &a : submission.answers)
+            if (a.questionKey == questionKey)
+                return &a;
+        return nullptr;
+    }
+    const Answer *previousAnswer(const QString &questionKey) const
+    {
+        if (!previous)
+            return nullptr;
+        for (const Answer &a : previous->answers)
+            if (a.questionKey == questionKey)
+                return &a;
+        return nullptr;
+    }
+};
+
+} // namespace assay

@@ -1,0 +1,244 @@
+#include "ui/review/ReviewView.h"
+
+#include "models/Cache.h"
+#include "models/Outbox.h"
+#include "models/ReviewWork.h"
+#include "models/SubmissionStore.h"
+#include "ui/review/AnswerPane.h"
+#include "ui/review/ChecklistPane.h"
+#include "ui/review/CommentsPane.h"
+#include "ui/review/DebouncedWriter.h"
+#include "ui/review/EvidencePane.h"
+#include "ui/review/HistoryPane.h"
+#include "ui/review/QuestionNavigator.h"
+#include "ui/review/ReviewHeader.h"
+#include "ui/review/SaveIndicator.h"
+
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace assay {
+
+namespace {
+// The questionnaire a submission uses: the cached one, else the one shipped.
+Result<Questionnaire> questionnaireOf(Cache *cache, const QString &version)
+{
+    const Result<std::optional<Questionnaire>> cached = cache->submissions().questionnaire(version);
+    if (!cached)
+        return cached.error();
+    if (*cached)
+        return **cached;
+    QString error;
+    if (std::optional<Questionnaire> shipped = Questionnaire::builtin(version, &error))
+        return *shipped;
+    return Error{QStringLiteral("questionnaire %1 is neither cached nor shipped").arg(version)};
+}
+} // namespace
+
+ReviewView::ReviewView(Cache *cache, QWidget *parent)
+    : QWidget(parent)
+    , m_cache(cache)
+    , m_writer(new DebouncedWriter(this))
+    , m_header(new ReviewHeader)
+    , m_saveIndicator(new SaveIndicator(m_writer))
+    , m_navigator(new QuestionNavigator)
+    , m_answers(new AnswerPane)
+    , m_evidence(new EvidencePane)
+    , m_checklist(new ChecklistPane(cache, m_writer))
+    , m_comments(new CommentsPane(cache))
+    , m_history(new HistoryPane)
+    , m_tabs(new QTabWidget)
+{
+    setObjectName(QStringLiteral("ReviewView"));
+    setAccessibleName(tr("Review of a submission"));
+
+    auto *evidenceBox = new QGroupBox(tr("Evidence viewer"));
+    auto *evidenceLayout = new QVBoxLayout(evidenceBox);
+    evidenceLayout->addWidget(m_evidence);
+    auto *centre = new QSplitter(Qt::Vertical);
+    centre->setChildrenCollapsible(false);
+    centre->addWidget(m_answers);
+    centre->addWidget(evidenceBox);
+    centre->setStretchFactor(0, 4);
+    centre->setStretchFactor(1, 1);
+
+    m_tabs->setObjectName(QStringLiteral("ReviewTabs"));
+    m_tabs->setAccessibleName(tr("Checklist, comments and history"));
+    m_tabs->addTab(m_checklist, tr("Chec&klist"));
+    m_tabs->addTab(m_comments, tr("Co&mments"));
+    m_tabs->addTab(m_history, tr("&History"));
+
+    auto *body = new QSplitter(Qt::Horizontal);
+    body->setObjectName(QStringLiteral("ReviewSplitter"));
+    body->setChildrenCollapsible(false);
+    body->addWidget(m_navigator);
+    body->addWidget(centre);
+    body->addWidget(m_tabs);
+    body->setStretchFactor(0, 2);
+    body->setStretchFactor(1, 5);
+    body->setStretchFactor(2, 3);
+    body->setSizes({300, 700, 420});
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_header, 1);
+    top->addWidget(m_saveIndicator, 0, Qt::AlignTop | Qt::AlignRight);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(body, 1);
+
+    connect(m_navigator, &QuestionNavigator::questionSelected, m_answers, &AnswerPane::showQuestion);
+    connect(m_navigator, &QuestionNavigator::categorySelected, m_checklist, &ChecklistPane::showCategory);
+    connect(m_answers, &AnswerPane::evidenceOpened, m_evidence, &EvidencePane::showItem);
+    connect(m_checklist, &ChecklistPane::ticksChanged, this, [this] { m_navigator->setContext(m_context); });
+    connect(m_comments, &CommentsPane::recorded, this, [this] {
+        if (const Result<> r = reload(); !r)
+            Q_EMIT readFailed(r.error().message);
+        Q_EMIT outboxChanged();
+    });
+
+    // Keyboard order: find, the tree, the answers, the checklist, its notes.
+    setTabOrder(m_navigator->findField(), m_navigator->changedOnlySwitch());
+    setTabOrder(m_navigator->changedOnlySwitch(), m_navigator->tree());
+    setTabOrder(m_navigator->tree(), m_answers);
+}
+
+ReviewView::~ReviewView()
+{
+    flush();
+}
+
+Result<ReviewContext> ReviewView::read(const QString &submissionId)
+{
+    ReviewContext c;
+    const Result<std::optional<Submission>> s = m_cache->submissions().submission(submissionId);
+    if (!s)
+        return s.error();
+    if (!*s)
+        return Error{tr("Submission %1 is not in the cache.").arg(submissionId)};
+    c.submission = **s;
+    const Result<Questionnaire> q = questionnaireOf(m_cache, c.submission.summary.questionnaireVersion);
+    if (!q)
+        return q.error();
+    c.questionnaire = *q;
+    if (const std::optional<QString> &previousId = c.submission.summary.previousSubmissionId) {
+        const Result<std::optional<Submission>> p = m_cache->submissions().submission(*previousId);
+        if (!p)
+            return p.error();
+        if (*p) {
+            c.previous = **p;
+            const QString version = c.previous->summary.questionnaireVersion;
+            if (version != c.questionnaire.version) {
+                const Result<Questionnaire> pq = questionnaireOf(m_cache, version);
+                if (!pq)
+                    return pq.error();
+                c.previousQuestionnaire = *pq;
+            }
+        }
+    }
+    const Result<QHash<QString, bool>> ticks = m_cache->work().checklistTicks(submissionId);
+    if (!ticks)
+        return ticks.error();
+    c.ticks = *ticks;
+    const Result<QHash<QString, QString>> notes = m_cache->work().notes(submissionId);
+    if (!notes)
+        return notes.error();
+    c.notes = *notes;
+    const Result<QList<OutboxEntry>> entries = m_cache->outbox().entries();
+    if (!entries)
+        return entries.error();
+    for (const OutboxEntry &e : *entries)
+        if (e.submissionId == submissionId)
+            c.outbox.append(e);
+    return c;
+}
+
+Result<> ReviewView::open(const QString &submissionId)
+{
+    flush();
+    Result<ReviewContext> c = read(submissionId);
+    if (!c)
+        return c.error();
+    const bool same = submissionId == m_context.id();
+    display(std::move(*c));
+    if (!same) {
+        m_evidence->clear();
+        m_navigator->tree()->setFocus(Qt::OtherFocusReason);
+    }
+    return {};
+}
+
+Result<> ReviewView::reload()
+{
+    if (m_context.id().isEmpty())
+        return {};
+    return open(m_context.id());
+}
+
+void ReviewView::submissionsChanged(const QStringList &ids)
+{
+    const QString previous = m_context.previous ? m_context.previous->summary.id : QString();
+    const std::optional<QString> &wanted = m_context.submission.summary.previousSubmissionId;
+    if (ids.contains(m_context.id()) || (!previous.isEmpty() && ids.contains(previous))
+        || (wanted && ids.contains(*wanted))) {
+        if (const Result<> r = reload(); !r)
+            Q_EMIT readFailed(r.error().message);
+    }
+}
+
+void ReviewView::display(ReviewContext context)
+{
+    m_context = std::move(context);
+    m_header->setContext(m_context);
+    m_navigator->setContext(m_context);
+    m_answers->setContext(&m_context);
+    m_answers->showQuestion(m_navigator->currentQuestionKey());
+    m_checklist->setContext(&m_context);
+    m_checklist->showCategory(m_navigator->currentCategoryKey());
+    m_comments->setContext(&m_context);
+    m_history->setContext(&m_context);
+}
+
+bool ReviewView::nextQuestion()
+{
+    return m_navigator->nextQuestion();
+}
+
+bool ReviewView::previousQuestion()
+{
+    return m_navigator->previousQuestion();
+}
+
+bool ReviewView::tickCurrentItem()
+{
+    return m_checklist->tickCurrent();
+}
+
+void ReviewView::toggleChangedOnly()
+{
+    m_navigator->changedOnlySwitch()->toggle();
+}
+
+void ReviewView::focusFind()
+{
+    m_navigator->findField()->setFocus(Qt::ShortcutFocusReason);
+    m_navigator->findField()->selectAll();
+}
+
+void ReviewView::focusComment()
+{
+    m_tabs->setCurrentWidget(m_comments);
+    m_comments->focusComposer();
+}
+
+void ReviewView::flush()
+{
+    m_writer->flush();
+}
+
+} // namespace assay

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "domain/Result.h"
+#include "ui/review/ReviewContext.h"
+
+#include <QWidget>
+
+class QSplitter;
+class QTabWidget;
+
+namespace assay {
+
+class AnswerPane;
+class Cache;
+class ChecklistPane;
+class CommentsPane;
+class DebouncedWriter;
+class EvidencePane;
+class HistoryPane;
+class QuestionNavigator;
+class ReviewHeader;
+class SaveIndicator;
+
+// The screen a reviewer spends the day in: one submission with its header,
+// the questionnaire's categories and questions on the left, the answer beside
+// the previous submission's in the centre with its evidence, and the
+// category's checklist, the comments and the history on the right. It reads
+// the cache only; the sync's announcements make it read again.
+class ReviewView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReviewView(Cache *cache, QWidget *parent = nullptr);
+    ~ReviewView() override;
+
+    // Reads the submission (and its previous one) from the cache and shows it.
+    Result<> open(const QString &submissionId);
+    // Reads the shown submission again, keeping the question in view and
+    // whatever is being typed.
+    Result<> reload();
+    // The sync changed these submissions: reads again if one is in view.
+    void submissionsChanged(const QStringList &ids);
+    QString submissionId() const { return m_context.id(); }
+    const ReviewContext &context() const { return m_context; }
+
+    bool nextQuestion();
+    bool previousQuestion();
+    bool tickCurrentItem();
+    void toggleChangedOnly();
+    void focusFind();
+    void focusComment();
+    // Writes what is still being typed (before leaving the screen).
+    void flush();
+
+    ReviewHeader *header() const { return m_header; }
+    QuestionNavigator *navigator() const { return m_navigator; }
+    AnswerPane *answers() const { return m_answers; }
+    EvidencePane *evidence() const { return m_evidence; }
+    ChecklistPane *checklist() const { return m_checklist; }
+    CommentsPane *comments() const { return m_comments; }
+    HistoryPane *history() const { return m_history; }
+    DebouncedWriter *writer() const { return m_writer; }
+    SaveIndicator *saveIndicator() const { return m_saveIndicator; }
+    QTabWidget *sideTabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    // A read failed; the screen keeps what it showed.
+    void readFailed(const QString &message);
+    // The reviewer recorded something in the outbox (the status bar counts).
+    void outboxChanged();
+
+private:
+    Result<ReviewContext> read(const QString &submissionId);
+    void display(ReviewContext context);
+
+    Cache *m_cache;
+    ReviewContext m_context;
+    DebouncedWriter *m_writer;
+    ReviewHeader *m_header;
+    SaveIndicator *m_saveIndicator;
+    QuestionNavigator *m_navigator;
+    AnswerPane *m_answers;
+    EvidencePane *m_evidence;
+    ChecklistPane *m_checklist;
+    CommentsPane *m_comments;
+    HistoryPane *m_history;
+    QTabWidget *m_tabs;
+};
+
+} // namespace assay
