@@ -169,9 +169,13 @@ void AnswerPane::showQuestion(const QString &questionKey)
                                                         : tr("This is the app's first submission."));
     } else {
         const QString previousId = m_context->previous->summary.id;
-        if (!before) {
+        if (m_context->change(questionKey) == ReviewContext::Change::New) {
+            m_previousTitle->setText(tr("Previous submission %1: new question").arg(previousId));
+            m_previous->setPlainText(tr("New question: questionnaire %1 of the previous submission did not ask it.")
+                                         .arg(m_context->previous->summary.questionnaireVersion));
+        } else if (!before) {
             m_previousTitle->setText(tr("Previous submission %1").arg(previousId));
-            m_previous->setPlainText(tr("New question: the previous submission did not answer it."));
+            m_previous->setPlainText(tr("The previous submission did not answer it."));
         } else if (!answer || dropped) {
             m_previousTitle->setText(tr("Previous submission %1 (dropped question)").arg(previousId));
             m_previous->setHtml(paragraphs(before->text.toHtmlEscaped()));

@@ -89,7 +89,6 @@ void QuestionNavigator::setContext(const ReviewContext &context)
     const QSignalBlocker blocker(m_tree->selectionModel());
     // Rows only: clearing the model would drop the header's columns.
     m_model->removeRows(0, m_model->rowCount());
-    const bool hasPrevious = context.previous.has_value();
     for (const Questionnaire::Category &category : context.questionnaire.categories) {
         int required = 0;
         int ticked = 0;
@@ -106,13 +105,19 @@ void QuestionNavigator::setContext(const ReviewContext &context)
         int changes = 0;
         for (const Questionnaire::Question &q : category.questions) {
             const Answer *answer = context.answer(q.key);
-            const Answer *before = context.previousAnswer(q.key);
             QString mark;
-            if (hasPrevious && !before)
+            switch (context.change(q.key)) {
+            case ReviewContext::Change::New:
                 mark = tr("new question");
-            else if (hasPrevious && (!answer || !before || answer->text != before->text
-                                     || answer->evidenceIds != before->evidenceIds))
+                break;
+            case ReviewContext::Change::Changed:
                 mark = tr("changed");
+                break;
+            case ReviewContext::Change::Dropped:
+            case ReviewContext::Change::Unchanged:
+            case ReviewContext::Change::NoPrevious:
+                break;
+            }
             changes += mark.isEmpty() ? 0 : 1;
             auto *item = new QStandardItem(QStringLiteral("%1  %2").arg(q.key, firstLine(q.text)));
             item->setData(q.key, KeyRole);

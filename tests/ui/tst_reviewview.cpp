@@ -1,0 +1,332 @@
+// The review screen driven as a reviewer drives it: clicks and keys on a
+// MainWindow over a real cache.
+
+#include "common/ResultCheck.h"
+#include "common/TestData.h"
+#include "models/Cache.h"
+#include "models/Outbox.h"
+#include "models/QueueModel.h"
+#include "models/ReviewWork.h"
+#include "models/SubmissionStore.h"
+#include "ui/MainWindow.h"
+#include "ui/review/AnswerPane.h"
+#include "ui/review/ChecklistPane.h"
+#include "ui/review/CommentsPane.h"
+#include "ui/review/DebouncedWriter.h"
+#include "ui/review/EvidencePane.h"
+#include "ui/review/HistoryPane.h"
+#include "ui/review/QuestionNavigator.h"
+#include "ui/review/ReviewHeader.h"
+#include "ui/review/ReviewView.h"
+#include "ui/review/SaveIndicator.h"
+
+#include <QAccessible>
+#include <QAction>
+#include <QCheckBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace assay;
+using test::ok;
+
+namespace {
+const QString Resubmitted = QStringLiteral("s_00001");
+const QString Previous = QStringLiteral("s_100001");
+const QString PreviousCsrf = QStringLiteral("Django's CsrfViewMiddleware is enabled for most views; tokens never rotate.");
+
+// s_00001's previous submission: the same answers but csrf.1, the same
+// evidence content under other ids.
+Submission previousOfFirst()
+{
+    Submission p = test::submission(1);
+    p.summary.id = Previous;
+    p.summary.previousSubmissionId.reset();
+    p.summary.status = SubmissionSummary::Status::Rejected;
+    p.summary.stage = SubmissionSummary::Stage::Done;
+    for (EvidenceItem &e : p.evidence)
+        e.id = QStringLiteral("old_") + e.id;
+    for (Answer &a : p.answers) {
+        for (QString &id : a.evidenceIds)
+            id = QStringLiteral("old_") + id;
+        if (a.questionKey == QLatin1String("csrf.1"))
+            a.text = PreviousCsrf;
+    }
+    return p;
+}
+
+// The first visible row whose first column reads `text`.
+QModelIndex rowOf(QAbstractItemModel *model, const QString &id)
+{
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data(QueueModel::IdRole).toString() == id)
+            return model->index(r, 0);
+    return {};
+}
+
+bool hasFormat(const QTextDocument *doc, bool (QTextCharFormat::*test)() const, const QString &fragmentText)
+{
+    for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
+        for (auto it = b.begin(); !it.atEnd(); ++it) {
+            const QTextFragment f = it.fragment();
+            if ((f.charFormat().*test)() && f.text().contains(fragmentText))
+                return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+class TestReviewView : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Profile> m_profile;
+    std::unique_ptr<Cache> m_cache;
+    std::unique_ptr<MainWindow> m_window;
+    int m_run = 0;
+
+    ReviewView *review() { return m_window->reviewView(); }
+
+    // Opens a submission the way a reviewer does: a click on its queue row.
+    void clickRow(const QString &id)
+    {
+        QTableView *view = m_window->queueView();
+        const QModelIndex row = rowOf(view->model(), id);
+        QVERIFY2(row.isValid(), qPrintable(id));
+        view->scrollTo(row);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
+        QTRY_VERIFY(m_window->isReviewing());
+        QCOMPARE(review()->submissionId(), id);
+    }
+
+    void key(int k, Qt::KeyboardModifiers mods = {})
+    {
+        QWidget *focus = QApplication::focusWidget();
+        QVERIFY(focus);
+        QTest::keyClick(focus, Qt::Key(k), mods);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_profile = std::make_unique<Profile>(m_dir.filePath(QStringLiteral("p%1").arg(++m_run)));
+        QCOMPARE(m_profile->ensureExists().errorString(), QString());
+        m_cache = std::make_unique<Cache>();
+        QVERIFY(ok(m_cache->open(m_profile->cachePath())));
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(ok(m_cache->submissions().store(test::submission(i))));
+        QVERIFY(ok(m_cache->submissions().store(previousOfFirst())));
+        m_window = std::make_unique<MainWindow>(m_cache.get(), *m_profile);
+        m_window->resize(1400, 900);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_cache.reset();
+    }
+
+    void openingShowsTheAnswers()
+    {
+        // Enter on a queue row opens it as a click does.
+        QTableView *view = m_window->queueView();
+        view->setFocus();
+        view->setCurrentIndex(rowOf(view->model(), QStringLiteral("s_00002")));
+        QTest::keyClick(view, Qt::Key_Return);
+        QTRY_VERIFY(m_window->isReviewing());
+        QCOMPARE(review()->submissionId(), QStringLiteral("s_00002"));
+        // The first question of the first category is in view with its answer.
+        QCOMPARE(review()->navigator()->currentQuestionKey(), QStringLiteral("seg.1"));
+        QVERIFY(review()->answers()->answerView()->toPlainText().contains(QStringLiteral("PostgreSQL row-level security")));
+        QVERIFY(review()->header()->outboxText().contains(QStringLiteral("nothing waiting")));
+
+        // n / p move through the questions; Escape goes back to the queue.
+        key(Qt::Key_N);
+        QCOMPARE(review()->navigator()->currentQuestionKey(), QStringLiteral("seg.2"));
+        QCOMPARE(review()->answers()->answerView()->toPlainText(), QStringLiteral("No answer."));
+        key(Qt::Key_P);
+        QCOMPARE(review()->navigator()->currentQuestionKey(), QStringLiteral("seg.1"));
+        key(Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->isReviewing());
+        QVERIFY(view->hasFocus());
+    }
+
+    void jAndKMoveThroughTheQueue()
+    {
+        clickRow(QStringLiteral("s_00003"));
+        QAbstractItemModel *queue = m_window->queueView()->model();
+        const int at = rowOf(queue, QStringLiteral("s_00003")).row();
+        key(Qt::Key_J);
+        QCOMPARE(review()->submissionId(), queue->index(at + 1, 0).data(QueueModel::IdRole).toString());
+        key(Qt::Key_K);
+        key(Qt::Key_K);
+        QCOMPARE(review()->submissionId(), queue->index(at - 1, 0).data(QueueModel::IdRole).toString());
+    }
+
+    void resubmissionShowsThePreviousAnswerAndItsWordDiff()
+    {
+        clickRow(Resubmitted);
+        QVERIFY(review()->navigator()->selectQuestion(QStringLiteral("csrf.1")));
+        AnswerPane *answers = review()->answers();
+        QCOMPARE(answers->questionKey(), QStringLiteral("csrf.1"));
+        QVERIFY(answers->answerView()->toPlainText().contains(QStringLiteral("tokens rotate at login")));
+        const QString before = answers->previousView()->toPlainText();
+        // Both texts' words are there: the removed struck through, the added underlined.
+        QVERIFY2(before.contains(QStringLiteral("most")), qPrintable(before));
+        QVERIFY2(before.contains(QStringLiteral("every")), qPrintable(before));
+        QVERIFY(hasFormat(answers->previousView()->document(), &QTextCharFormat::fontStrikeOut, QStringLiteral("most")));
+        QVERIFY(hasFormat(answers->previousView()->document(), &QTextCharFormat::fontUnderline, QStringLiteral("every")));
+        QVERIFY(!hasFormat(answers->previousView()->document(), &QTextCharFormat::fontStrikeOut, QStringLiteral("Django")));
+
+        // Its evidence has the same content as before, under new ids.
+        QTreeWidget *evidence = answers->evidenceList();
+        QCOMPARE(evidence->topLevelItemCount(), 1);
+        QCOMPARE(evidence->topLevelItem(0)->text(0), QStringLiteral("csrf-middleware.py"));
+        QCOMPARE(evidence->topLevelItem(0)->text(4), QStringLiteral("unchanged"));
+        // Opening it shows its facts in the evidence pane.
+        evidence->setFocus();
+        evidence->setCurrentItem(evidence->topLevelItem(0));
+        QTest::keyClick(evidence, Qt::Key_Return);
+        QVERIFY(review()->evidence()->item());
+        QCOMPARE(review()->evidence()->item()->id, QStringLiteral("e_1_1"));
+
+        // An unchanged answer says so.
+        QVERIFY(review()->navigator()->selectQuestion(QStringLiteral("seg.1")));
+        QCOMPARE(answers->previousView()->toPlainText(), answers->answerView()->toPlainText());
+    }
+
+    void changedOnlyHidesTheRest()
+    {
+        clickRow(Resubmitted);
+        QuestionNavigator *nav = review()->navigator();
+        QVERIFY(nav->visibleQuestionKeys().size() > 40);
+        QCheckBox *changedOnly = nav->changedOnlySwitch();
+        QTest::mouseClick(changedOnly, Qt::LeftButton, {}, QPoint(8, changedOnly->height() / 2));
+        QVERIFY(changedOnly->isChecked());
+        QCOMPARE(nav->visibleQuestionKeys(), QStringList{QStringLiteral("csrf.1")});
+        QCOMPARE(nav->currentQuestionKey(), QStringLiteral("csrf.1"));
+        // The key (d) switches it back.
+        nav->tree()->setFocus();
+        key(Qt::Key_D);
+        QVERIFY(!changedOnly->isChecked());
+        QVERIFY(nav->visibleQuestionKeys().size() > 40);
+    }
+
+    void spaceTicksTheCurrentItemButNotWhileTyping()
+    {
+        clickRow(QStringLiteral("s_00002"));
+        review()->navigator()->tree()->setFocus();
+        key(Qt::Key_Space);
+        auto ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
+        QCOMPARE(ticks.value(QStringLiteral("seg.c1")), true);
+        QCOMPARE(review()->checklist()->items()->topLevelItem(0)->checkState(0), Qt::Checked);
+        // Ticking moves on to the next item.
+        QCOMPARE(review()->checklist()->currentItemKey(), QStringLiteral("seg.c2"));
+        // The category's progress counts it.
+        QVERIFY(review()->navigator()->tree()->model()->index(0, 1).data().toString().startsWith(QStringLiteral("1/5")));
+
+        // In a text field the same keys are text.
+        QPlainTextEdit *note = review()->checklist()->categoryNote();
+        QTest::mouseClick(note->viewport(), Qt::LeftButton);
+        QTRY_VERIFY(note->hasFocus());
+        QTest::keyClicks(note, QStringLiteral("j k n p"));
+        QCOMPARE(note->toPlainText(), QStringLiteral("j k n p"));
+        QCOMPARE(review()->submissionId(), QStringLiteral("s_00002"));
+        ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
+        QCOMPARE(ticks.value(QStringLiteral("seg.c2")), false);
+
+        // A click on the box unticks the first again.
+        QTreeWidget *items = review()->checklist()->items();
+        const QRect r = items->visualItemRect(items->topLevelItem(0));
+        QTest::mouseClick(items->viewport(), Qt::LeftButton, {}, QPoint(r.left() + 10, r.center().y()));
+        QTRY_COMPARE(items->topLevelItem(0)->checkState(0), Qt::Unchecked);
+        ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
+        QCOMPARE(ticks.value(QStringLiteral("seg.c1")), false);
+    }
+
+    void typedNotesAreInTheCacheAfterTheDebounce()
+    {
+        clickRow(QStringLiteral("s_00002"));
+        DebouncedWriter *writer = review()->writer();
+        QSignalSpy saved(writer, &DebouncedWriter::saved);
+        QPlainTextEdit *note = review()->checklist()->itemNote();
+        QTest::mouseClick(note->viewport(), Qt::LeftButton);
+        QTRY_VERIFY(note->hasFocus());
+        QTest::keyClicks(note, QStringLiteral("Ask for the RLS policy"));
+        QCOMPARE(review()->saveIndicator()->text(), QStringLiteral("Saving…"));
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 300 + 200);
+        QCOMPARE(review()->saveIndicator()->text(), QStringLiteral("Saved"));
+        auto notes = ok(m_cache->work().notes(QStringLiteral("s_00002")));
+        QCOMPARE(notes.value(QStringLiteral("seg.c1")), QStringLiteral("Ask for the RLS policy"));
+
+        // Typed and left at once (j leaves the submission): nothing is lost.
+        QTest::keyClicks(note, QStringLiteral(" file"));
+        m_window->action(QStringLiteral("nextSubmission"))->trigger();
+        notes = ok(m_cache->work().notes(QStringLiteral("s_00002")));
+        QCOMPARE(notes.value(QStringLiteral("seg.c1")), QStringLiteral("Ask for the RLS policy file"));
+    }
+
+    void aCommentGoesThroughTheOutbox()
+    {
+        clickRow(QStringLiteral("s_00002"));
+        review()->navigator()->tree()->setFocus();
+        key(Qt::Key_C);
+        CommentsPane *comments = review()->comments();
+        QTRY_VERIFY(comments->composer()->hasFocus());
+        QTest::keyClicks(comments->composer(), QStringLiteral("Which RLS policy covers reports?"));
+        QTest::mouseClick(comments->askButton(), Qt::LeftButton);
+        const auto entries = ok(m_cache->outbox().inState(OutboxEntry::State::Pending));
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().kind, OutboxEntry::Kind::Comment);
+        QCOMPARE(entries.first().payload.value(QStringLiteral("visibility")).toString(), QStringLiteral("partner"));
+        QCOMPARE(entries.first().payload.value(QStringLiteral("body")).toString(), QStringLiteral("Which RLS policy covers reports?"));
+        QVERIFY(comments->composer()->toPlainText().isEmpty());
+        // Shown as ours and unsent, awaiting the partner; the header and the history say so too.
+        QTreeWidget *list = comments->list();
+        QTreeWidgetItem *last = list->topLevelItem(list->topLevelItemCount() - 1);
+        QVERIFY(last->text(0).contains(QStringLiteral("not sent yet")));
+        QVERIFY(comments->awaitingLabel()->isVisibleTo(comments));
+        QVERIFY(review()->header()->outboxText().contains(QStringLiteral("1 change pending upload")));
+        QVERIFY(review()->history()->list()->topLevelItem(0)->text(2).contains(QStringLiteral("not sent yet")));
+    }
+
+    void everyControlHasAName()
+    {
+        clickRow(Resubmitted);
+        const auto widgets = review()->findChildren<QWidget *>();
+        int checked = 0;
+        for (QWidget *w : widgets) {
+            if (w->focusPolicy() == Qt::NoFocus || !w->isVisibleTo(review()) || qobject_cast<QTabBar *>(w))
+                continue;
+            QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w);
+            QVERIFY(iface);
+            QVERIFY2(!iface->text(QAccessible::Name).isEmpty(), w->metaObject()->className());
+            ++checked;
+        }
+        QVERIFY(checked >= 8);
+        // Every review action is in a menu with its shortcut.
+        for (const QString &name : {QStringLiteral("nextSubmission"), QStringLiteral("previousQuestion"),
+                                    QStringLiteral("tickItem"), QStringLiteral("comment"), QStringLiteral("approve")}) {
+            QAction *a = m_window->action(name);
+            QVERIFY2(a, qPrintable(name));
+            QVERIFY(!a->shortcut().isEmpty());
+            QVERIFY(!a->associatedObjects().isEmpty());
+        }
+    }
+};
+
+QTEST_MAIN(TestReviewView)
+#include "tst_reviewview.moc"
