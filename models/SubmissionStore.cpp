@@ -1,6 +1,7 @@
 #include "models/SubmissionStore.h"
 
 #include "domain/Questionnaire.h"
+#include "domain/RecordedVerdict.h"
 #include "domain/Submission.h"
 #include "domain/SubmissionRow.h"
 #include "models/CacheConnection.h"
@@ -21,6 +22,7 @@ constexpr int AnswerChunk = 16;
 const char *const DeleteAnswers = "DELETE FROM answers WHERE submission_id = ?";
 const char *const DeleteComments = "DELETE FROM comments WHERE submission_id = ?";
 const char *const DeleteHistory = "DELETE FROM history WHERE submission_id = ?";
+const char *const DeleteVerdicts = "DELETE FROM verdicts WHERE submission_id = ?";
 const char *const InsertAnswer = "INSERT INTO answers (submission_id, position, question_key, text, evidence_ids) "
                                  "VALUES (?, ?, ?, ?, ?)";
 // Evidence keeps its local state when its content did not change (same
@@ -42,26 +44,46 @@ const char *const UpsertEvidence =
 const char *const DeleteOtherEvidence =
     "DELETE FROM evidence WHERE submission_id = ? AND id NOT IN (SELECT value FROM json_each(?))";
 const char *const UpsertComment =
-    "INSERT INTO comments (id, submission_id, author, visibility, body, created_at) "
-    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+    "INSERT INTO comments (id, submission_id, author, visibility, body, created_at, from_party) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
     "submission_id = excluded.submission_id, author = excluded.author, "
-    "visibility = excluded.visibility, body = excluded.body, created_at = excluded.created_at";
+    "visibility = excluded.visibility, body = excluded.body, created_at = excluded.created_at, "
+    "from_party = excluded.from_party";
 const char *const InsertHistory =
     "INSERT INTO history (submission_id, seq, at, actor, action, detail) VALUES (?, ?, ?, ?, ?, ?)";
+const char *const InsertVerdict =
+    "INSERT INTO verdicts (submission_id, seq, stage, decision, by_user, at, version, json) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+// The summary's columns as the cache has them: the shared mapping plus the
+// submission's kind (the reference server keeps kind its own way).
+QString summaryColumns()
+{
+    return SubmissionRow::columns() + QStringLiteral(", kind");
+}
+constexpr int SummaryColumnCount = SubmissionRow::ColumnCount + 1;
+
+SubmissionSummary readSummary(const QSqlQuery &q)
+{
+    SubmissionSummary s = SubmissionRow::read(q);
+    s.kind = SubmissionSummary::kindFromName(q.value(SubmissionRow::ColumnCount).toString())
+                 .value_or(SubmissionSummary::Kind::Initial);
+    return s;
+}
 const char *const Lookup =
     "SELECT num, app_name, partner_name, details_updated_at IS NOT NULL FROM submissions WHERE id = ?";
 
 QByteArray upsertSql(bool withDetails)
 {
     QString sql = QStringLiteral(
-        "INSERT INTO submissions (%1%2) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?%3) "
+        "INSERT INTO submissions (%1%2) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?%3) "
         "ON CONFLICT (id) DO UPDATE SET version = excluded.version, app_id = excluded.app_id, "
         "app_name = excluded.app_name, partner_id = excluded.partner_id, partner_name = excluded.partner_name, "
         "questionnaire_version = excluded.questionnaire_version, status = excluded.status, stage = excluded.stage, "
         "assignee = excluded.assignee, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, "
         "previous_submission_id = excluded.previous_submission_id, badge_expires_at = excluded.badge_expires_at, "
-        "resubmission_allowed_at = excluded.resubmission_allowed_at%4 RETURNING num")
-                      .arg(SubmissionRow::columns(), withDetails ? QStringLiteral(", details_updated_at") : QString(),
+        "resubmission_allowed_at = excluded.resubmission_allowed_at, kind = excluded.kind%4 RETURNING num")
+                      .arg(summaryColumns(), withDetails ? QStringLiteral(", details_updated_at") : QString(),
                            withDetails ? QStringLiteral(",?") : QString(),
                            withDetails ? QStringLiteral(", details_updated_at = excluded.details_updated_at") : QString());
     return sql.toUtf8();
@@ -102,7 +124,9 @@ Result<qint64> SubmissionStore::upsertSummary(const SubmissionSummary &s, Upsert
     if (!prepared)
         return prepared.error();
     SqliteStatement &st = **prepared;
-    const QVariantList values = SubmissionRow::values(s);
+    QVariantList values = SubmissionRow::values(s);
+    values.append(SubmissionSummary::kindName(s.kind));
+    static_assert(SummaryColumnCount == 16, "upsertSql() has a placeholder per column");
     for (int i = 0; i < int(values.size()); ++i)
         st.bind(i + 1, values.at(i));
     if (withDetails)
@@ -164,18 +188,20 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
             sql += i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)";
         return sql;
     }();
-    SqliteStatement *st[10] = {};
-    const char *const sqls[10] = {Lookup,         DeleteAnswers,       DeleteComments, DeleteHistory, InsertAnswer,
-                                  insertAnswersSql.constData(), UpsertEvidence, DeleteOtherEvidence, UpsertComment,
-                                  InsertHistory};
-    for (int i = 0; i < 10; ++i) {
+    constexpr int Statements = 12;
+    SqliteStatement *st[Statements] = {};
+    const char *const sqls[Statements] = {Lookup,         DeleteAnswers,       DeleteComments, DeleteHistory, InsertAnswer,
+                                          insertAnswersSql.constData(), UpsertEvidence, DeleteOtherEvidence, UpsertComment,
+                                          InsertHistory,  DeleteVerdicts,      InsertVerdict};
+    for (int i = 0; i < Statements; ++i) {
         const Result<SqliteStatement *> prepared = m_connection.statement(sqls[i]);
         if (!prepared)
             return prepared.error();
         st[i] = *prepared;
     }
     SqliteStatement &lookup = *st[0], &insertAnswer = *st[4], &insertAnswers = *st[5], &upsertEvidence = *st[6],
-                    &deleteOtherEvidence = *st[7], &upsertComment = *st[8], &insertHistory = *st[9];
+                    &deleteOtherEvidence = *st[7], &upsertComment = *st[8], &insertHistory = *st[9],
+                    &insertVerdict = *st[11];
 
     const QString &id = sub.summary.id;
     const auto what = [&id] { return QStringLiteral("store submission %1").arg(id); };
@@ -197,7 +223,7 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
     if (!sameNames)
         search.setNames(*num, sub.summary.appName, sub.summary.partnerName);
     if (hadDetails) {
-        for (SqliteStatement *del : {st[1], st[2], st[3]}) {
+        for (SqliteStatement *del : {st[1], st[2], st[3], st[10]}) {
             del->bind(1, id);
             if (Result<> done = ran(*del, what); !done)
                 return done;
@@ -266,6 +292,7 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
         upsertComment.bind(4, Comment::visibilityName(c.visibility));
         upsertComment.bind(5, nn(c.body));
         upsertComment.bind(6, JsonReader::formatTimestamp(c.createdAt));
+        upsertComment.bind(7, Comment::fromName(c.from));
         if (Result<> done = ran(upsertComment, [&] { return QStringLiteral("store comment %1 of %2").arg(c.id, id); }); !done)
             return done;
     }
@@ -278,6 +305,19 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
         insertHistory.bind(5, nn(h.action));
         insertHistory.bind(6, compactJson(h.detail));
         if (Result<> done = ran(insertHistory, [&] { return QStringLiteral("store history of %1").arg(id); }); !done)
+            return done;
+    }
+    for (qsizetype i = 0; i < sub.verdicts.size(); ++i) {
+        const RecordedVerdict &v = sub.verdicts.at(i);
+        insertVerdict.bind(1, id);
+        insertVerdict.bind(2, qint64(i));
+        insertVerdict.bind(3, RecordedVerdict::stageName(v.stage));
+        insertVerdict.bind(4, Verdict::decisionName(v.verdict.decision));
+        insertVerdict.bind(5, nn(v.by));
+        insertVerdict.bind(6, JsonReader::formatTimestamp(v.at));
+        insertVerdict.bind(7, v.version);
+        insertVerdict.bind(8, compactJson(v.toJson()));
+        if (Result<> done = ran(insertVerdict, [&] { return QStringLiteral("store verdicts of %1").arg(id); }); !done)
             return done;
     }
     return {};
@@ -315,13 +355,13 @@ Result<QStringList> SubmissionStore::missingQuestionnaires()
 Result<std::optional<SubmissionSummary>> SubmissionStore::summary(const QString &id)
 {
     QSqlQuery q(m_connection.database());
-    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE id = ?").arg(SubmissionRow::columns()));
+    q.prepare(QStringLiteral("SELECT %1 FROM submissions WHERE id = ?").arg(summaryColumns()));
     q.addBindValue(id);
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("read submission %1").arg(id));
     if (!q.next())
         return std::optional<SubmissionSummary>();
-    return std::optional<SubmissionSummary>(SubmissionRow::read(q));
+    return std::optional<SubmissionSummary>(readSummary(q));
 }
 
 Result<std::optional<Submission>> SubmissionStore::submission(const QString &id)
@@ -354,7 +394,7 @@ Result<std::optional<Submission>> SubmissionStore::submission(const QString &id)
         return CacheConnection::failQuery(q, QStringLiteral("read evidence of %1").arg(id));
     while (q.next())
         sub.evidence.append(EvidenceStates::itemAt(q));
-    q.prepare(QStringLiteral("SELECT id, author, visibility, body, created_at FROM comments "
+    q.prepare(QStringLiteral("SELECT id, author, visibility, body, created_at, from_party FROM comments "
                              "WHERE submission_id = ? ORDER BY created_at, id"));
     q.addBindValue(id);
     if (!q.exec())
@@ -367,6 +407,7 @@ Result<std::optional<Submission>> SubmissionStore::submission(const QString &id)
                                                                           : Comment::Visibility::Internal;
         c.body = q.value(3).toString();
         c.createdAt = timeOf(q.value(4));
+        c.from = q.value(5).toString() == QLatin1String("partner") ? Comment::From::Partner : Comment::From::Marketplace;
         sub.comments.append(c);
     }
     q.prepare(QStringLiteral("SELECT at, actor, action, detail FROM history WHERE submission_id = ? ORDER BY seq"));
@@ -381,6 +422,17 @@ Result<std::optional<Submission>> SubmissionStore::submission(const QString &id)
         h.detail = objectOf(q.value(3));
         sub.history.append(h);
     }
+    q.prepare(QStringLiteral("SELECT json FROM verdicts WHERE submission_id = ? ORDER BY seq"));
+    q.addBindValue(id);
+    if (!q.exec())
+        return CacheConnection::failQuery(q, QStringLiteral("read verdicts of %1").arg(id));
+    while (q.next()) {
+        JsonReader reader(objectOf(q.value(0)));
+        RecordedVerdict v = RecordedVerdict::fromJson(reader);
+        if (!reader.ok())
+            return CacheConnection::fail(QStringLiteral("a stored verdict of %1 is unreadable: %2").arg(id, reader.error()));
+        sub.verdicts.append(std::move(v));
+    }
     return std::optional<Submission>(std::move(sub));
 }
 
@@ -389,10 +441,10 @@ Result<QList<SubmissionSummary>> SubmissionStore::summaries()
     QList<SubmissionSummary> out;
     QSqlQuery q(m_connection.database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT %1 FROM submissions ORDER BY submitted_at, id").arg(SubmissionRow::columns())))
+    if (!q.exec(QStringLiteral("SELECT %1 FROM submissions ORDER BY submitted_at, id").arg(summaryColumns())))
         return CacheConnection::failQuery(q, QStringLiteral("read submissions"));
     while (q.next())
-        out.append(SubmissionRow::read(q));
+        out.append(readSummary(q));
     return out;
 }
 

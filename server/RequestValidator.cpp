@@ -110,12 +110,13 @@ std::optional<Reply> RequestValidator::baseVersion(const QJsonObject &body)
 
 std::optional<Reply> RequestValidator::verdictShape(const QJsonObject &body)
 {
-    if (auto r = fields(body, QString(), {u"decision"_s, u"base_version"_s, u"summary"_s, u"checklist"_s, u"reasons"_s},
+    if (auto r = fields(body, QString(),
+                        {u"decision"_s, u"base_version"_s, u"summary"_s, u"checklist"_s, u"reasons"_s, u"notes"_s},
                         {u"decision"_s, u"base_version"_s, u"checklist"_s, u"reasons"_s}))
         return r;
     const QJsonValue decision = body.value(u"decision"_s);
-    if (!decision.isString() || (decision.toString() != u"approve"_s && decision.toString() != u"reject"_s))
-        return Reply::validation(u"/decision"_s, u"decision must be \"approve\" or \"reject\""_s);
+    if (!decision.isString() || !Verdict::decisionFromName(decision.toString()))
+        return Reply::validation(u"/decision"_s, u"decision must be \"approve\", \"reject\" or \"return\""_s);
     if (auto r = baseVersion(body))
         return r;
     if (auto r = string(body, QString(), u"summary"_s, Verdict::MaxSummary))
@@ -148,6 +149,28 @@ std::optional<Reply> RequestValidator::verdictShape(const QJsonObject &body)
         if (auto r = string(reason, at, u"code"_s, 64, false))
             return r;
         if (auto r = string(reason, at, u"note"_s, Verdict::MaxNote))
+            return r;
+    }
+    return notesShape(body);
+}
+
+std::optional<Reply> RequestValidator::notesShape(const QJsonObject &body)
+{
+    if (!body.contains(u"notes"_s))
+        return std::nullopt;
+    const QJsonValue notes = body.value(u"notes"_s);
+    if (!notes.isObject())
+        return Reply::validation(u"/notes"_s, u"notes must be an object of checklist item or category keys to text"_s);
+    const QJsonObject items = notes.toObject();
+    if (items.size() > Verdict::MaxNotes)
+        return Reply::validation(u"/notes"_s, u"at most %1 notes"_s.arg(Verdict::MaxNotes));
+    for (auto it = items.constBegin(); it != items.constEnd(); ++it) {
+        // Whether a key names an item or a category needs the submission's
+        // questionnaire (a business rule); a key no questionnaire could have
+        // is a shape error.
+        if (it.key().isEmpty() || it.key().size() > 64)
+            return Reply::validation(u"/notes/"_s + it.key().left(64), u"not a checklist item or category key"_s);
+        if (auto r = string(items, u"/notes"_s, it.key(), Verdict::MaxNote))
             return r;
     }
     return std::nullopt;

@@ -56,6 +56,7 @@ private:
     static std::optional<Reply> string(const QJsonObject &body, const QString &prefix, const QString &field,
                                        qsizetype max, bool allowEmpty = true);
     static std::optional<Reply> baseVersion(const QJsonObject &body);
+    static std::optional<Reply> notesShape(const QJsonObject &body);
 };
 
 } // namespace assay::server

@@ -2,6 +2,7 @@
 
 #include "domain/JsonReader.h"
 #include "domain/Migrations.h"
+#include "domain/RecordedVerdict.h"
 #include "domain/SubmissionRow.h"
 #include "server/ServerLogging.h"
 
@@ -41,6 +42,12 @@ QString compact(const QJsonObject &o)
 QString tokenHash(const QString &token)
 {
     return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+// The summary's kind is the server's own column after SubmissionRow's.
+SubmissionSummary::Kind kindOf(const QVariant &v)
+{
+    return SubmissionSummary::kindFromName(v.toString()).value_or(SubmissionSummary::Kind::Initial);
 }
 
 User userFromRow(const QSqlQuery &q)
@@ -238,10 +245,11 @@ bool ServerStore::insertBlob(const QString &sha256, const QByteArray &content)
 bool ServerStore::insertSubmission(const Submission &s, const QString &reviewApprovedBy)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO submissions (%1, review_approved_by, change_seq) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+    q.prepare(QStringLiteral("INSERT INTO submissions (%1, kind, review_approved_by, change_seq) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                   .arg(SubmissionRow::columns()));
     SubmissionRow::bind(q, s.summary);
+    q.addBindValue(SubmissionSummary::kindName(s.summary.kind));
     q.addBindValue(reviewApprovedBy.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(reviewApprovedBy));
     q.addBindValue(nextChangeSeq());
     if (!q.exec())
@@ -273,8 +281,8 @@ bool ServerStore::insertSubmission(const Submission &s, const QString &reviewApp
         if (!q.exec())
             return fail(q.lastError().text());
     }
-    q.prepare(QStringLiteral("INSERT INTO comments (id, submission_id, author, visibility, body, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"));
+    q.prepare(QStringLiteral("INSERT INTO comments (id, submission_id, author, visibility, body, created_at, from_party) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     for (const Comment &c : s.comments) {
         q.addBindValue(c.id);
         q.addBindValue(s.summary.id);
@@ -282,11 +290,16 @@ bool ServerStore::insertSubmission(const Submission &s, const QString &reviewApp
         q.addBindValue(Comment::visibilityName(c.visibility));
         q.addBindValue(c.body);
         q.addBindValue(ts(c.createdAt));
+        q.addBindValue(Comment::fromName(c.from));
         if (!q.exec())
             return fail(q.lastError().text());
     }
     for (const HistoryEntry &h : s.history) {
         if (!addHistory(s.summary.id, h.at, h.actor, h.action, h.detail))
+            return false;
+    }
+    for (const RecordedVerdict &v : s.verdicts) {
+        if (!addVerdict(s.summary.id, v))
             return false;
     }
     return true;
@@ -296,7 +309,7 @@ std::optional<ServerStore::FeedPage> ServerStore::feed(qint64 afterSeq, int limi
 {
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1, change_seq FROM submissions WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
+    q.prepare(QStringLiteral("SELECT %1, change_seq, kind FROM submissions WHERE change_seq > ? ORDER BY change_seq LIMIT ?")
                   .arg(SubmissionRow::columns()));
     q.addBindValue(afterSeq);
     q.addBindValue(limit + 1);
@@ -311,7 +324,9 @@ std::optional<ServerStore::FeedPage> ServerStore::feed(qint64 afterSeq, int limi
             page.hasMore = true;
             break;
         }
-        page.items.append(SubmissionRow::read(q));
+        SubmissionSummary summary = SubmissionRow::read(q);
+        summary.kind = kindOf(q.value(SubmissionRow::ColumnCount + 1));
+        page.items.append(summary);
         page.lastSeq = q.value(SubmissionRow::ColumnCount).toLongLong();
     }
     return page;
@@ -320,7 +335,7 @@ std::optional<ServerStore::FeedPage> ServerStore::feed(qint64 afterSeq, int limi
 std::optional<StoredSubmission> ServerStore::stored(const QString &id)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT %1, review_approved_by, change_seq FROM submissions WHERE id = ?")
+    q.prepare(QStringLiteral("SELECT %1, review_approved_by, change_seq, kind FROM submissions WHERE id = ?")
                   .arg(SubmissionRow::columns()));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
@@ -329,6 +344,7 @@ std::optional<StoredSubmission> ServerStore::stored(const QString &id)
     s.summary = SubmissionRow::read(q);
     s.reviewApprovedBy = q.value(SubmissionRow::ColumnCount).toString();
     s.changeSeq = q.value(SubmissionRow::ColumnCount + 1).toLongLong();
+    s.summary.kind = kindOf(q.value(SubmissionRow::ColumnCount + 2));
     return s;
 }
 
@@ -360,14 +376,17 @@ std::optional<Submission> ServerStore::submission(const QString &id)
                                              EvidenceItem::LocalState::Absent});
         }
     }
-    q.prepare(QStringLiteral("SELECT id, author, visibility, body, created_at FROM comments WHERE submission_id = ? ORDER BY num"));
+    q.prepare(QStringLiteral("SELECT id, author, visibility, body, created_at, from_party FROM comments "
+                             "WHERE submission_id = ? ORDER BY num"));
     q.addBindValue(id);
     if (q.exec()) {
         while (q.next()) {
             sub.comments.append(Comment{q.value(0).toString(), q.value(1).toString(),
                                         q.value(2).toString() == QLatin1String("partner") ? Comment::Visibility::Partner
                                                                                           : Comment::Visibility::Internal,
-                                        q.value(3).toString(), timeOf(q.value(4))});
+                                        q.value(3).toString(), timeOf(q.value(4)),
+                                        q.value(5).toString() == QLatin1String("partner") ? Comment::From::Partner
+                                                                                          : Comment::From::Marketplace});
         }
     }
     q.prepare(QStringLiteral("SELECT at, actor, action, detail FROM history WHERE submission_id = ? ORDER BY num"));
@@ -376,6 +395,21 @@ std::optional<Submission> ServerStore::submission(const QString &id)
         while (q.next()) {
             sub.history.append(HistoryEntry{timeOf(q.value(0)), q.value(1).toString(), q.value(2).toString(),
                                             QJsonDocument::fromJson(q.value(3).toString().toUtf8()).object()});
+        }
+    }
+    q.prepare(QStringLiteral("SELECT record FROM verdicts WHERE submission_id = ? ORDER BY num"));
+    q.addBindValue(id);
+    if (q.exec()) {
+        while (q.next()) {
+            // Written by addVerdict from a RecordedVerdict: a record that no
+            // longer reads is a damaged store, reported rather than shown half.
+            JsonReader r(QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object());
+            const RecordedVerdict v = RecordedVerdict::fromJson(r);
+            if (!r.ok()) {
+                fail(QStringLiteral("verdict of %1 unreadable: %2").arg(id, r.error()));
+                return std::nullopt;
+            }
+            sub.verdicts.append(v);
         }
     }
     return sub;
@@ -429,6 +463,21 @@ bool ServerStore::addHistory(const QString &submissionId, const QDateTime &at, c
     q.addBindValue(action);
     q.addBindValue(compact(detail));
     return q.exec() || fail(q.lastError().text());
+}
+
+bool ServerStore::addVerdict(const QString &submissionId, const RecordedVerdict &v)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO verdicts (submission_id, stage, decision, decided_by, at, version, record) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(submissionId);
+    q.addBindValue(RecordedVerdict::stageName(v.stage));
+    q.addBindValue(Verdict::decisionName(v.verdict.decision));
+    q.addBindValue(v.by);
+    q.addBindValue(ts(v.at));
+    q.addBindValue(v.version);
+    q.addBindValue(compact(v.toJson()));
+    return q.exec() || fail(QStringLiteral("verdict of %1: %2").arg(submissionId, q.lastError().text()));
 }
 
 std::optional<Comment> ServerStore::addComment(const QString &submissionId, const QString &author,

@@ -100,6 +100,9 @@ public:
     // Writes a changed summary back, moving it to the head of the feed.
     // `bumpVersion` for changes a decision depends on (not for comments).
     bool updateSubmission(const StoredSubmission &s, bool bumpVersion);
+    // Records a verdict as decided (inside the caller's transaction, with the
+    // change it makes): the submission's `verdicts`, oldest first.
+    bool addVerdict(const QString &submissionId, const RecordedVerdict &verdict);
     bool addHistory(const QString &submissionId, const QDateTime &at, const QString &actor, const QString &action,
                     const QJsonObject &detail);
     std::optional<Comment> addComment(const QString &submissionId, const QString &author,

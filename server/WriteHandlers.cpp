@@ -1,6 +1,8 @@
 #include "server/WriteHandlers.h"
 
 #include "domain/JsonReader.h"
+#include "domain/Questionnaire.h"
+#include "domain/RecordedVerdict.h"
 #include "domain/Verdict.h"
 #include "server/HttpTransport.h"
 #include "server/QuestionnaireCache.h"
@@ -108,49 +110,28 @@ Reply WriteHandlers::decideVerdict(const User &user, const QJsonObject &body, St
     if (verdict.baseVersion != sum.version)
         return Reply::conflict(u"version_conflict"_s, u"the submission changed since version %1"_s.arg(verdict.baseVersion), sum.toJson());
 
-    if (sum.stage == SubmissionSummary::Stage::Review) {
+    const bool atReview = sum.stage == SubmissionSummary::Stage::Review;
+    if (atReview) {
         const bool assignee = sum.assignee && *sum.assignee == user.id && user.hasRole(u"reviewer"_s);
         if (!assignee && !user.hasRole(u"lead"_s))
             return Reply::error(403, u"forbidden"_s, u"only the assignee or a lead decides at the review stage"_s);
     } else {
         if (!user.hasRole(u"security"_s))
             return Reply::error(403, u"forbidden"_s, u"only the security team decides at the security stage"_s);
+        // Whatever the decision: the security stage is a second person's look.
         if (user.id == s.reviewApprovedBy)
-            return Reply::error(403, u"four_eyes"_s, u"the person who approved the review stage cannot also approve security"_s);
+            return Reply::error(403, u"four_eyes"_s, u"the person who approved the review stage cannot also decide at security"_s);
     }
 
     const Questionnaire *q = m_questionnaires->find(sum.questionnaireVersion);
     if (!q)
         return Reply::error(500, u"internal"_s, u"the submission's questionnaire is unknown"_s);
-    for (auto it = verdict.checklist.cbegin(); it != verdict.checklist.cend(); ++it) {
-        if (!q->checklistItem(it.key()))
-            return Reply::validation(u"/checklist/"_s + it.key().left(64), u"no checklist item \"%1\""_s.arg(it.key().left(64)));
-    }
-    if (verdict.decision == Verdict::Decision::Reject) {
-        if (verdict.reasons.isEmpty())
-            return Reply::validation(u"/reasons"_s, u"a rejection needs at least one reason"_s);
-        for (qsizetype i = 0; i < verdict.reasons.size(); ++i) {
-            const Verdict::Reason &r = verdict.reasons.at(i);
-            if (!q->category(r.category))
-                return Reply::validation(u"/reasons/%1/category"_s.arg(i), u"no category \"%1\""_s.arg(r.category));
-            if (!q->hasReason(r.category, r.code))
-                return Reply::validation(u"/reasons/%1/code"_s.arg(i), u"\"%1\" is not a reason of %2"_s.arg(r.code, r.category));
-        }
-    } else {
-        if (!verdict.reasons.isEmpty())
-            return Reply::validation(u"/reasons"_s, u"an approval takes no reasons"_s);
-        QStringList missing;
-        for (const QString &k : q->requiredChecklistKeys()) {
-            if (!verdict.checklist.value(k, false))
-                missing.append(k);
-        }
-        if (!missing.isEmpty()) {
-            return Reply::error(422, u"validation_failed"_s, u"every required checklist item must be ticked to approve"_s,
-                         QJsonObject{{u"field"_s, u"/checklist"_s}, {u"missing"_s, QJsonArray::fromStringList(missing)}});
-        }
-    }
+    if (auto refused = businessRules(*q, verdict, atReview))
+        return *refused;
 
     const QDateTime at = m_clock();
+    const RecordedVerdict record{atReview ? RecordedVerdict::Stage::Review : RecordedVerdict::Stage::Security, user.id,
+                                 at, sum.version, verdict};
     QString action;
     if (verdict.decision == Verdict::Decision::Reject) {
         sum.status = SubmissionSummary::Status::Rejected;
@@ -158,7 +139,14 @@ Reply WriteHandlers::decideVerdict(const User &user, const QJsonObject &body, St
         // Calendar months: QDateTime clamps to the end of a shorter month.
         sum.resubmissionAllowedAt = at.addMonths(3);
         action = u"rejected"_s;
-    } else if (sum.stage == SubmissionSummary::Stage::Review) {
+    } else if (verdict.decision == Verdict::Decision::Return) {
+        // Back to the same reviewer; the partner sees nothing and is not
+        // locked out. The next review approval names the approver anew.
+        sum.status = SubmissionSummary::Status::InReview;
+        sum.stage = SubmissionSummary::Stage::Review;
+        s.reviewApprovedBy.clear();
+        action = u"returned"_s;
+    } else if (atReview) {
         sum.status = SubmissionSummary::Status::InReview;
         sum.stage = SubmissionSummary::Stage::Security;
         s.reviewApprovedBy = user.id;
@@ -170,14 +158,67 @@ Reply WriteHandlers::decideVerdict(const User &user, const QJsonObject &body, St
         action = u"approved"_s;
     }
     sum.updatedAt = at;
+    // The history names what happened; the decision's full record (with its
+    // internal checklist and notes) is the verdict, in the same transaction.
     QJsonArray reasons = body.value(u"reasons"_s).toArray();
-    if (!m_store->updateSubmission(s, true)
+    if (!m_store->updateSubmission(s, true) || !m_store->addVerdict(sum.id, record)
         || !m_store->addHistory(sum.id, at, user.id, action,
                                 QJsonObject{{u"summary"_s, verdict.summary}, {u"reasons"_s, reasons},
                                             {u"stage"_s, SubmissionSummary::stageName(sum.stage)}}))
         return Reply::error(500, u"internal"_s, u"the verdict could not be stored"_s);
     sum.version += 1;
     return Reply::json(201, QJsonObject{{u"submission"_s, sum.toJson()}});
+}
+
+std::optional<Reply> WriteHandlers::businessRules(const Questionnaire &q, const Verdict &verdict, bool atReview)
+{
+    for (auto it = verdict.checklist.cbegin(); it != verdict.checklist.cend(); ++it) {
+        if (!q.checklistItem(it.key()))
+            return Reply::validation(u"/checklist/"_s + it.key().left(64), u"no checklist item \"%1\""_s.arg(it.key().left(64)));
+    }
+    for (auto it = verdict.notes.cbegin(); it != verdict.notes.cend(); ++it) {
+        if (!q.checklistItem(it.key()) && !q.category(it.key())) {
+            return Reply::validation(u"/notes/"_s + it.key().left(64),
+                                     u"\"%1\" is neither a checklist item nor a category"_s.arg(it.key().left(64)));
+        }
+    }
+    switch (verdict.decision) {
+    case Verdict::Decision::Reject:
+        if (verdict.reasons.isEmpty())
+            return Reply::validation(u"/reasons"_s, u"a rejection needs at least one reason"_s);
+        for (qsizetype i = 0; i < verdict.reasons.size(); ++i) {
+            const Verdict::Reason &r = verdict.reasons.at(i);
+            if (!q.category(r.category))
+                return Reply::validation(u"/reasons/%1/category"_s.arg(i), u"no category \"%1\""_s.arg(r.category));
+            if (!q.hasReason(r.category, r.code))
+                return Reply::validation(u"/reasons/%1/code"_s.arg(i), u"\"%1\" is not a reason of %2"_s.arg(r.code, r.category));
+        }
+        return std::nullopt;
+    case Verdict::Decision::Return:
+        // Only the security stage hands work back; at review there is no
+        // one to return it to (the assignee would return it to themselves).
+        if (atReview)
+            return Reply::validation(u"/decision"_s, u"only the security stage can return a submission to review"_s);
+        if (!verdict.reasons.isEmpty())
+            return Reply::validation(u"/reasons"_s, u"a return takes no reasons: the partner sees nothing of it"_s);
+        if (verdict.summary.trimmed().isEmpty())
+            return Reply::validation(u"/summary"_s, u"a return needs a summary saying why"_s);
+        return std::nullopt;
+    case Verdict::Decision::Approve:
+        break;
+    }
+    if (!verdict.reasons.isEmpty())
+        return Reply::validation(u"/reasons"_s, u"an approval takes no reasons"_s);
+    QStringList missing;
+    for (const QString &k : q.requiredChecklistKeys()) {
+        if (!verdict.checklist.value(k, false))
+            missing.append(k);
+    }
+    if (!missing.isEmpty()) {
+        return Reply::error(422, u"validation_failed"_s, u"every required checklist item must be ticked to approve"_s,
+                            QJsonObject{{u"field"_s, u"/checklist"_s}, {u"missing"_s, QJsonArray::fromStringList(missing)}});
+    }
+    return std::nullopt;
 }
 
 Reply WriteHandlers::decideAssignee(const User &user, const QJsonObject &body, StoredSubmission &s)

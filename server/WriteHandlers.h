@@ -9,6 +9,11 @@
 
 class QHttpServerRequest;
 
+namespace assay {
+struct Questionnaire;
+struct Verdict;
+} // namespace assay
+
 namespace assay::server {
 
 class QuestionnaireCache;
@@ -39,6 +44,9 @@ private:
     Reply decideVerdict(const User &user, const QJsonObject &body, StoredSubmission &s);
     Reply decideAssignee(const User &user, const QJsonObject &body, StoredSubmission &s);
     Reply decideComment(const User &user, const QJsonObject &body, StoredSubmission &s);
+    // The decision's rules that need the questionnaire (checklist and note
+    // keys, reasons, what each decision requires): 422s after the 403s.
+    static std::optional<Reply> businessRules(const Questionnaire &q, const Verdict &verdict, bool atReview);
 
     ServerStore *m_store;
     QuestionnaireCache *m_questionnaires;

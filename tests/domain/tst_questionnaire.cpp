@@ -112,6 +112,34 @@ private Q_SLOTS:
         QVERIFY(r.ok());
     }
 
+    // The verdict dialog offers an unticked required item as ready reasons
+    // through its reason_codes: a required item without one, or naming a code
+    // of another category, would leave the reviewer nothing (or the wrong
+    // thing) to send.
+    void everyRequiredItemMapsToAReasonOfItsCategory()
+    {
+        const Questionnaire q = shipped();
+        int mapped = 0;
+        for (const auto &c : q.categories) {
+            QSet<QString> codes;
+            for (const auto &r : c.rejectionReasons)
+                codes.insert(r.code);
+            for (const auto &item : c.checklist) {
+                if (item.required)
+                    QVERIFY2(!item.reasonCodes.isEmpty(), qPrintable(item.key + QStringLiteral(" maps to no reason code")));
+                for (const QString &code : item.reasonCodes) {
+                    QVERIFY2(codes.contains(code), qPrintable(item.key + QStringLiteral(" names ") + code));
+                    ++mapped;
+                }
+                QCOMPARE(q.categoryOfChecklistItem(item.key), &c);
+            }
+        }
+        QVERIFY(mapped >= q.requiredChecklistKeys().size());
+        // Spot checks of the mapping's sense, not just its shape.
+        QCOMPARE(q.checklistItem(QStringLiteral("csrf.c1"))->reasonCodes, QStringList{QStringLiteral("csrf.no_token")});
+        QVERIFY(q.checklistItem(QStringLiteral("mfa.c3"))->reasonCodes.contains(QStringLiteral("mfa.sms_allowed")));
+    }
+
     void validateFindsProblems()
     {
         Questionnaire q = shipped();
@@ -124,6 +152,9 @@ private Q_SLOTS:
         Questionnaire mute = q;
         mute.categories[4].rejectionReasons[0].text = QStringLiteral("  ");
         QVERIFY(mute.validate().contains(QStringLiteral("has no text")));
+        Questionnaire foreign = q;
+        foreign.categories[0].checklist[0].reasonCodes = {QStringLiteral("csrf.no_token")};
+        QVERIFY(foreign.validate().contains(QStringLiteral("not a reason of data_segregation")));
         Questionnaire short9 = q;
         short9.categories.removeLast();
         QVERIFY(short9.validate().contains(QStringLiteral("9 categories")));

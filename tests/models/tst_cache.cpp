@@ -4,6 +4,9 @@
 #include "models/Cache.h"
 #include "models/EvidenceStates.h"
 #include "models/CacheConnection.h"
+#include "models/Outbox.h"
+#include "models/ReviewDraft.h"
+#include "models/ReviewWork.h"
 #include "models/Profile.h"
 #include "models/SearchIndex.h"
 #include "models/SqliteStatement.h"
@@ -64,8 +67,8 @@ private Q_SLOTS:
         QVERIFY(ok(cache.open(path)));
         QVERIFY(cache.isOpen());
         QCOMPARE(cache.path(), path);
-        QCOMPARE(ok(cache.connection().schemaVersion()), 4);
-        QCOMPARE(Migrations::latestVersion(), 4);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 5);
+        QCOMPARE(Migrations::latestVersion(), 5);
         QCOMPARE(pragma(path, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
@@ -240,7 +243,7 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         Cache cache;
         QVERIFY(ok(cache.open(path)));
-        QCOMPARE(ok(cache.connection().schemaVersion()), 4);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 5);
         QCOMPARE(ok(cache.search().find(QStringLiteral("hourly"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("isolat"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("acme"))), QStringList{QStringLiteral("s_1")});
@@ -252,6 +255,110 @@ private Q_SLOTS:
         // and the new state is allowed
         QVERIFY(ok(cache.evidence().set(QStringLiteral("e_1"), EvidenceItem::LocalState::Refused)));
         QCOMPARE(ok(cache.evidence().count(EvidenceItem::LocalState::Refused)), 1);
+        QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
+    }
+
+    // A cache of schema 4 with rows of every kind comes through schema 5
+    // whole: kinds guessed from what it holds, details due again, the
+    // reviewer's work and the outbox kept (ids and counter too), and the new
+    // values ('return', 'superseded', a partner's comment) accepted.
+    void migratesSchemaFourKeepingRows()
+    {
+        QTemporaryDir schemaFour;
+        for (const char *name : {"001_initial.sql", "002_contentless_search.sql", "003_sync_indexes.sql",
+                                 "004_evidence_refused.sql"}) {
+            const QString file = QString::fromLatin1(name);
+            QVERIFY(QFile::copy(QStringLiteral(":/assay/sql/") + file, schemaFour.filePath(file)));
+        }
+        const QString path = freshPath();
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v4"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(ok(Migrations::migrate(db, schemaFour.path())));
+            QCOMPARE(ok(Migrations::currentVersion(db)), 4);
+            QSqlQuery q(db);
+            const QString row = QStringLiteral(
+                "INSERT INTO submissions (num, id, version, app_id, app_name, partner_id, partner_name, "
+                "questionnaire_version, status, stage, submitted_at, updated_at, previous_submission_id, "
+                "details_updated_at) VALUES (%1, '%2', 1, 'a_1', 'Ledgerly', 'p_1', 'Acme Books', '2026.1', '%3', "
+                "'%4', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', %5, '2026-11-01T00:00:00Z')");
+            QVERIFY(q.exec(row.arg(1).arg(QStringLiteral("s_1"), QStringLiteral("approved"), QStringLiteral("done"),
+                                          QStringLiteral("NULL"))));
+            QVERIFY(q.exec(row.arg(2).arg(QStringLiteral("s_2"), QStringLiteral("rejected"), QStringLiteral("done"),
+                                          QStringLiteral("NULL"))));
+            QVERIFY(q.exec(row.arg(3).arg(QStringLiteral("s_3"), QStringLiteral("submitted"), QStringLiteral("review"),
+                                          QStringLiteral("'s_1'"))));
+            QVERIFY(q.exec(row.arg(4).arg(QStringLiteral("s_4"), QStringLiteral("in_review"), QStringLiteral("review"),
+                                          QStringLiteral("'s_2'"))));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO comments (id, submission_id, author, visibility, body, created_at) "
+                                          "VALUES ('c_1', 's_3', 'u_bob', 'partner', 'please explain', '2026-11-02T00:00:00Z')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO checklist_ticks VALUES ('s_3', 'csrf.c1', 1, '2026-11-03T00:00:00Z')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO notes VALUES ('s_3', 'csrf.c1', 'checked the middleware', "
+                                          "'2026-11-03T00:00:00Z')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO drafts VALUES ('s_4', 'reject', 'not yet', "
+                                          "'[{\"category\":\"csrf_protection\",\"code\":\"csrf.no_token\",\"note\":\"\"}]', "
+                                          "'2026-11-03T00:00:00Z')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO outbox (id, kind, submission_id, payload, idempotency_key, state, attempts, server_state, "
+                "created_at, updated_at) VALUES (3, 'verdict', 's_4', '{\"decision\":\"reject\"}', 'key-3', "
+                "'conflict', 2, '{\"version\":2}', '2026-11-03T00:00:00Z', '2026-11-03T00:00:00Z'), "
+                "(5, 'comment', 's_3', '{\"body\":\"hi\"}', 'key-5', 'pending', 0, NULL, '2026-11-03T00:00:00Z', "
+                "'2026-11-03T00:00:00Z')")));
+            // An entry 9 was there once and is gone: its id is never used again.
+            QVERIFY(q.exec(QStringLiteral("UPDATE sqlite_sequence SET seq = 9 WHERE name = 'outbox'")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v4"));
+
+        Cache cache;
+        QVERIFY(ok(cache.open(path)));
+        QCOMPARE(ok(cache.connection().schemaVersion()), 5);
+        QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
+        using Kind = SubmissionSummary::Kind;
+        QCOMPARE(ok(cache.submissions().summary(QStringLiteral("s_1")))->kind, Kind::Initial);
+        QCOMPARE(ok(cache.submissions().summary(QStringLiteral("s_3")))->kind, Kind::Revalidation);
+        QCOMPARE(ok(cache.submissions().summary(QStringLiteral("s_4")))->kind, Kind::Resubmission);
+        // Stored details lack verdicts and comments' sides: fetched again.
+        QCOMPARE(ok(cache.submissions().needingDetails()).size(), 4);
+        const std::optional<Submission> s3 = ok(cache.submissions().submission(QStringLiteral("s_3")));
+        QVERIFY(s3);
+        QCOMPARE(s3->comments.size(), 1);
+        QCOMPARE(s3->comments.first().from, Comment::From::Marketplace);
+        QCOMPARE(s3->comments.first().body, QStringLiteral("please explain"));
+
+        const QHash<QString, bool> ticks = ok(cache.work().checklistTicks(QStringLiteral("s_3")));
+        QCOMPARE(ticks.size(), 1);
+        QVERIFY(ticks.value(QStringLiteral("csrf.c1")));
+        const QHash<QString, QString> notes = ok(cache.work().notes(QStringLiteral("s_3")));
+        QCOMPARE(notes.value(QStringLiteral("csrf.c1")), QStringLiteral("checked the middleware"));
+
+        const std::optional<ReviewDraft> draft = ok(cache.work().draft(QStringLiteral("s_4")));
+        QVERIFY(draft);
+        QCOMPARE(draft->decision, std::optional(Verdict::Decision::Reject));
+        QCOMPARE(draft->reasons.size(), 1);
+        QCOMPARE(draft->reasons.first().code, QStringLiteral("csrf.no_token"));
+        ReviewDraft returned = *draft;
+        returned.decision = Verdict::Decision::Return;
+        QVERIFY(ok(cache.work().saveDraft(returned)));
+        QCOMPARE(ok(cache.work().draft(QStringLiteral("s_4")))->decision, std::optional(Verdict::Decision::Return));
+
+        const QList<OutboxEntry> entries = ok(cache.outbox().entries());
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).id, 3);
+        QCOMPARE(entries.at(0).state, OutboxEntry::State::Conflict);
+        QCOMPARE(entries.at(0).attempts, 2);
+        QCOMPARE(entries.at(0).idempotencyKey, QStringLiteral("key-3"));
+        QCOMPARE(entries.at(0).serverState.value(QStringLiteral("version")).toInt(), 2);
+        QCOMPARE(entries.at(1).id, 5);
+        QCOMPARE(entries.at(1).state, OutboxEntry::State::Pending);
+        const qint64 next = ok(cache.outbox().recordComment(QStringLiteral("s_3"), QStringLiteral("again"), false));
+        QCOMPARE(next, 10);
+        // 'superseded' is a state the outbox takes now.
+        {
+            QSqlQuery q(cache.connection().database());
+            QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'superseded' WHERE id = 3")));
+            QCOMPARE(q.numRowsAffected(), 1);
+        }
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
 

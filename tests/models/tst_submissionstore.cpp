@@ -125,6 +125,69 @@ private Q_SLOTS:
         QCOMPARE(ok(store.needingDetails()), QStringList{QStringLiteral("s_00042")});
     }
 
+    // What the review screen reads beside the answers: the submission's
+    // kind (from the feed and from details), who wrote each comment, every
+    // recorded verdict with its notes; details stored again replace them.
+    void kindCommentSidesAndVerdictsRoundTrip()
+    {
+        Cache cache;
+        QVERIFY(ok(cache.open(freshPath())));
+        SubmissionStore &store = cache.submissions();
+        SubmissionSummary fed = test::summary(8);
+        fed.kind = SubmissionSummary::Kind::Revalidation;
+        QVERIFY(ok(store.applyFeedPage({fed}, QStringLiteral("c"))));
+        QCOMPARE(ok(store.summary(fed.id))->kind, SubmissionSummary::Kind::Revalidation);
+        QCOMPARE(ok(store.summaries()).first().kind, SubmissionSummary::Kind::Revalidation);
+
+        Submission s = test::submission(8, 3);
+        s.summary.kind = SubmissionSummary::Kind::Resubmission;
+        Comment reply;
+        reply.id = QStringLiteral("c_reply");
+        reply.author = QStringLiteral("p_9");
+        reply.visibility = Comment::Visibility::Partner;
+        reply.from = Comment::From::Partner;
+        reply.body = QStringLiteral("we added a CSRF token");
+        reply.createdAt = QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+        s.comments.append(reply);
+        RecordedVerdict review;
+        review.stage = RecordedVerdict::Stage::Review;
+        review.by = QStringLiteral("u_bob");
+        review.at = QDateTime(QDate(2026, 11, 21), QTime(10, 0), QTimeZone::UTC);
+        review.version = 3;
+        review.verdict.decision = Verdict::Decision::Approve;
+        review.verdict.baseVersion = 3;
+        review.verdict.checklist = {{QStringLiteral("csrf.c1"), true}};
+        review.verdict.notes = {{QStringLiteral("csrf.c1"), QStringLiteral("token checked in middleware")}};
+        RecordedVerdict security = review;
+        security.stage = RecordedVerdict::Stage::Security;
+        security.by = QStringLiteral("u_sam");
+        security.at = review.at.addSecs(3600);
+        security.verdict.decision = Verdict::Decision::Return;
+        security.verdict.summary = QStringLiteral("look at the redirect list again");
+        security.verdict.notes.clear();
+        s.verdicts = {review, security};
+        QVERIFY(ok(store.store(s)));
+
+        const std::optional<Submission> back = ok(store.submission(s.summary.id));
+        QVERIFY(back);
+        QCOMPARE(back->summary.kind, SubmissionSummary::Kind::Resubmission);
+        QCOMPARE(back->comments.size(), s.comments.size());
+        QVERIFY(back->comments.contains(reply));
+        QCOMPARE(back->verdicts.size(), 2);
+        QCOMPARE(back->verdicts.at(0).by, QStringLiteral("u_bob"));
+        QCOMPARE(back->verdicts.at(0).verdict.notes.value(QStringLiteral("csrf.c1")), QStringLiteral("token checked in middleware"));
+        QCOMPARE(back->verdicts.at(1).stage, RecordedVerdict::Stage::Security);
+        QCOMPARE(back->verdicts.at(1).verdict.decision, Verdict::Decision::Return);
+        QCOMPARE(back->verdicts.at(1).verdict.summary, QStringLiteral("look at the redirect list again"));
+        QCOMPARE(*back, s);
+
+        // Stored again with one verdict: the record is replaced, not added to.
+        s.verdicts = {review};
+        s.summary.updatedAt = s.summary.updatedAt.addSecs(60);
+        QVERIFY(ok(store.store(s)));
+        QCOMPARE(ok(store.submission(s.summary.id))->verdicts, QList<RecordedVerdict>{review});
+    }
+
     // Answers are written several rows per statement: a count that is not a
     // multiple of the chunk comes back whole and in order.
     void manyAnswersRoundTrip()
