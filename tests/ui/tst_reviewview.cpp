@@ -5,7 +5,11 @@
 #include "common/TestData.h"
 #include "models/Cache.h"
 #include "models/Outbox.h"
+#include "models/ChecklistModel.h"
+#include "models/CommentsModel.h"
+#include "models/HistoryModel.h"
 #include "models/QueueModel.h"
+#include "models/ReviewTreeModel.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
 #include "ui/MainWindow.h"
@@ -24,6 +28,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -232,11 +237,11 @@ private Q_SLOTS:
         key(Qt::Key_Space);
         auto ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
         QCOMPARE(ticks.value(QStringLiteral("seg.c1")), true);
-        QCOMPARE(review()->checklist()->items()->topLevelItem(0)->checkState(0), Qt::Checked);
+        QCOMPARE(review()->checklist()->model()->index(0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         // Ticking moves on to the next item.
         QCOMPARE(review()->checklist()->currentItemKey(), QStringLiteral("seg.c2"));
         // The category's progress counts it.
-        QVERIFY(review()->navigator()->tree()->model()->index(0, 1).data().toString().startsWith(QStringLiteral("1/5")));
+        QCOMPARE(review()->navigator()->model()->index(0, 0).data(ReviewTreeModel::TickedCountRole).toInt(), 1);
 
         // In a text field the same keys are text.
         QPlainTextEdit *note = review()->checklist()->categoryNote();
@@ -249,10 +254,15 @@ private Q_SLOTS:
         QCOMPARE(ticks.value(QStringLiteral("seg.c2")), false);
 
         // A click on the box unticks the first again.
-        QTreeWidget *items = review()->checklist()->items();
-        const QRect r = items->visualItemRect(items->topLevelItem(0));
-        QTest::mouseClick(items->viewport(), Qt::LeftButton, {}, QPoint(r.left() + 10, r.center().y()));
-        QTRY_COMPARE(items->topLevelItem(0)->checkState(0), Qt::Unchecked);
+        QListView *items = review()->checklist()->items();
+        const QModelIndex first = items->model()->index(0, 0);
+        QStyleOptionViewItem option;
+        option.initFrom(items);
+        option.rect = items->visualRect(first);
+        option.features = QStyleOptionViewItem::HasCheckIndicator;
+        const QRect box = items->style()->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, items);
+        QTest::mouseClick(items->viewport(), Qt::LeftButton, {}, box.center());
+        QTRY_COMPARE(first.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
         ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
         QCOMPARE(ticks.value(QStringLiteral("seg.c1")), false);
     }
@@ -295,12 +305,15 @@ private Q_SLOTS:
         QCOMPARE(entries.first().payload.value(QStringLiteral("body")).toString(), QStringLiteral("Which RLS policy covers reports?"));
         QVERIFY(comments->composer()->toPlainText().isEmpty());
         // Shown as ours and unsent, awaiting the partner; the header and the history say so too.
-        QTreeWidget *list = comments->list();
-        QTreeWidgetItem *last = list->topLevelItem(list->topLevelItemCount() - 1);
-        QVERIFY(last->text(0).contains(QStringLiteral("not sent yet")));
+        QAbstractItemModel *list = comments->list()->model();
+        const QModelIndex last = list->index(list->rowCount() - 1, 0);
+        QVERIFY(last.data(CommentsModel::IdRole).toString().startsWith(QStringLiteral("outbox:")));
+        QCOMPARE(last.data(CommentsModel::KindRole).toInt(), int(CommentsModel::Kind::ClarificationRequest));
         QVERIFY(comments->awaitingLabel()->isVisibleTo(comments));
         QVERIFY(review()->header()->outboxText().contains(QStringLiteral("1 change pending upload")));
-        QVERIFY(review()->history()->list()->topLevelItem(0)->text(2).contains(QStringLiteral("not sent yet")));
+        const QModelIndex newest = review()->history()->list()->model()->index(0, 0);
+        QVERIFY(newest.data(HistoryModel::LocalRole).toBool());
+        QVERIFY(newest.data().toString().contains(QStringLiteral("pending upload")));
     }
 
     void everyControlHasAName()

@@ -126,11 +126,11 @@ void AnswerPane::setContext(const ReviewContext *context)
 void AnswerPane::showQuestion(const QString &questionKey)
 {
     m_key = questionKey;
+    const AnswerComparison::Question *c = m_context ? m_context->comparison.question(questionKey) : nullptr;
     const Questionnaire::Question *q = m_context ? m_context->questionnaire.question(questionKey) : nullptr;
-    const Questionnaire::Question *dropped = nullptr;
-    if (!q && m_context && m_context->previousQuestionnaire)
-        dropped = m_context->previousQuestionnaire->question(questionKey);
-    if (!q && !dropped) {
+    if (!q && c && m_context->previousQuestionnaire)
+        q = m_context->previousQuestionnaire->question(questionKey);
+    if (!q || !c) {
         m_question->setText(tr("Pick a question on the left."));
         m_guidance->clear();
         m_answerTitle->clear();
@@ -141,91 +141,91 @@ void AnswerPane::showQuestion(const QString &questionKey)
         m_evidenceBox->setVisible(false);
         return;
     }
-    const Questionnaire::Question &question = q ? *q : *dropped;
-    m_question->setText(QStringLiteral("%1 — %2").arg(question.key, question.text));
-    QString guidance = tr("Rubric: %1").arg(question.guidance);
-    if (question.evidenceRequired)
+    m_question->setText(QStringLiteral("%1 — %2").arg(q->key, q->text));
+    QString guidance = tr("Rubric: %1").arg(q->guidance);
+    if (q->evidenceRequired)
         guidance += QLatin1Char(' ') + tr("(Evidence required.)");
     m_guidance->setText(guidance);
 
-    const Answer *answer = m_context->answer(questionKey);
-    const Answer *before = m_context->previousAnswer(questionKey);
     const SubmissionSummary &s = m_context->submission.summary;
     m_answerTitle->setText(tr("Partner's answer (version %1)").arg(s.version));
-    if (dropped) {
+    if (c->change == AnswerComparison::Change::Dropped)
         m_answer->setPlainText(tr("This question was dropped from questionnaire %1; it is not asked any more.")
                                    .arg(s.questionnaireVersion));
-    } else if (answer) {
-        m_answer->setHtml(paragraphs(answer->text.toHtmlEscaped()));
-    } else {
+    else if (m_context->answer(questionKey))
+        m_answer->setHtml(paragraphs(c->currentText.toHtmlEscaped()));
+    else
         m_answer->setPlainText(tr("No answer."));
-    }
 
-    if (!m_context->previous) {
+    const QString previousId = m_context->previous ? m_context->previous->summary.id : QString();
+    const bool answeredBefore = m_context->previousAnswer(questionKey) != nullptr;
+    switch (c->change) {
+    case AnswerComparison::Change::NoPrevious:
         m_previousTitle->setText(s.previousSubmissionId
                                      ? tr("Previous submission %1 is not in the cache yet").arg(*s.previousSubmissionId)
                                      : tr("No previous submission"));
         m_previous->setPlainText(s.previousSubmissionId ? tr("The sync fetches it; it shows here once cached.")
                                                         : tr("This is the app's first submission."));
-    } else {
-        const QString previousId = m_context->previous->summary.id;
-        if (m_context->change(questionKey) == ReviewContext::Change::New) {
-            m_previousTitle->setText(tr("Previous submission %1: new question").arg(previousId));
-            m_previous->setPlainText(tr("New question: questionnaire %1 of the previous submission did not ask it.")
-                                         .arg(m_context->previous->summary.questionnaireVersion));
-        } else if (!before) {
-            m_previousTitle->setText(tr("Previous submission %1").arg(previousId));
-            m_previous->setPlainText(tr("The previous submission did not answer it."));
-        } else if (!answer || dropped) {
-            m_previousTitle->setText(tr("Previous submission %1 (dropped question)").arg(previousId));
-            m_previous->setHtml(paragraphs(before->text.toHtmlEscaped()));
-        } else if (before->text == answer->text) {
-            m_previousTitle->setText(tr("Previous submission %1: unchanged").arg(previousId));
-            m_previous->setHtml(paragraphs(before->text.toHtmlEscaped()));
+        break;
+    case AnswerComparison::Change::New:
+        m_previousTitle->setText(tr("Previous submission %1: new question").arg(previousId));
+        m_previous->setPlainText(tr("New question: questionnaire %1 of the previous submission did not ask it.")
+                                     .arg(m_context->previous->summary.questionnaireVersion));
+        break;
+    case AnswerComparison::Change::Dropped:
+        m_previousTitle->setText(tr("Previous submission %1 (dropped question)").arg(previousId));
+        m_previous->setHtml(paragraphs(c->previousText.toHtmlEscaped()));
+        break;
+    case AnswerComparison::Change::Unchanged:
+        m_previousTitle->setText(tr("Previous submission %1: unchanged").arg(previousId));
+        if (answeredBefore)
+            m_previous->setHtml(paragraphs(c->previousText.toHtmlEscaped()));
+        else
+            m_previous->setPlainText(tr("Not answered there either."));
+        break;
+    case AnswerComparison::Change::Changed:
+        if (!c->textChanged) {
+            m_previousTitle->setText(tr("Previous submission %1: same text, other evidence").arg(previousId));
+            m_previous->setHtml(paragraphs(c->previousText.toHtmlEscaped()));
         } else {
             m_previousTitle->setText(tr("Previous submission %1: changes marked (underlined: added, struck "
                                         "through: removed)")
                                          .arg(previousId));
-            m_previous->setHtml(paragraphs(diffHtml(before->text, answer->text)));
+            m_previous->setHtml(diffHtml(c->diff));
         }
+        break;
     }
-    showEvidence(answer ? answer->evidenceIds : QStringList(), before ? before->evidenceIds : QStringList());
+    showEvidence(*c);
 }
 
-void AnswerPane::showEvidence(const QStringList &ids, const QStringList &previousIds)
+void AnswerPane::showEvidence(const AnswerComparison::Question &question)
 {
     m_evidence->clear();
-    const bool compare = m_context->previous.has_value();
-    QStringList previousShas;
-    if (compare) {
-        for (const QString &id : previousIds)
-            if (const EvidenceItem *e = findEvidence(m_context->previous->evidence, id))
-                previousShas.append(e->sha256);
-    }
-    QStringList shas;
-    auto addRow = [this](const EvidenceItem &e, const QString &comparison) {
+    for (const AnswerComparison::EvidenceDelta &d : question.evidence) {
+        const EvidenceItem &e = d.item;
         auto *row = new QTreeWidgetItem(m_evidence);
         row->setText(NameColumn, e.filename);
         row->setData(NameColumn, EvidenceIdRole, e.id);
         row->setText(TypeColumn, e.mediaType);
         row->setText(SizeColumn, EvidencePane::sizeText(e.size));
-        row->setText(StateColumn, EvidencePane::stateText(e.localState));
+        row->setText(StateColumn, d.change == AnswerComparison::EvidenceChange::Removed ? tr("(previous submission)")
+                                                                                       : EvidencePane::stateText(e.localState));
+        QString comparison;
+        switch (d.change) {
+        case AnswerComparison::EvidenceChange::New:
+            comparison = tr("new");
+            break;
+        case AnswerComparison::EvidenceChange::Unchanged:
+            comparison = tr("unchanged");
+            break;
+        case AnswerComparison::EvidenceChange::Removed:
+            comparison = tr("removed");
+            break;
+        case AnswerComparison::EvidenceChange::NoPrevious:
+            break;
+        }
         row->setText(CompareColumn, comparison);
         row->setToolTip(NameColumn, tr("sha256 %1").arg(e.sha256));
-    };
-    for (const QString &id : ids) {
-        const EvidenceItem *e = findEvidence(m_context->submission.evidence, id);
-        if (!e)
-            continue;
-        shas.append(e->sha256);
-        addRow(*e, !compare ? QString() : previousShas.contains(e->sha256) ? tr("unchanged") : tr("new"));
-    }
-    if (compare) {
-        for (const QString &id : previousIds) {
-            const EvidenceItem *e = findEvidence(m_context->previous->evidence, id);
-            if (e && !shas.contains(e->sha256))
-                addRow(*e, tr("removed"));
-        }
     }
     m_evidenceBox->setVisible(true);
     if (m_evidence->topLevelItemCount() == 0) {
@@ -235,11 +235,15 @@ void AnswerPane::showEvidence(const QStringList &ids, const QStringList &previou
     }
 }
 
-QString AnswerPane::diffHtml(const QString &before, const QString &after)
+QString AnswerPane::diffHtml(const QList<WordDiff::Segment> &segments)
 {
-    // Until the word diff lands: the previous text as it was.
-    Q_UNUSED(after);
-    return before.toHtmlEscaped();
+    // Qt's rich text knows <u> and <s>, not <ins> and <del>.
+    QString html = WordDiff::toHtml(segments);
+    html.replace(QLatin1String("<ins>"), QLatin1String("<u>"));
+    html.replace(QLatin1String("</ins>"), QLatin1String("</u>"));
+    html.replace(QLatin1String("<del>"), QLatin1String("<s>"));
+    html.replace(QLatin1String("</del>"), QLatin1String("</s>"));
+    return QStringLiteral("<div style=\"white-space: pre-wrap\">%1</div>").arg(html);
 }
 
 } // namespace assay

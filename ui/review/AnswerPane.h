@@ -1,6 +1,8 @@
 #pragma once
 
 #include "domain/EvidenceItem.h"
+#include "models/AnswerComparison.h"
+#include "models/WordDiff.h"
 
 #include <QWidget>
 
@@ -33,15 +35,15 @@ public:
     QTextBrowser *previousView() const { return m_previous; }
     QTreeWidget *evidenceList() const { return m_evidence; }
 
-    // The word diff of two answers as HTML: insertions underlined, deletions
-    // struck through, so it reads without colour too.
-    static QString diffHtml(const QString &before, const QString &after);
+    // A word diff as the view's HTML: insertions underlined, deletions struck
+    // through, so it reads without colour too.
+    static QString diffHtml(const QList<WordDiff::Segment> &segments);
 
 Q_SIGNALS:
     void evidenceOpened(const assay::EvidenceItem &item);
 
 private:
-    void showEvidence(const QStringList &ids, const QStringList &previousIds);
+    void showEvidence(const AnswerComparison::Question &question);
 
     const ReviewContext *m_context = nullptr;
     QString m_key;

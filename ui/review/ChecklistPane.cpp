@@ -1,26 +1,27 @@
 #include "ui/review/ChecklistPane.h"
 
 #include "models/Cache.h"
+#include "models/ChecklistModel.h"
+#include "models/ReviewBasis.h"
 #include "models/ReviewWork.h"
 #include "ui/review/DebouncedWriter.h"
 #include "ui/review/ReviewContext.h"
+#include "ui/review/ReviewItemDelegate.h"
 
-#include <QHeaderView>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListView>
 #include <QPlainTextEdit>
-#include <QTreeWidget>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace assay {
 
 namespace {
-enum Column { ItemColumn, RequiredColumn, NoteColumn };
-constexpr int KeyRole = Qt::UserRole + 1;
-
-QString firstLine(const QString &text)
+QString firstLine(const QString &text, int max = 40)
 {
     const QString line = text.section(QLatin1Char('\n'), 0, 0).simplified();
-    return line.size() > 40 ? line.left(39) + QChar(0x2026) : line;
+    return line.size() > max ? line.left(max - 1) + QChar(0x2026) : line;
 }
 } // namespace
 
@@ -28,8 +29,11 @@ ChecklistPane::ChecklistPane(Cache *cache, DebouncedWriter *writer, QWidget *par
     : QWidget(parent)
     , m_cache(cache)
     , m_writer(writer)
+    , m_model(new ChecklistModel([this](const QString &key, bool checked) { return writeTick(key, checked); },
+                                 [this](const QString &key, const QString &note) { return writeNote(key, note); }, this))
     , m_title(new QLabel)
-    , m_items(new QTreeWidget)
+    , m_items(new QListView)
+    , m_recheck(new QPushButton(tr("Looked at &again")))
     , m_itemNoteLabel(new QLabel)
     , m_itemNote(new QPlainTextEdit)
     , m_categoryNote(new QPlainTextEdit)
@@ -43,21 +47,39 @@ ChecklistPane::ChecklistPane(Cache *cache, DebouncedWriter *writer, QWidget *par
 
     m_items->setObjectName(QStringLiteral("ChecklistItems"));
     m_items->setAccessibleName(tr("Checklist of this category"));
-    m_items->setRootIsDecorated(false);
+    m_items->setModel(m_model);
     m_items->setWordWrap(true);
-    m_items->setHeaderLabels({tr("Item"), tr("Required"), tr("Note")});
-    m_items->header()->setStretchLastSection(false);
-    m_items->header()->setSectionResizeMode(ItemColumn, QHeaderView::Stretch);
-    m_items->header()->setSectionResizeMode(RequiredColumn, QHeaderView::ResizeToContents);
-    m_items->header()->setSectionResizeMode(NoteColumn, QHeaderView::ResizeToContents);
-    connect(m_items, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem *row, int column) {
-        if (m_filling || column != ItemColumn)
-            return;
-        const bool checked = row->checkState(ItemColumn) == Qt::Checked;
-        if (m_context && m_context->ticks.value(row->data(ItemColumn, KeyRole).toString()) != checked)
-            setTick(row, checked);
+    m_items->setSpacing(1);
+    m_items->setItemDelegate(new ReviewItemDelegate(
+        [](const QModelIndex &i) {
+            QString text = i.data().toString();
+            if (const QString recheck = i.data(ChecklistModel::RecheckTextRole).toString(); !recheck.isEmpty())
+                text += QStringLiteral(" — ") + recheck;
+            if (const QString note = i.data(ChecklistModel::NoteRole).toString(); !note.isEmpty())
+                text += QLatin1Char('\n') + tr("Note: %1").arg(firstLine(note, 60));
+            return text;
+        },
+        [](const QModelIndex &i) { return i.data(ChecklistModel::RecheckRole).toBool(); }, this));
+    connect(m_items->selectionModel(), &QItemSelectionModel::currentChanged, this, [this] { showItemNote(); });
+    connect(m_model, &ChecklistModel::tickChanged, this, [this](const QString &key, bool checked) {
+        if (m_context)
+            m_context->ticks.insert(key, checked);
+        updateTitle();
+        Q_EMIT ticked(key, checked);
     });
-    connect(m_items, &QTreeWidget::currentItemChanged, this, [this] { showItemNote(); });
+    connect(m_model, &ChecklistModel::writeFailed, this, &ChecklistPane::writeFailed);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this] {
+        m_recheck->setEnabled(m_items->currentIndex().data(ChecklistModel::RecheckRole).toBool());
+    });
+
+    m_recheck->setAccessibleName(tr("Confirm the tick and note of this item on the current answers"));
+    m_recheck->setToolTip(tr("The tick or note was made on an older version of the answers: confirm it still holds"));
+    m_recheck->setEnabled(false);
+    connect(m_recheck, &QPushButton::clicked, this, [this] {
+        const QModelIndex i = m_items->currentIndex();
+        if (i.isValid())
+            m_writer->writeNow([this, row = i.row()] { return m_model->confirm(row); });
+    });
 
     m_itemNoteLabel->setTextFormat(Qt::PlainText);
     m_itemNoteLabel->setBuddy(m_itemNote);
@@ -82,11 +104,14 @@ ChecklistPane::ChecklistPane(Cache *cache, DebouncedWriter *writer, QWidget *par
             noteEdited(m_categoryNote, m_category);
     });
 
+    auto *noteHead = new QHBoxLayout;
+    noteHead->addWidget(m_itemNoteLabel, 1);
+    noteHead->addWidget(m_recheck);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
     layout->addWidget(m_items, 1);
-    layout->addWidget(m_itemNoteLabel);
+    layout->addLayout(noteHead);
     layout->addWidget(m_itemNote);
     layout->addWidget(categoryNoteLabel);
     layout->addWidget(m_categoryNote);
@@ -96,13 +121,14 @@ ChecklistPane::ChecklistPane(Cache *cache, DebouncedWriter *writer, QWidget *par
 
 void ChecklistPane::setContext(ReviewContext *context)
 {
+    m_writer->flush();
     m_context = context;
     rebuild();
 }
 
 void ChecklistPane::showCategory(const QString &categoryKey)
 {
-    if (categoryKey == m_category && m_items->topLevelItemCount() > 0)
+    if (categoryKey == m_category)
         return;
     m_writer->flush();
     m_category = categoryKey;
@@ -113,81 +139,89 @@ void ChecklistPane::rebuild()
 {
     const QString current = currentItemKey();
     m_filling = true;
-    m_items->clear();
     const Questionnaire::Category *category = m_context ? m_context->questionnaire.category(m_category) : nullptr;
-    m_title->setText(category ? tr("Checklist: %1").arg(category->title) : tr("Checklist"));
-    QTreeWidgetItem *select = nullptr;
-    if (category) {
-        for (const Questionnaire::ChecklistItem &item : category->checklist) {
-            auto *row = new QTreeWidgetItem(m_items);
-            row->setText(ItemColumn, item.text);
-            row->setData(ItemColumn, KeyRole, item.key);
-            row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
-            row->setCheckState(ItemColumn, m_context->ticks.value(item.key) ? Qt::Checked : Qt::Unchecked);
-            row->setText(RequiredColumn, item.required ? tr("required") : tr("optional"));
-            row->setText(NoteColumn, firstLine(m_context->notes.value(item.key)));
-            row->setToolTip(ItemColumn, item.text);
-            if (item.key == current || !select)
-                select = item.key == current || !select ? row : select;
-        }
+    QHash<QString, ChecklistModel::ItemState> states;
+    ChecklistModel::Stamp stamp;
+    if (m_context) {
+        for (auto it = m_context->ticks.cbegin(); it != m_context->ticks.cend(); ++it)
+            states[it.key()].checked = it.value();
+        for (auto it = m_context->notes.cbegin(); it != m_context->notes.cend(); ++it)
+            states[it.key()].note = it.value();
+        stamp = {m_context->submission.summary.version,
+                 ReviewBasis::of(m_context->questionnaire, m_context->submission, m_category)};
+        m_model->setCategory(m_context->questionnaire, m_category, stamp, states);
+    } else {
+        m_model->setCategory({}, {}, {}, {});
     }
-    if (select)
-        m_items->setCurrentItem(select);
-    setTextKeepingCursor(m_categoryNote, m_context ? m_context->notes.value(m_category) : QString());
+    updateTitle();
+    const int row = std::max(0, m_model->rowOf(current));
+    if (m_model->rowCount() > 0)
+        m_items->setCurrentIndex(m_model->index(row));
+    setTextKeepingCursor(m_categoryNote, m_model->categoryNote());
     m_categoryNote->setEnabled(category != nullptr);
     m_filling = false;
     showItemNote();
 }
 
+void ChecklistPane::updateTitle()
+{
+    const Questionnaire::Category *category = m_context ? m_context->questionnaire.category(m_category) : nullptr;
+    m_title->setText(category ? tr("Checklist: %1 — %2/%3 required ticked")
+                                    .arg(category->title)
+                                    .arg(m_model->requiredTicked())
+                                    .arg(m_model->requiredCount())
+                              : tr("Checklist"));
+}
+
 QString ChecklistPane::currentItemKey() const
 {
-    const QTreeWidgetItem *row = m_items->currentItem();
-    return row ? row->data(ItemColumn, KeyRole).toString() : QString();
+    return m_items->currentIndex().data(ChecklistModel::KeyRole).toString();
 }
 
 bool ChecklistPane::tickCurrent()
 {
-    QTreeWidgetItem *row = m_items->currentItem();
-    if (!row)
+    const QModelIndex i = m_items->currentIndex();
+    if (!i.isValid())
         return false;
-    // Through the check state, as a click would: itemChanged writes it.
-    row->setCheckState(ItemColumn, row->checkState(ItemColumn) == Qt::Checked ? Qt::Unchecked : Qt::Checked);
-    if (QTreeWidgetItem *next = m_items->itemBelow(row))
-        m_items->setCurrentItem(next);
+    if (!m_model->setChecked(i.row(), !i.data(ChecklistModel::CheckedRole).toBool()))
+        return false;
+    if (i.row() + 1 < m_model->rowCount())
+        m_items->setCurrentIndex(m_model->index(i.row() + 1));
     return true;
 }
 
-void ChecklistPane::setTick(QTreeWidgetItem *row, bool checked)
+Result<> ChecklistPane::writeTick(const QString &itemKey, bool checked)
 {
+    if (!m_context)
+        return Error{tr("no submission is open")};
     const QString sid = m_context->id();
-    const QString key = row->data(ItemColumn, KeyRole).toString();
-    ReviewContext *context = m_context;
-    Cache *cache = m_cache;
-    bool written = false;
-    m_writer->writeNow([&]() -> Result<> {
-        if (const Result<> r = cache->work().setChecklistTick(sid, key, checked); !r)
-            return r;
-        context->ticks.insert(key, checked);
-        written = true;
-        return {};
-    });
-    if (!written) {
-        // The tick shows only what the cache holds.
-        const QSignalBlocker blocker(m_items);
-        row->setCheckState(ItemColumn, checked ? Qt::Unchecked : Qt::Checked);
-        return;
-    }
-    Q_EMIT ticksChanged();
+    Result<> written;
+    m_writer->writeNow([&] { return written = m_cache->work().setChecklistTick(sid, itemKey, checked); });
+    return written;
+}
+
+Result<> ChecklistPane::writeNote(const QString &key, const QString &note)
+{
+    if (!m_context)
+        return Error{tr("no submission is open")};
+    if (const Result<> r = m_cache->work().setNote(m_context->id(), key, note); !r)
+        return r;
+    if (note.isEmpty())
+        m_context->notes.remove(key);
+    else
+        m_context->notes.insert(key, note);
+    return {};
 }
 
 void ChecklistPane::showItemNote()
 {
-    const QTreeWidgetItem *row = m_items->currentItem();
+    const QModelIndex i = m_items->currentIndex();
     const bool was = m_filling;
     m_filling = true;
-    m_itemNote->setEnabled(row != nullptr);
-    m_itemNoteLabel->setText(row ? tr("Note on “%1”").arg(firstLine(row->text(ItemColumn))) : tr("Note on an item"));
-    setTextKeepingCursor(m_itemNote, row && m_context ? m_context->notes.value(currentItemKey()) : QString());
+    m_itemNote->setEnabled(i.isValid());
+    m_itemNoteLabel->setText(i.isValid() ? tr("Note on “%1”").arg(firstLine(i.data().toString())) : tr("Note on an item"));
+    setTextKeepingCursor(m_itemNote, i.data(ChecklistModel::NoteRole).toString());
+    m_recheck->setEnabled(i.data(ChecklistModel::RecheckRole).toBool());
     m_filling = was;
 }
 
@@ -195,25 +229,19 @@ void ChecklistPane::noteEdited(QPlainTextEdit *editor, const QString &key)
 {
     if (!m_context || key.isEmpty())
         return;
-    const QString sid = m_context->id();
     const QString body = editor->toPlainText();
-    ReviewContext *context = m_context;
-    Cache *cache = m_cache;
-    m_writer->schedule(sid + QLatin1Char('/') + key, [cache, context, sid, key, body]() -> Result<> {
-        if (const Result<> r = cache->work().setNote(sid, key, body); !r)
-            return r;
-        if (body.isEmpty())
-            context->notes.remove(key);
-        else
-            context->notes.insert(key, body);
-        return {};
+    const QString category = m_category;
+    const bool onCategory = editor == m_categoryNote;
+    // Written through the model (it shows the note once stored); the pane
+    // flushes before it shows another category, so the row is still there.
+    m_writer->schedule(m_context->id() + QLatin1Char('/') + key, [this, key, body, category, onCategory]() -> Result<> {
+        if (m_model->categoryKey() != category)
+            return writeNote(key, body);
+        if (onCategory)
+            return m_model->setCategoryNote(body);
+        const int row = m_model->rowOf(key);
+        return row >= 0 ? m_model->setNote(row, body) : writeNote(key, body);
     });
-    if (editor == m_itemNote) {
-        if (QTreeWidgetItem *row = m_items->currentItem()) {
-            const QSignalBlocker blocker(m_items);
-            row->setText(NoteColumn, firstLine(body));
-        }
-    }
 }
 
 void ChecklistPane::setTextKeepingCursor(QPlainTextEdit *editor, const QString &text)

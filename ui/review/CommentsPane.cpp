@@ -1,22 +1,23 @@
 #include "ui/review/CommentsPane.h"
 
 #include "models/Cache.h"
+#include "models/CommentsModel.h"
 #include "models/Outbox.h"
 #include "ui/review/ReviewContext.h"
+#include "ui/review/ReviewItemDelegate.h"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
+#include <QListView>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace assay {
 
 namespace {
-enum Column { KindColumn, AuthorColumn, WhenColumn, TextColumn };
+const QString OutboxPrefix = QStringLiteral("outbox:");
 
 QString when(const QDateTime &t)
 {
@@ -28,7 +29,8 @@ CommentsPane::CommentsPane(Cache *cache, QWidget *parent)
     : QWidget(parent)
     , m_cache(cache)
     , m_awaiting(new QLabel)
-    , m_list(new QTreeWidget)
+    , m_model(new CommentsModel({}, this))
+    , m_list(new QListView)
     , m_compose(new QPlainTextEdit)
     , m_internal(new QPushButton(tr("Add &internal note")))
     , m_ask(new QPushButton(tr("Ask the &partner")))
@@ -44,11 +46,23 @@ CommentsPane::CommentsPane(Cache *cache, QWidget *parent)
 
     m_list->setObjectName(QStringLiteral("CommentList"));
     m_list->setAccessibleName(tr("Comments"));
-    m_list->setRootIsDecorated(false);
+    m_list->setModel(m_model);
     m_list->setWordWrap(true);
-    m_list->setHeaderLabels({tr("Kind"), tr("Author"), tr("When"), tr("Comment")});
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(true);
+    m_list->setSpacing(4);
+    m_list->setAlternatingRowColors(true);
+    // "Partner reply · Kim Partner · 3 Dec 10:12 · new" above the text.
+    m_list->setItemDelegate(new ReviewItemDelegate(
+        [](const QModelIndex &i) {
+            QString head = i.data(CommentsModel::KindTextRole).toString() + QStringLiteral(" · ")
+                           + i.data(CommentsModel::AuthorNameRole).toString() + QStringLiteral(" · ")
+                           + when(i.data(CommentsModel::TimeRole).toDateTime());
+            if (i.data(CommentsModel::IdRole).toString().startsWith(OutboxPrefix))
+                head += QStringLiteral(" · ") + tr("not sent yet");
+            else if (i.data(CommentsModel::NewRole).toBool())
+                head += QStringLiteral(" · ") + tr("new since you last opened it");
+            return head + QLatin1Char('\n') + i.data(CommentsModel::BodyRole).toString();
+        },
+        [](const QModelIndex &i) { return i.data(CommentsModel::NewRole).toBool(); }, this));
 
     m_compose->setObjectName(QStringLiteral("CommentComposer"));
     m_compose->setAccessibleName(tr("New comment"));
@@ -86,47 +100,39 @@ CommentsPane::CommentsPane(Cache *cache, QWidget *parent)
     setTabOrder(m_internal, m_ask);
 }
 
+QString CommentsPane::outboxId(qint64 entryId)
+{
+    return OutboxPrefix + QString::number(entryId);
+}
+
 void CommentsPane::setContext(const ReviewContext *context)
 {
     m_context = context;
-    m_list->clear();
-    if (!context)
+    if (!context) {
+        m_model->setComments({}, {});
         return;
-    bool awaiting = false;
-    for (const Comment &c : context->submission.comments) {
-        auto *row = new QTreeWidgetItem(m_list);
-        QString kind;
-        if (c.from == Comment::From::Partner) {
-            kind = tr("Partner reply");
-            awaiting = false;
-        } else if (c.visibility == Comment::Visibility::Partner) {
-            kind = tr("Our clarification request");
-            awaiting = true;
-        } else {
-            kind = tr("Internal note");
-        }
-        row->setText(KindColumn, kind);
-        row->setText(AuthorColumn, c.author);
-        row->setText(WhenColumn, when(c.createdAt));
-        row->setText(TextColumn, c.body);
-        row->setToolTip(TextColumn, c.body);
     }
+    m_model->setComments(context->submission.comments, context->lastOpened);
+    bool askedNow = false;
     for (const OutboxEntry &e : context->outbox) {
         if (e.kind != OutboxEntry::Kind::Comment || e.state == OutboxEntry::State::Sent)
             continue;
-        const bool toPartner = e.payload.value(QStringLiteral("visibility")).toString() == QLatin1String("partner");
-        auto *row = new QTreeWidgetItem(m_list);
-        row->setText(KindColumn, (toPartner ? tr("Our clarification request") : tr("Internal note")) + QStringLiteral(" · ")
-                                     + (e.state == OutboxEntry::State::Pending ? tr("not sent yet") : tr("not sent: %1").arg(e.lastError)));
-        row->setText(AuthorColumn, tr("you"));
-        row->setText(WhenColumn, when(e.createdAt));
-        row->setText(TextColumn, e.payload.value(QStringLiteral("body")).toString());
-        awaiting = awaiting || toPartner;
+        Comment c;
+        c.id = outboxId(e.id);
+        c.author = context->me;
+        c.visibility = e.payload.value(QStringLiteral("visibility")).toString() == QLatin1String("partner")
+                           ? Comment::Visibility::Partner
+                           : Comment::Visibility::Internal;
+        c.body = e.payload.value(QStringLiteral("body")).toString();
+        c.createdAt = e.createdAt;
+        askedNow = askedNow || c.visibility == Comment::Visibility::Partner;
+        m_model->addComment(c);
     }
+    const bool awaiting = askedNow || m_model->awaitingPartner();
     m_awaiting->setText(awaiting ? tr("Awaiting partner: the last clarification request has no reply yet.") : QString());
     m_awaiting->setVisible(awaiting);
-    if (m_list->topLevelItemCount() > 0)
-        m_list->scrollToItem(m_list->topLevelItem(m_list->topLevelItemCount() - 1));
+    if (m_model->rowCount() > 0)
+        m_list->scrollTo(m_model->index(m_model->rowCount() - 1));
 }
 
 void CommentsPane::focusComposer()

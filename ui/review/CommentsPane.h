@@ -3,13 +3,14 @@
 #include <QWidget>
 
 class QLabel;
+class QListView;
 class QPlainTextEdit;
 class QPushButton;
-class QTreeWidget;
 
 namespace assay {
 
 class Cache;
+class CommentsModel;
 struct ReviewContext;
 
 // The submission's conversation: internal notes, our clarification requests
@@ -26,7 +27,10 @@ public:
     void setContext(const ReviewContext *context);
     void focusComposer();
 
-    QTreeWidget *list() const { return m_list; }
+    QListView *list() const { return m_list; }
+    CommentsModel *model() const { return m_model; }
+    // The id a comment waiting in the outbox is shown with.
+    static QString outboxId(qint64 entryId);
     QPlainTextEdit *composer() const { return m_compose; }
     QPushButton *internalButton() const { return m_internal; }
     QPushButton *askButton() const { return m_ask; }
@@ -42,7 +46,8 @@ private:
     Cache *m_cache;
     const ReviewContext *m_context = nullptr;
     QLabel *m_awaiting;
-    QTreeWidget *m_list;
+    CommentsModel *m_model;
+    QListView *m_list;
     QPlainTextEdit *m_compose;
     QPushButton *m_internal;
     QPushButton *m_ask;

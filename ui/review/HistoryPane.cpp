@@ -1,53 +1,70 @@
 #include "ui/review/HistoryPane.h"
 
+#include "models/HistoryModel.h"
 #include "ui/review/ReviewContext.h"
+#include "ui/review/ReviewItemDelegate.h"
 
-#include <QHeaderView>
-#include <QJsonDocument>
+#include <QListView>
 #include <QLocale>
-#include <QTreeWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace assay {
 
 namespace {
-enum Column { WhenColumn, WhoColumn, WhatColumn, DetailColumn };
-
 QString when(const QDateTime &t)
 {
     return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
 }
 
-QString localAction(const OutboxEntry &e)
+QString stateText(OutboxEntry::State s)
 {
-    const QString state = e.state == OutboxEntry::State::Pending ? HistoryPane::tr("not sent yet")
-                          : e.state == OutboxEntry::State::Conflict ? HistoryPane::tr("conflict")
-                                                                    : HistoryPane::tr("failed");
+    switch (s) {
+    case OutboxEntry::State::Pending:
+        return HistoryPane::tr("pending upload");
+    case OutboxEntry::State::Conflict:
+        return HistoryPane::tr("conflict");
+    case OutboxEntry::State::Failed:
+        return HistoryPane::tr("failed");
+    case OutboxEntry::State::Sent:
+        return HistoryPane::tr("sent");
+    default:
+        return OutboxEntry::stateName(s);
+    }
+}
+
+QString actionOf(const OutboxEntry &e)
+{
     switch (e.kind) {
     case OutboxEntry::Kind::Verdict:
-        return HistoryPane::tr("your verdict (%1): %2").arg(e.payload.value(QStringLiteral("decision")).toString(), state);
+        return HistoryPane::tr("verdict: %1").arg(e.payload.value(QStringLiteral("decision")).toString());
     case OutboxEntry::Kind::Assignment:
-        return HistoryPane::tr("your assignment: %1").arg(state);
+        return HistoryPane::tr("assignment");
     case OutboxEntry::Kind::Comment:
-        return HistoryPane::tr("your comment: %1").arg(state);
+        return HistoryPane::tr("comment");
     }
-    return state;
+    return {};
 }
 } // namespace
 
 HistoryPane::HistoryPane(QWidget *parent)
     : QWidget(parent)
-    , m_list(new QTreeWidget)
+    , m_model(new HistoryModel({}, this))
+    , m_list(new QListView)
 {
     setObjectName(QStringLiteral("HistoryPane"));
     m_list->setObjectName(QStringLiteral("HistoryList"));
     m_list->setAccessibleName(tr("History, newest first"));
-    m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("When"), tr("Who"), tr("What"), tr("Detail")});
-    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(true);
+    m_list->setModel(m_model);
+    m_list->setWordWrap(true);
+    m_list->setAlternatingRowColors(true);
+    m_list->setItemDelegate(new ReviewItemDelegate(
+        [](const QModelIndex &i) {
+            QString text = when(i.data(HistoryModel::TimeRole).toDateTime()) + QStringLiteral(" · ") + i.data().toString();
+            if (const QString detail = i.data(HistoryModel::DetailRole).toString(); !detail.isEmpty())
+                text += QLatin1Char('\n') + detail;
+            return text;
+        },
+        [](const QModelIndex &i) { return i.data(HistoryModel::LocalRole).toBool(); }, this));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_list);
@@ -55,34 +72,18 @@ HistoryPane::HistoryPane(QWidget *parent)
 
 void HistoryPane::setContext(const ReviewContext *context)
 {
-    m_list->clear();
-    if (!context)
+    if (!context) {
+        m_model->setHistory({}, {});
         return;
-    QList<OutboxEntry> local;
-    for (const OutboxEntry &e : context->outbox)
-        if (e.state != OutboxEntry::State::Sent)
-            local.prepend(e);
-    for (const OutboxEntry &e : local) {
-        auto *row = new QTreeWidgetItem(m_list);
-        row->setText(WhenColumn, when(e.createdAt));
-        row->setText(WhoColumn, tr("you (local)"));
-        row->setText(WhatColumn, localAction(e));
-        QFont italic = row->font(WhatColumn);
-        italic.setItalic(true);
-        for (int c = 0; c <= DetailColumn; ++c)
-            row->setFont(c, italic);
     }
-    QList<HistoryEntry> entries = context->submission.history;
-    std::stable_sort(entries.begin(), entries.end(),
-                     [](const HistoryEntry &a, const HistoryEntry &b) { return a.at > b.at; });
-    for (const HistoryEntry &h : entries) {
-        auto *row = new QTreeWidgetItem(m_list);
-        row->setText(WhenColumn, when(h.at));
-        row->setText(WhoColumn, h.actor);
-        row->setText(WhatColumn, h.action);
-        if (!h.detail.isEmpty())
-            row->setText(DetailColumn, QString::fromUtf8(QJsonDocument(h.detail).toJson(QJsonDocument::Compact)));
+    QList<HistoryModel::LocalAction> local;
+    for (const OutboxEntry &e : context->outbox) {
+        if (e.state == OutboxEntry::State::Sent)
+            continue;
+        local.append({e.createdAt, context->me, actionOf(e), stateText(e.state),
+                      e.lastError.isEmpty() ? QString() : tr("the server said: %1").arg(e.lastError)});
     }
+    m_model->setHistory(context->submission.history, local);
 }
 
 } // namespace assay

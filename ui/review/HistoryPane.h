@@ -2,14 +2,16 @@
 
 #include <QWidget>
 
-class QTreeWidget;
+class QListView;
 
 namespace assay {
 
+class HistoryModel;
 struct ReviewContext;
 
-// The submission's audit trail, newest first, with the reviewer's own
-// writes that have not reached the marketplace shown as such on top.
+// The submission's audit trail (a HistoryModel), newest first, with the
+// reviewer's own writes that have not reached the marketplace shown as such
+// on top.
 class HistoryPane : public QWidget
 {
     Q_OBJECT
@@ -18,10 +20,12 @@ public:
     explicit HistoryPane(QWidget *parent = nullptr);
 
     void setContext(const ReviewContext *context);
-    QTreeWidget *list() const { return m_list; }
+    QListView *list() const { return m_list; }
+    HistoryModel *model() const { return m_model; }
 
 private:
-    QTreeWidget *m_list;
+    HistoryModel *m_model;
+    QListView *m_list;
 };
 
 } // namespace assay

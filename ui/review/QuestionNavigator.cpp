@@ -1,19 +1,27 @@
 #include "ui/review/QuestionNavigator.h"
 
+#include "models/ChangedOnlyFilter.h"
+#include "models/ReviewTreeModel.h"
 #include "ui/review/ReviewContext.h"
+#include "ui/review/ReviewItemDelegate.h"
 
 #include <QCheckBox>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
-#include <QStandardItemModel>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace assay {
 
 namespace {
-const QString Changed = QStringLiteral("changed");
+using Kind = ReviewTreeModel::Kind;
+constexpr int KeyRole = ReviewTreeModel::KeyRole;
+
+bool isQuestion(const QModelIndex &i)
+{
+    return i.data(ReviewTreeModel::KindRole).toInt() == int(Kind::Question);
+}
 
 QString firstLine(const QString &text, int max = 70)
 {
@@ -26,8 +34,8 @@ QString firstLine(const QString &text, int max = 70)
 
 QuestionNavigator::QuestionNavigator(QWidget *parent)
     : QWidget(parent)
-    , m_model(new QStandardItemModel(this))
-    , m_changed(new QSortFilterProxyModel(this))
+    , m_model(new ReviewTreeModel(this))
+    , m_changed(new ChangedOnlyFilter(this))
     , m_found(new QSortFilterProxyModel(this))
     , m_tree(new QTreeView)
     , m_changedOnly(new QCheckBox(tr("&Changed only")))
@@ -35,22 +43,49 @@ QuestionNavigator::QuestionNavigator(QWidget *parent)
 {
     setObjectName(QStringLiteral("QuestionNavigator"));
     m_changed->setSourceModel(m_model);
-    m_changed->setRecursiveFilteringEnabled(true);
-    m_changed->setFilterRole(ChangedRole);
+    // Find narrows by what the rows say (question texts, category titles).
     m_found->setSourceModel(m_changed);
     m_found->setRecursiveFilteringEnabled(true);
-    m_found->setFilterRole(SearchRole);
     m_found->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
-    m_model->setHorizontalHeaderLabels({tr("Question"), tr("Progress / change")});
     m_tree->setModel(m_found);
     m_tree->setAccessibleName(tr("Categories and questions"));
     m_tree->setUniformRowHeights(true);
-    m_tree->setAllColumnsShowFocus(true);
-    m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_tree->setHeaderHidden(true);
     m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Rows read as "changed · seg.1 Describe …" and "Data Segregation · 1/5 ticked":
+    // the marks first, so eliding a long question never hides them.
+    m_tree->setItemDelegate(new ReviewItemDelegate(
+        [this](const QModelIndex &i) -> QString {
+            if (!isQuestion(i)) {
+                const QString changed = i.data(ReviewTreeModel::ChangedRole).toBool() ? tr("changed") + QStringLiteral(" · ")
+                                                                                       : QString();
+                return changed + tr("%1 · %2/%3 read · %4/%5 ticked")
+                    .arg(titleOf(i))
+                    .arg(i.data(ReviewTreeModel::ReadCountRole).toInt())
+                    .arg(i.data(ReviewTreeModel::QuestionCountRole).toInt())
+                    .arg(i.data(ReviewTreeModel::TickedCountRole).toInt())
+                    .arg(i.data(ReviewTreeModel::RequiredCountRole).toInt());
+            }
+            const QString key = i.data(KeyRole).toString();
+            QString mark;
+            switch (AnswerComparison::Change(i.data(ReviewTreeModel::ChangeRole).toInt())) {
+            case AnswerComparison::Change::New:
+                mark = tr("new") + QStringLiteral(" · ");
+                break;
+            case AnswerComparison::Change::Changed:
+                mark = tr("changed") + QStringLiteral(" · ");
+                break;
+            case AnswerComparison::Change::Dropped:
+                mark = tr("dropped") + QStringLiteral(" · ");
+                break;
+            case AnswerComparison::Change::Unchanged:
+            case AnswerComparison::Change::NoPrevious:
+                break;
+            }
+            return mark + key + QStringLiteral("  ") + questionTextOf(key);
+        },
+        [](const QModelIndex &i) { return isQuestion(i) && !i.data(ReviewTreeModel::ReadRole).toBool(); }, this));
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { currentChanged(current); });
 
@@ -58,7 +93,7 @@ QuestionNavigator::QuestionNavigator(QWidget *parent)
     m_changedOnly->setToolTip(tr("Hide the questions whose answer is the same as in the previous submission"));
     connect(m_changedOnly, &QCheckBox::toggled, this, [this](bool on) {
         const QString current = currentQuestionKey();
-        m_changed->setFilterFixedString(on ? Changed : QString());
+        m_changed->setChangedOnly(on);
         m_tree->expandAll();
         if (current.isEmpty() || !selectQuestion(current))
             selectFirstQuestion();
@@ -83,101 +118,54 @@ QuestionNavigator::QuestionNavigator(QWidget *parent)
     setTabOrder(m_changedOnly, m_tree);
 }
 
-void QuestionNavigator::setContext(const ReviewContext &context)
+void QuestionNavigator::setContext(const ReviewContext *context)
 {
+    m_context = context;
     const QString current = currentQuestionKey();
-    const QSignalBlocker blocker(m_tree->selectionModel());
-    // Rows only: clearing the model would drop the header's columns.
-    m_model->removeRows(0, m_model->rowCount());
-    for (const Questionnaire::Category &category : context.questionnaire.categories) {
-        int required = 0;
-        int ticked = 0;
-        for (const Questionnaire::ChecklistItem &item : category.checklist) {
-            if (!item.required)
-                continue;
-            ++required;
-            ticked += context.ticks.value(item.key) ? 1 : 0;
-        }
-        auto *title = new QStandardItem(category.title);
-        title->setData(category.key, KeyRole);
-        title->setData(false, IsQuestionRole);
-        title->setEditable(false);
-        int changes = 0;
-        for (const Questionnaire::Question &q : category.questions) {
-            const Answer *answer = context.answer(q.key);
-            QString mark;
-            switch (context.change(q.key)) {
-            case ReviewContext::Change::New:
-                mark = tr("new question");
-                break;
-            case ReviewContext::Change::Changed:
-                mark = tr("changed");
-                break;
-            case ReviewContext::Change::Dropped:
-            case ReviewContext::Change::Unchanged:
-            case ReviewContext::Change::NoPrevious:
-                break;
-            }
-            changes += mark.isEmpty() ? 0 : 1;
-            auto *item = new QStandardItem(QStringLiteral("%1  %2").arg(q.key, firstLine(q.text)));
-            item->setData(q.key, KeyRole);
-            item->setData(true, IsQuestionRole);
-            item->setData(mark.isEmpty() ? QString() : Changed, ChangedRole);
-            item->setData(QString(q.text + QLatin1Char('\n') + (answer ? answer->text : QString())), SearchRole);
-            item->setToolTip(q.text);
-            item->setEditable(false);
-            auto *markItem = new QStandardItem(mark);
-            markItem->setEditable(false);
-            markItem->setData(item->data(ChangedRole), ChangedRole);
-            markItem->setData(item->data(SearchRole), SearchRole);
-            title->appendRow({item, markItem});
-        }
-        // Questions of the previous questionnaire this one no longer asks.
-        if (context.previous && context.previousQuestionnaire) {
-            if (const auto *old = context.previousQuestionnaire->category(category.key)) {
-                for (const Questionnaire::Question &q : old->questions) {
-                    if (context.questionnaire.question(q.key))
-                        continue;
-                    auto *item = new QStandardItem(QStringLiteral("%1  %2").arg(q.key, firstLine(q.text)));
-                    item->setData(q.key, KeyRole);
-                    item->setData(true, IsQuestionRole);
-                    item->setData(Changed, ChangedRole);
-                    item->setData(q.text, SearchRole);
-                    item->setEditable(false);
-                    auto *markItem = new QStandardItem(tr("dropped question"));
-                    markItem->setEditable(false);
-                    markItem->setData(Changed, ChangedRole);
-                    markItem->setData(q.text, SearchRole);
-                    title->appendRow({item, markItem});
-                    ++changes;
-                }
-            }
-        }
-        QString progress = tr("%1/%2 ticked").arg(ticked).arg(required);
-        if (changes > 0)
-            progress += QStringLiteral(" · ") + tr("%1 changed").arg(changes);
-        auto *progressItem = new QStandardItem(progress);
-        progressItem->setEditable(false);
-        progressItem->setData(changes > 0 ? Changed : QString(), ChangedRole);
-        title->setData(progressItem->data(ChangedRole), ChangedRole);
-        title->setData(category.title, SearchRole);
-        m_model->appendRow({title, progressItem});
+    {
+        const QSignalBlocker blocker(m_tree->selectionModel());
+        QSet<QString> ticked;
+        for (auto it = context->ticks.cbegin(); it != context->ticks.cend(); ++it)
+            if (it.value())
+                ticked.insert(it.key());
+        m_model->setReview(context->questionnaire, context->comparison, context->read, ticked);
+        m_tree->expandAll();
     }
-    m_tree->expandAll();
     if (current.isEmpty() || !selectQuestion(current))
         selectFirstQuestion();
+}
+
+void QuestionNavigator::setTicked(const QString &itemKey, bool ticked)
+{
+    m_model->setTicked(itemKey, ticked);
+}
+
+QString QuestionNavigator::titleOf(const QModelIndex &category) const
+{
+    const Questionnaire::Category *c = m_context ? m_context->questionnaire.category(category.data(KeyRole).toString()) : nullptr;
+    return c ? c->title : category.data().toString();
+}
+
+QString QuestionNavigator::questionTextOf(const QString &key) const
+{
+    if (!m_context)
+        return {};
+    const Questionnaire::Question *q = m_context->questionnaire.question(key);
+    if (!q && m_context->previousQuestionnaire)
+        q = m_context->previousQuestionnaire->question(key);
+    return q ? firstLine(q->text) : QString();
 }
 
 QString QuestionNavigator::currentQuestionKey() const
 {
     const QModelIndex i = m_tree->currentIndex().siblingAtColumn(0);
-    return i.data(IsQuestionRole).toBool() ? i.data(KeyRole).toString() : QString();
+    return isQuestion(i) ? i.data(KeyRole).toString() : QString();
 }
 
 QString QuestionNavigator::currentCategoryKey() const
 {
     QModelIndex i = m_tree->currentIndex().siblingAtColumn(0);
-    if (i.data(IsQuestionRole).toBool())
+    if (isQuestion(i))
         i = i.parent();
     return i.data(KeyRole).toString();
 }
@@ -262,7 +250,7 @@ void QuestionNavigator::selectFirstQuestion()
 void QuestionNavigator::currentChanged(const QModelIndex &current)
 {
     const QModelIndex i = current.siblingAtColumn(0);
-    if (i.data(IsQuestionRole).toBool()) {
+    if (isQuestion(i)) {
         Q_EMIT questionSelected(i.data(KeyRole).toString());
         Q_EMIT categorySelected(i.parent().data(KeyRole).toString());
     } else if (i.isValid()) {

@@ -5,11 +5,12 @@
 class QCheckBox;
 class QLineEdit;
 class QSortFilterProxyModel;
-class QStandardItemModel;
 class QTreeView;
 
 namespace assay {
 
+class ChangedOnlyFilter;
+class ReviewTreeModel;
 struct ReviewContext;
 
 // The left of the review screen: the questionnaire's categories and their
@@ -21,12 +22,14 @@ class QuestionNavigator : public QWidget
     Q_OBJECT
 
 public:
-    enum Role { KeyRole = Qt::UserRole + 1, IsQuestionRole, ChangedRole, SearchRole };
-
     explicit QuestionNavigator(QWidget *parent = nullptr);
 
     // Rebuilds the tree, keeping the current question when it still shows.
-    void setContext(const ReviewContext &context);
+    // The context outlives the navigator's use of it (the review view owns it).
+    void setContext(const ReviewContext *context);
+    // A checklist item was ticked or unticked: the category's progress.
+    void setTicked(const QString &itemKey, bool ticked);
+    ReviewTreeModel *model() const { return m_model; }
     QString currentQuestionKey() const;
     QString currentCategoryKey() const;
     bool selectQuestion(const QString &key);
@@ -44,13 +47,16 @@ Q_SIGNALS:
     void categorySelected(const QString &categoryKey);
 
 private:
+    QString titleOf(const QModelIndex &category) const;
+    QString questionTextOf(const QString &key) const;
     QModelIndex questionIndex(const QString &key) const;
     bool step(int delta);
     void selectFirstQuestion();
     void currentChanged(const QModelIndex &current);
 
-    QStandardItemModel *m_model;
-    QSortFilterProxyModel *m_changed;
+    const ReviewContext *m_context = nullptr;
+    ReviewTreeModel *m_model;
+    ChangedOnlyFilter *m_changed;
     QSortFilterProxyModel *m_found;
     QTreeView *m_tree;
     QCheckBox *m_changedOnly;

@@ -2,10 +2,13 @@
 
 #include "domain/Questionnaire.h"
 #include "domain/Submission.h"
+#include "models/AnswerComparison.h"
 #include "models/OutboxEntry.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -24,49 +27,20 @@ struct ReviewContext
     // The previous submission's questionnaire, when its version differs.
     std::optional<Questionnaire> previousQuestionnaire;
     QHash<QString, bool> ticks;
+    // The questions the reviewer has looked at.
+    QSet<QString> read;
     // By checklist item key or category key.
     QHash<QString, QString> notes;
+    // Its answers and evidence against the previous submission's.
+    AnswerComparison comparison;
+    // When the reviewer opened it before this time (invalid: never).
+    QDateTime lastOpened;
+    // The signed-in user's id, for what they wrote here.
+    QString me;
     // This submission's outbox entries, oldest first.
     QList<OutboxEntry> outbox;
 
-    enum class Change { NoPrevious, New, Dropped, Changed, Unchanged };
-
     QString id() const { return submission.summary.id; }
-    const Questionnaire &previousQuestions() const
-    {
-        return previousQuestionnaire ? *previousQuestionnaire : questionnaire;
-    }
-    // How a question's answer compares with the previous submission's: a
-    // question only one questionnaire asks is new or dropped; evidence is
-    // compared by content (sha256), not by id.
-    Change change(const QString &questionKey) const
-    {
-        if (!previous)
-            return Change::NoPrevious;
-        const bool now = questionnaire.question(questionKey) != nullptr;
-        const bool before = previousQuestions().question(questionKey) != nullptr;
-        if (now && !before)
-            return Change::New;
-        if (!now)
-            return Change::Dropped;
-        const Answer *a = answer(questionKey);
-        const Answer *b = previousAnswer(questionKey);
-        if (!a || !b)
-            return bool(a) == bool(b) ? Change::Unchanged : Change::Changed;
-        if (a->text != b->text)
-            return Change::Changed;
-        return evidenceShas(submission, a->evidenceIds) == evidenceShas(*previous, b->evidenceIds) ? Change::Unchanged
-                                                                                                  : Change::Changed;
-    }
-    static QStringList evidenceShas(const Submission &s, const QStringList &ids)
-    {
-        QStringList shas;
-        for (const EvidenceItem &e : s.evidence)
-            if (ids.contains(e.id))
-                shas.append(e.sha256);
-        shas.sort();
-        return shas;
-    }
     const Answer *answer(const QString &questionKey) const
     {
         for (const Answer &a : submission.answers)

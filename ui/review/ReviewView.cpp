@@ -95,7 +95,7 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     connect(m_navigator, &QuestionNavigator::questionSelected, m_answers, &AnswerPane::showQuestion);
     connect(m_navigator, &QuestionNavigator::categorySelected, m_checklist, &ChecklistPane::showCategory);
     connect(m_answers, &AnswerPane::evidenceOpened, m_evidence, &EvidencePane::showItem);
-    connect(m_checklist, &ChecklistPane::ticksChanged, this, [this] { m_navigator->setContext(m_context); });
+    connect(m_checklist, &ChecklistPane::ticked, m_navigator, &QuestionNavigator::setTicked);
     connect(m_comments, &CommentsPane::recorded, this, [this] {
         if (const Result<> r = reload(); !r)
             Q_EMIT readFailed(r.error().message);
@@ -141,6 +141,8 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
             }
         }
     }
+    c.comparison = AnswerComparison::compare(c.questionnaire, c.submission, c.previous ? &*c.previous : nullptr,
+                                             c.previousQuestionnaire ? &*c.previousQuestionnaire : nullptr);
     const Result<QHash<QString, bool>> ticks = m_cache->work().checklistTicks(submissionId);
     if (!ticks)
         return ticks.error();
@@ -195,7 +197,7 @@ void ReviewView::display(ReviewContext context)
 {
     m_context = std::move(context);
     m_header->setContext(m_context);
-    m_navigator->setContext(m_context);
+    m_navigator->setContext(&m_context);
     m_answers->setContext(&m_context);
     m_answers->showQuestion(m_navigator->currentQuestionKey());
     m_checklist->setContext(&m_context);
