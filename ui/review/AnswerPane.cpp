@@ -53,7 +53,7 @@ const EvidenceItem *findEvidence(const QList<EvidenceItem> &items, const QString
 }
 } // namespace
 
-AnswerPane::AnswerPane(QWidget *parent)
+AnswerPane::AnswerPane(QWidget *reasons, QWidget *parent)
     : QWidget(parent)
     , m_question(wrapped(tr("Question")))
     , m_guidance(wrapped(tr("Rubric guidance")))
@@ -111,6 +111,8 @@ AnswerPane::AnswerPane(QWidget *parent)
     layout->addWidget(m_question);
     layout->addWidget(m_guidance);
     layout->addWidget(sides, 1);
+    if (reasons)
+        layout->addWidget(reasons);
     layout->addWidget(m_evidenceBox);
     setTabOrder(m_answer, m_previous);
     setTabOrder(m_previous, m_evidence);

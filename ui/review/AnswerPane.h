@@ -25,7 +25,9 @@ class AnswerPane : public QWidget
     Q_OBJECT
 
 public:
-    explicit AnswerPane(QWidget *parent = nullptr);
+    // The previous rejection's reasons are shown beside the answers of their
+    // category; `reasons` is placed under the answers.
+    explicit AnswerPane(QWidget *reasons = nullptr, QWidget *parent = nullptr);
 
     void setContext(const ReviewContext *context);
     void showQuestion(const QString &questionKey);

@@ -58,10 +58,10 @@ QuestionNavigator::QuestionNavigator(QWidget *parent)
     m_tree->setItemDelegate(new ReviewItemDelegate(
         [this](const QModelIndex &i) -> QString {
             if (!isQuestion(i)) {
-                const QString changed = i.data(ReviewTreeModel::ChangedRole).toBool() ? tr("changed") + QStringLiteral(" · ")
-                                                                                       : QString();
-                return changed + tr("%1 · %2/%3 read · %4/%5 ticked")
-                    .arg(titleOf(i))
+                const QString title = i.data(ReviewTreeModel::ChangedRole).toBool() ? tr("%1 (changed)").arg(titleOf(i))
+                                                                                    : titleOf(i);
+                return tr("%1 · %2/%3 read · %4/%5 ticked")
+                    .arg(title)
                     .arg(i.data(ReviewTreeModel::ReadCountRole).toInt())
                     .arg(i.data(ReviewTreeModel::QuestionCountRole).toInt())
                     .arg(i.data(ReviewTreeModel::TickedCountRole).toInt())
@@ -133,6 +133,20 @@ void QuestionNavigator::setContext(const ReviewContext *context)
     }
     if (current.isEmpty() || !selectQuestion(current))
         selectFirstQuestion();
+}
+
+void QuestionNavigator::setRead(const QString &questionKey)
+{
+    m_model->setRead(questionKey, true);
+}
+
+bool QuestionNavigator::selectFirstChanged()
+{
+    for (const QString &key : visibleQuestionKeys()) {
+        if (m_model->questionIndex(key).data(ReviewTreeModel::ChangedRole).toBool())
+            return selectQuestion(key);
+    }
+    return false;
 }
 
 void QuestionNavigator::setTicked(const QString &itemKey, bool ticked)

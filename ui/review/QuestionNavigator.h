@@ -29,6 +29,10 @@ public:
     void setContext(const ReviewContext *context);
     // A checklist item was ticked or unticked: the category's progress.
     void setTicked(const QString &itemKey, bool ticked);
+    // The reviewer has looked at this question.
+    void setRead(const QString &questionKey);
+    // Selects the first question whose answer changed; false when none did.
+    bool selectFirstChanged();
     ReviewTreeModel *model() const { return m_model; }
     QString currentQuestionKey() const;
     QString currentCategoryKey() const;

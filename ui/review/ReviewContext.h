@@ -27,6 +27,8 @@ struct ReviewContext
     // The previous submission's questionnaire, when its version differs.
     std::optional<Questionnaire> previousQuestionnaire;
     QHash<QString, bool> ticks;
+    // The previous rejection's reasons ("category:code") marked addressed.
+    QHash<QString, bool> reasonMarks;
     // The questions the reviewer has looked at.
     QSet<QString> read;
     // By checklist item key or category key.
@@ -41,6 +43,10 @@ struct ReviewContext
     QList<OutboxEntry> outbox;
 
     QString id() const { return submission.summary.id; }
+    const Questionnaire &previousQuestions() const
+    {
+        return previousQuestionnaire ? *previousQuestionnaire : questionnaire;
+    }
     const Answer *answer(const QString &questionKey) const
     {
         for (const Answer &a : submission.answers)

@@ -10,6 +10,7 @@
 #include "ui/review/DebouncedWriter.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/HistoryPane.h"
+#include "ui/review/PreviousReasons.h"
 #include "ui/review/QuestionNavigator.h"
 #include "ui/review/ReviewHeader.h"
 #include "ui/review/SaveIndicator.h"
@@ -48,7 +49,8 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     , m_header(new ReviewHeader)
     , m_saveIndicator(new SaveIndicator(m_writer))
     , m_navigator(new QuestionNavigator)
-    , m_answers(new AnswerPane)
+    , m_reasons(new PreviousReasons([this](const QString &key, bool addressed) { return setReasonAddressed(key, addressed); }))
+    , m_answers(new AnswerPane(m_reasons))
     , m_evidence(new EvidencePane)
     , m_checklist(new ChecklistPane(cache, m_writer))
     , m_comments(new CommentsPane(cache))
@@ -83,7 +85,7 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     body->setStretchFactor(0, 2);
     body->setStretchFactor(1, 5);
     body->setStretchFactor(2, 3);
-    body->setSizes({300, 700, 420});
+    body->setSizes({380, 640, 420});
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_header, 1);
@@ -93,7 +95,11 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     layout->addWidget(body, 1);
 
     connect(m_navigator, &QuestionNavigator::questionSelected, m_answers, &AnswerPane::showQuestion);
+    connect(m_navigator, &QuestionNavigator::questionSelected, this, &ReviewView::markRead);
     connect(m_navigator, &QuestionNavigator::categorySelected, m_checklist, &ChecklistPane::showCategory);
+    connect(m_navigator, &QuestionNavigator::categorySelected, this,
+            [this](const QString &category) { m_reasons->showCategory(&m_context, category); });
+    connect(m_reasons, &PreviousReasons::writeFailed, this, &ReviewView::readFailed);
     connect(m_answers, &AnswerPane::evidenceOpened, m_evidence, &EvidencePane::showItem);
     connect(m_checklist, &ChecklistPane::ticked, m_navigator, &QuestionNavigator::setTicked);
     connect(m_comments, &CommentsPane::recorded, this, [this] {
@@ -170,8 +176,12 @@ Result<> ReviewView::open(const QString &submissionId)
     display(std::move(*c));
     if (!same) {
         m_evidence->clear();
+        // A resubmission is read from what changed.
+        if (m_context.comparison.hasPrevious())
+            m_navigator->selectFirstChanged();
         m_navigator->tree()->setFocus(Qt::OtherFocusReason);
     }
+    markRead(m_navigator->currentQuestionKey());
     return {};
 }
 
@@ -201,9 +211,25 @@ void ReviewView::display(ReviewContext context)
     m_answers->setContext(&m_context);
     m_answers->showQuestion(m_navigator->currentQuestionKey());
     m_checklist->setContext(&m_context);
+    m_reasons->showCategory(&m_context, m_navigator->currentCategoryKey());
     m_checklist->showCategory(m_navigator->currentCategoryKey());
     m_comments->setContext(&m_context);
     m_history->setContext(&m_context);
+}
+
+Result<> ReviewView::setReasonAddressed(const QString &reasonKey, bool addressed)
+{
+    // Until the cache keeps the marks, they hold for the session.
+    m_context.reasonMarks.insert(reasonKey, addressed);
+    return {};
+}
+
+void ReviewView::markRead(const QString &questionKey)
+{
+    if (questionKey.isEmpty() || m_context.read.contains(questionKey))
+        return;
+    m_context.read.insert(questionKey);
+    m_navigator->setRead(questionKey);
 }
 
 bool ReviewView::nextQuestion()

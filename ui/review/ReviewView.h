@@ -17,6 +17,7 @@ class CommentsPane;
 class DebouncedWriter;
 class EvidencePane;
 class HistoryPane;
+class PreviousReasons;
 class QuestionNavigator;
 class ReviewHeader;
 class SaveIndicator;
@@ -60,6 +61,7 @@ public:
     ChecklistPane *checklist() const { return m_checklist; }
     CommentsPane *comments() const { return m_comments; }
     HistoryPane *history() const { return m_history; }
+    PreviousReasons *previousReasons() const { return m_reasons; }
     DebouncedWriter *writer() const { return m_writer; }
     SaveIndicator *saveIndicator() const { return m_saveIndicator; }
     QTabWidget *sideTabs() const { return m_tabs; }
@@ -73,6 +75,8 @@ Q_SIGNALS:
 private:
     Result<ReviewContext> read(const QString &submissionId);
     void display(ReviewContext context);
+    void markRead(const QString &questionKey);
+    Result<> setReasonAddressed(const QString &reasonKey, bool addressed);
 
     Cache *m_cache;
     ReviewContext m_context;
@@ -80,6 +84,7 @@ private:
     ReviewHeader *m_header;
     SaveIndicator *m_saveIndicator;
     QuestionNavigator *m_navigator;
+    PreviousReasons *m_reasons;
     AnswerPane *m_answers;
     EvidencePane *m_evidence;
     ChecklistPane *m_checklist;
