@@ -276,7 +276,7 @@ void MainWindow::createReviewActions()
     menu->addSeparator();
     // The verdict dialog is its own piece of work; until it is in, the keys
     // are reserved and the actions say why they do nothing.
-    for (auto [name, text, key] : {std::tuple{QStringLiteral("approve"), tr("&Approve…"), Qt::Key_A},
+    for (const auto &[name, text, key] : {std::tuple{QStringLiteral("approve"), tr("&Approve…"), Qt::Key_A},
                                    std::tuple{QStringLiteral("reject"), tr("&Reject…"), Qt::Key_R}}) {
         auto *a = add(name, text, {QKeySequence(key)}, [] {});
         a->setToolTip(tr("Not available yet: the verdict dialog is not part of this version. Use “assay decide”."));

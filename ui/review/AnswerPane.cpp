@@ -160,6 +160,7 @@ void AnswerPane::showQuestion(const QString &questionKey)
         m_answer->setPlainText(tr("No answer."));
 
     const QString previousId = m_context->previous ? m_context->previous->summary.id : QString();
+    const QString previousVersion = m_context->previous ? m_context->previous->summary.questionnaireVersion : QString();
     const bool answeredBefore = m_context->previousAnswer(questionKey) != nullptr;
     switch (c->change) {
     case AnswerComparison::Change::NoPrevious:
@@ -172,7 +173,7 @@ void AnswerPane::showQuestion(const QString &questionKey)
     case AnswerComparison::Change::New:
         m_previousTitle->setText(tr("Previous submission %1: new question").arg(previousId));
         m_previous->setPlainText(tr("New question: questionnaire %1 of the previous submission did not ask it.")
-                                     .arg(m_context->previous->summary.questionnaireVersion));
+                                     .arg(previousVersion));
         break;
     case AnswerComparison::Change::Dropped:
         m_previousTitle->setText(tr("Previous submission %1 (dropped question)").arg(previousId));

@@ -27,7 +27,7 @@ void DebouncedWriter::schedule(const QString &key, Write write)
     m_timer.start();
 }
 
-void DebouncedWriter::writeNow(Write write)
+void DebouncedWriter::writeNow(const Write &write)
 {
     flush();
     setState(State::Pending);

@@ -33,7 +33,7 @@ public:
     // written first, so switching notes never drops one.
     void schedule(const QString &key, Write write);
     // Writes now: what is pending, then `write`.
-    void writeNow(Write write);
+    void writeNow(const Write &write);
     // Writes what is pending now (before the screen shows other data).
     void flush();
     bool hasPending() const { return bool(m_pending); }

@@ -35,7 +35,9 @@ void PreviousReasons::showCategory(const ReviewContext *context, const QString &
     }
     m_count = 0;
     const RecordedVerdict *rejection = nullptr;
+    QString previousId;
     if (context && context->previous) {
+        previousId = context->previous->summary.id;
         for (const RecordedVerdict &v : context->previous->verdicts)
             if (v.verdict.decision == Verdict::Decision::Reject)
                 rejection = &v;
@@ -78,7 +80,7 @@ void PreviousReasons::showCategory(const ReviewContext *context, const QString &
         m_rows->addWidget(row);
         ++m_count;
     }
-    setTitle(tr("Why %1 was rejected (%2 reasons in this category)").arg(context->previous->summary.id).arg(m_count));
+    setTitle(tr("Why %1 was rejected (%2 reasons in this category)").arg(previousId).arg(m_count));
     setVisible(m_count > 0);
 }
 

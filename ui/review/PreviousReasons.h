@@ -39,7 +39,6 @@ Q_SIGNALS:
 private:
     MarkWriter m_write;
     QVBoxLayout *m_rows;
-    QWidget *m_body;
     int m_count = 0;
 };
 

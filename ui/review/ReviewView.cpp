@@ -33,8 +33,8 @@ Result<Questionnaire> questionnaireOf(Cache *cache, const QString &version)
     const Result<std::optional<Questionnaire>> cached = cache->submissions().questionnaire(version);
     if (!cached)
         return cached.error();
-    if (*cached)
-        return **cached;
+    if (const std::optional<Questionnaire> &found = *cached; found)
+        return *found;
     QString error;
     if (std::optional<Questionnaire> shipped = Questionnaire::builtin(version, &error))
         return *shipped;
@@ -125,9 +125,10 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
     const Result<std::optional<Submission>> s = m_cache->submissions().submission(submissionId);
     if (!s)
         return s.error();
-    if (!*s)
+    const std::optional<Submission> &found = *s;
+    if (!found)
         return Error{tr("Submission %1 is not in the cache.").arg(submissionId)};
-    c.submission = **s;
+    c.submission = *found;
     const Result<Questionnaire> q = questionnaireOf(m_cache, c.submission.summary.questionnaireVersion);
     if (!q)
         return q.error();
@@ -136,8 +137,8 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
         const Result<std::optional<Submission>> p = m_cache->submissions().submission(*previousId);
         if (!p)
             return p.error();
-        if (*p) {
-            c.previous = **p;
+        if (const std::optional<Submission> &previous = *p; previous) {
+            c.previous = *previous;
             const QString version = c.previous->summary.questionnaireVersion;
             if (version != c.questionnaire.version) {
                 const Result<Questionnaire> pq = questionnaireOf(m_cache, version);
