@@ -1,5 +1,7 @@
 #include "app/Commands.h"
 
+#include "app/ExportReport.h"
+
 #include "domain/JsonReader.h"
 #include "domain/Questionnaire.h"
 #include "domain/Submission.h"
@@ -377,43 +379,61 @@ int decide(const QStringList &args)
                                      "works offline, assay sync pushes it."_s);
     parser.addOption(profileOption());
     parser.addOption({u"reason"_s, u"A rejection reason (repeatable)."_s, u"CATEGORY:CODE[:NOTE]"_s});
-    parser.addOption({u"summary"_s, u"The verdict's summary."_s, u"TEXT"_s});
+    parser.addOption({u"summary"_s, u"The verdict's summary (a return needs one)."_s, u"TEXT"_s});
     parser.addOption({u"check"_s, u"Tick a checklist item (repeatable); ticks saved in the review screen count too."_s, u"KEY"_s});
+    parser.addOption({u"note"_s,
+                      u"An internal note on a checklist item or a category (repeatable; never shown to the partner); "
+                      "notes saved in the review screen count too, this one wins."_s,
+                      u"KEY:TEXT"_s});
     parser.addPositionalArgument(u"submission"_s, u"The submission id."_s);
-    parser.addPositionalArgument(u"decision"_s, u"approve or reject."_s);
+    parser.addPositionalArgument(u"decision"_s, u"approve, reject or return (a security user, to the review stage)."_s);
     if (const auto exit = parse(parser, args))
         return *exit;
     const QStringList pos = parser.positionalArguments();
     const auto decision = pos.size() == 2 ? Verdict::decisionFromName(pos.at(1)) : std::nullopt;
     if (!decision) {
-        err(u"usage: assay decide SUBMISSION approve|reject [--reason CATEGORY:CODE[:NOTE]]... [--summary TEXT] [--check KEY]..."_s);
+        err(u"usage: assay decide SUBMISSION approve|reject|return [--reason CATEGORY:CODE[:NOTE]]... [--summary TEXT] "
+            "[--check KEY]... [--note KEY:TEXT]..."_s);
         return Commands::Usage;
     }
-    QList<Verdict::Reason> reasons;
+    Verdict verdict;
+    verdict.decision = *decision;
+    verdict.summary = parser.value(u"summary"_s);
     for (const QString &r : parser.values(u"reason"_s)) {
         const QStringList parts = r.split(u':');
         if (parts.size() < 2 || parts.at(0).isEmpty() || parts.at(1).isEmpty()) {
             err(u"--reason takes CATEGORY:CODE[:NOTE], got \"%1\""_s.arg(r));
             return Commands::Usage;
         }
-        reasons.append({parts.at(0), parts.at(1), parts.mid(2).join(u':')});
+        verdict.reasons.append({parts.at(0), parts.at(1), parts.mid(2).join(u':')});
+    }
+    QMap<QString, QString> givenNotes;
+    for (const QString &n : parser.values(u"note"_s)) {
+        const qsizetype colon = n.indexOf(u':');
+        if (colon <= 0 || colon == n.size() - 1) {
+            err(u"--note takes KEY:TEXT, got \"%1\""_s.arg(n));
+            return Commands::Usage;
+        }
+        givenNotes.insert(n.left(colon), n.mid(colon + 1));
     }
     Profile profile;
     Cache cache;
     if (!openCache(parser, &profile, &cache))
         return Commands::NotInStep;
     const QString &id = pos.at(0);
-    QMap<QString, bool> checklist;
-    const Result<QHash<QString, bool>> ticks = cache.work().checklistTicks(id);
-    if (!ticks) {
-        err(ticks.error().message);
+    // What the review screen saved counts: its ticks and its notes on
+    // checklist items and categories; the options add to it.
+    const Result<Verdict> work = cache.outbox().verdictFromWork(id);
+    if (!work) {
+        err(work.error().message);
         return Commands::NotInStep;
     }
-    for (auto it = ticks->cbegin(); it != ticks->cend(); ++it)
-        checklist.insert(it.key(), it.value());
+    verdict.checklist = work->checklist;
+    verdict.notes = work->notes;
     for (const QString &k : parser.values(u"check"_s))
-        checklist.insert(k, true);
-    const Result<qint64> entry = cache.outbox().recordVerdict(id, *decision, checklist, reasons, parser.value(u"summary"_s));
+        verdict.checklist.insert(k, true);
+    verdict.notes.insert(givenNotes);
+    const Result<qint64> entry = cache.outbox().recordVerdict(id, verdict);
     if (!entry) {
         err(entry.error().message);
         return Commands::NotInStep;
@@ -480,18 +500,18 @@ Result<QJsonObject> exportJson(Cache &cache, const Profile &profile)
         o.insert(u"evidence"_s, evidence);
         QJsonObject local;
         QJsonObject ticks;
-        const Result<QHash<QString, bool>> t = cache.work().checklistTicks(summary.id);
+        const Result<QHash<QString, ReviewWork::Tick>> t = cache.work().checklistTicks(summary.id);
         if (!t)
             return t.error();
         for (auto it = t->cbegin(); it != t->cend(); ++it)
-            ticks.insert(it.key(), it.value());
+            ticks.insert(it.key(), it.value().checked);
         local.insert(u"checklist"_s, ticks);
         QJsonObject notes;
-        const Result<QHash<QString, QString>> n = cache.work().notes(summary.id);
+        const Result<QHash<QString, ReviewWork::Note>> n = cache.work().notes(summary.id);
         if (!n)
             return n.error();
         for (auto it = n->cbegin(); it != n->cend(); ++it)
-            notes.insert(it.key(), it.value());
+            notes.insert(it.key(), it.value().body);
         local.insert(u"notes"_s, notes);
         const Result<std::optional<ReviewDraft>> draft = cache.work().draft(summary.id);
         if (!draft)
@@ -500,9 +520,13 @@ Result<QJsonObject> exportJson(Cache &cache, const Profile &profile)
             QJsonArray reasons;
             for (const auto &r : d->reasons)
                 reasons.append(QJsonObject{{u"category"_s, r.category}, {u"code"_s, r.code}, {u"note"_s, r.note}});
+            QJsonObject draftNotes;
+            for (auto it = d->notes.cbegin(); it != d->notes.cend(); ++it)
+                draftNotes.insert(it.key(), it.value());
             local.insert(u"draft"_s, QJsonObject{{u"decision"_s, d->decision ? QJsonValue(Verdict::decisionName(*d->decision)) : QJsonValue()},
                                                  {u"summary"_s, d->summary},
                                                  {u"reasons"_s, reasons},
+                                                 {u"notes"_s, draftNotes},
                                                  {u"updated_at"_s, JsonReader::formatTimestamp(d->updatedAt)}});
         }
         o.insert(u"local"_s, local);
@@ -530,8 +554,9 @@ Result<QJsonObject> exportJson(Cache &cache, const Profile &profile)
 int exportCache(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"Prints the profile's cache as JSON: submissions, answers, evidence and its "
-                                     "local state, drafts and outbox entries."_s);
+    parser.setApplicationDescription(u"Prints the profile's cache as JSON: submissions (kind, answers, evidence and its "
+                                     "local state, comments and who wrote them, recorded verdicts), drafts and outbox "
+                                     "entries (pending, sent, conflict, failed, superseded)."_s);
     parser.addOption(profileOption());
     if (const auto exit = parse(parser, args))
         return *exit;
@@ -570,7 +595,7 @@ int Commands::run(const QStringList &arguments)
     if (command == u"assign"_s)
         return assign(rest);
     if (command == u"export"_s)
-        return exportCache(rest);
+        return ExportReport::wanted(arguments) ? ExportReport::run(rest) : exportCache(rest);
     if (command == u"login"_s)
         return login(rest);
     if (command == u"logout"_s)

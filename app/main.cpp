@@ -2,6 +2,7 @@
 
 #include "app/Commands.h"
 #include "app/DemoMarketplace.h"
+#include "app/ExportReport.h"
 #include "sync/CredentialChain.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
@@ -33,6 +34,9 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // A review report's PDF needs fonts: ExportReport makes the application.
+    if (ExportReport::wanted(argc, argv))
+        return ExportReport::main(argc, argv);
     // The headless commands need no display: a QCoreApplication serves them.
     if (argc > 1 && Commands::isCommand(QString::fromLocal8Bit(argv[1]))) {
         QCoreApplication app(argc, argv);

@@ -6,6 +6,7 @@
 #include "models/ReviewWork.h"
 #include "models/SearchIndex.h"
 #include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 
 namespace assay {
 
@@ -16,6 +17,7 @@ Cache::Cache()
     , m_evidence(std::make_unique<EvidenceStates>(*m_connection))
     , m_work(std::make_unique<ReviewWork>(*m_connection))
     , m_outbox(std::make_unique<Outbox>(*m_connection, *m_submissions, *m_work))
+    , m_users(std::make_unique<UserDirectory>(*m_connection))
 {
 }
 

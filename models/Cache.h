@@ -14,6 +14,7 @@ class Outbox;
 class ReviewWork;
 class SearchIndex;
 class SubmissionStore;
+class UserDirectory;
 
 // The local store of one profile: a SQLite file (WAL, foreign keys on) with
 // what the marketplace said and the reviewer's own work. Every SQL statement
@@ -26,6 +27,7 @@ class SubmissionStore;
 //   evidence()     each evidence item's local state
 //   work()         the reviewer's checklist ticks, notes and drafts
 //   outbox()       the writes waiting for the marketplace
+//   users()        the marketplace's users and the signed-in one
 //
 // A Cache owns one database connection, and a connection may only be used
 // from the thread that opened it: make one Cache per thread (the UI has one,
@@ -51,6 +53,7 @@ public:
     EvidenceStates &evidence() { return *m_evidence; }
     ReviewWork &work() { return *m_work; }
     Outbox &outbox() { return *m_outbox; }
+    UserDirectory &users() { return *m_users; }
 
 private:
     std::unique_ptr<CacheConnection> m_connection;
@@ -59,6 +62,7 @@ private:
     std::unique_ptr<EvidenceStates> m_evidence;
     std::unique_ptr<ReviewWork> m_work;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<UserDirectory> m_users;
 };
 
 } // namespace assay

@@ -19,7 +19,7 @@ using namespace columns;
 namespace {
 const QString OutboxColumns = QStringLiteral(
     "id, kind, submission_id, payload, idempotency_key, state, attempts, last_error, server_state, response, "
-    "created_at, updated_at");
+    "created_at, updated_at, superseded_by");
 
 OutboxEntry outboxFromRow(const QSqlQuery &q)
 {
@@ -36,6 +36,7 @@ OutboxEntry outboxFromRow(const QSqlQuery &q)
     e.response = objectOf(q.value(9));
     e.createdAt = timeOf(q.value(10));
     e.updatedAt = timeOf(q.value(11));
+    e.supersededBy = q.value(12).toLongLong();
     return e;
 }
 } // namespace
@@ -60,9 +61,7 @@ Result<SubmissionSummary> Outbox::cachedSummary(const QString &submissionId)
     return std::move(*found);
 }
 
-Result<qint64> Outbox::recordVerdict(const QString &submissionId, Verdict::Decision decision,
-                                     const QMap<QString, bool> &checklist, const QList<Verdict::Reason> &reasons,
-                                     const QString &summary)
+Result<Verdict> Outbox::checkedVerdict(const QString &submissionId, const Verdict &in)
 {
     const Result<SubmissionSummary> s = cachedSummary(submissionId);
     if (!s)
@@ -75,16 +74,26 @@ Result<qint64> Outbox::recordVerdict(const QString &submissionId, Verdict::Decis
     if (!*stored)
         return Error{QStringLiteral("questionnaire %1 is not in the cache; sync first").arg(s->questionnaireVersion)};
     const Questionnaire &q = **stored;
-    if (JsonReader::codePoints(summary) > Verdict::MaxSummary)
+    if (JsonReader::codePoints(in.summary) > Verdict::MaxSummary)
         return Error{QStringLiteral("the summary is longer than %1 characters").arg(Verdict::MaxSummary)};
-    for (auto it = checklist.cbegin(); it != checklist.cend(); ++it) {
+    for (auto it = in.checklist.cbegin(); it != in.checklist.cend(); ++it) {
         if (!q.checklistItem(it.key()))
             return Error{QStringLiteral("no checklist item \"%1\" in questionnaire %2").arg(it.key(), q.version)};
     }
-    if (decision == Verdict::Decision::Reject) {
-        if (reasons.isEmpty())
+    if (in.notes.size() > Verdict::MaxNotes)
+        return Error{QStringLiteral("a verdict takes at most %1 notes").arg(Verdict::MaxNotes)};
+    for (auto it = in.notes.cbegin(); it != in.notes.cend(); ++it) {
+        if (!q.checklistItem(it.key()) && !q.category(it.key()))
+            return Error{QStringLiteral("a note's key \"%1\" is neither a checklist item nor a category of questionnaire %2")
+                             .arg(it.key(), q.version)};
+        if (JsonReader::codePoints(it.value()) > Verdict::MaxNote)
+            return Error{QStringLiteral("the note on %1 is longer than %2 characters").arg(it.key()).arg(Verdict::MaxNote)};
+    }
+    switch (in.decision) {
+    case Verdict::Decision::Reject:
+        if (in.reasons.isEmpty())
             return Error{QStringLiteral("a rejection needs at least one reason (CATEGORY:CODE)")};
-        for (const Verdict::Reason &r : reasons) {
+        for (const Verdict::Reason &r : in.reasons) {
             if (!q.category(r.category))
                 return Error{QStringLiteral("no category \"%1\"").arg(r.category)};
             if (!q.hasReason(r.category, r.code))
@@ -92,29 +101,144 @@ Result<qint64> Outbox::recordVerdict(const QString &submissionId, Verdict::Decis
             if (JsonReader::codePoints(r.note) > Verdict::MaxNote)
                 return Error{QStringLiteral("a reason's note is longer than %1 characters").arg(Verdict::MaxNote)};
         }
-    } else {
-        if (!reasons.isEmpty())
+        break;
+    case Verdict::Decision::Approve: {
+        if (!in.reasons.isEmpty())
             return Error{QStringLiteral("an approval takes no rejection reasons")};
         QStringList missing;
         for (const QString &k : q.requiredChecklistKeys()) {
-            if (!checklist.value(k, false))
+            if (!in.checklist.value(k, false))
                 missing.append(k);
         }
         if (!missing.isEmpty())
             return Error{QStringLiteral("to approve, every required checklist item must be ticked; missing: %1")
                              .arg(missing.join(QStringLiteral(", ")))};
+        break;
     }
-    Verdict v;
-    v.decision = decision;
+    case Verdict::Decision::Return:
+        if (s->stage != SubmissionSummary::Stage::Security)
+            return Error{QStringLiteral("only a submission at stage security can be returned to review; %1 is at stage %2")
+                             .arg(submissionId, SubmissionSummary::stageName(s->stage))};
+        if (!in.reasons.isEmpty())
+            return Error{QStringLiteral("a return takes no rejection reasons; say why in the summary")};
+        if (in.summary.trimmed().isEmpty())
+            return Error{QStringLiteral("a return needs a summary saying why (--summary)")};
+        break;
+    }
+    Verdict v = in;
     v.baseVersion = s->version;
-    v.summary = summary;
     // Every item of the rubric is stated, ticked or not.
+    v.checklist.clear();
     for (const auto &category : q.categories) {
         for (const auto &item : category.checklist)
-            v.checklist.insert(item.key, checklist.value(item.key, false));
+            v.checklist.insert(item.key, in.checklist.value(item.key, false));
     }
+    return v;
+}
+
+Result<qint64> Outbox::recordVerdict(const QString &submissionId, const Verdict &in)
+{
+    const Result<Verdict> v = checkedVerdict(submissionId, in);
+    if (!v)
+        return v.error();
+    return enqueue(OutboxEntry::Kind::Verdict, submissionId, v->toJson());
+}
+
+Result<qint64> Outbox::recordVerdict(const QString &submissionId, Verdict::Decision decision,
+                                     const QMap<QString, bool> &checklist, const QList<Verdict::Reason> &reasons,
+                                     const QString &summary, const QMap<QString, QString> &notes)
+{
+    Verdict v;
+    v.decision = decision;
+    v.checklist = checklist;
     v.reasons = reasons;
-    return enqueue(OutboxEntry::Kind::Verdict, submissionId, v.toJson());
+    v.summary = summary;
+    v.notes = notes;
+    return recordVerdict(submissionId, v);
+}
+
+Result<Verdict> Outbox::verdictFromWork(const QString &submissionId)
+{
+    Verdict v;
+    const Result<QHash<QString, ReviewWork::Tick>> ticks = m_work.checklistTicks(submissionId);
+    if (!ticks)
+        return ticks.error();
+    for (auto it = ticks->cbegin(); it != ticks->cend(); ++it)
+        v.checklist.insert(it.key(), it.value().checked);
+    const Result<QHash<QString, ReviewWork::Note>> notes = m_work.notes(submissionId);
+    if (!notes)
+        return notes.error();
+    if (notes->isEmpty())
+        return v;
+    const Result<SubmissionSummary> s = cachedSummary(submissionId);
+    if (!s)
+        return s.error();
+    const Result<std::optional<Questionnaire>> q = m_submissions.questionnaire(s->questionnaireVersion);
+    if (!q)
+        return q.error();
+    if (!*q)
+        return Error{QStringLiteral("questionnaire %1 is not in the cache; sync first").arg(s->questionnaireVersion)};
+    for (auto it = notes->cbegin(); it != notes->cend(); ++it) {
+        if ((*q)->checklistItem(it.key()) || (*q)->category(it.key()))
+            v.notes.insert(it.key(), it.value().body);
+    }
+    return v;
+}
+
+Result<qint64> Outbox::rebase(qint64 entryId)
+{
+    qint64 id = 0;
+    const Result<> done = m_connection.inTransaction(QStringLiteral("re-base outbox entry %1").arg(entryId), [&]() -> Result<> {
+        const Result<std::optional<OutboxEntry>> found = entry(entryId);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return Error{QStringLiteral("no outbox entry %1").arg(entryId)};
+        const OutboxEntry &old = **found;
+        if (old.kind != OutboxEntry::Kind::Verdict || old.state != OutboxEntry::State::Conflict)
+            return Error{QStringLiteral("outbox entry %1 is a %2 in state %3; only a verdict in conflict can be re-based")
+                             .arg(entryId)
+                             .arg(OutboxEntry::kindName(old.kind), OutboxEntry::stateName(old.state))};
+        JsonReader reader(old.payload);
+        const Verdict before = Verdict::fromJson(reader);
+        if (!reader.ok())
+            return Error{QStringLiteral("outbox entry %1 holds no readable verdict: %2").arg(entryId).arg(reader.error())};
+        const Result<Verdict> again = checkedVerdict(old.submissionId, before);
+        if (!again)
+            return Error{QStringLiteral("outbox entry %1 cannot be re-based: %2").arg(entryId).arg(again.error().message)};
+        if (again->baseVersion == before.baseVersion)
+            return Error{QStringLiteral("the cache still has version %1 of %2, which the server refused; sync first")
+                             .arg(before.baseVersion)
+                             .arg(old.submissionId)};
+        const Result<qint64> inserted = insertEntry(OutboxEntry::Kind::Verdict, old.submissionId, again->toJson());
+        if (!inserted)
+            return inserted.error();
+        id = *inserted;
+        QSqlQuery q(m_connection.database());
+        q.prepare(QStringLiteral("UPDATE outbox SET state = 'superseded', superseded_by = ?, updated_at = ? "
+                                 "WHERE id = ? AND state = 'conflict'"));
+        q.addBindValue(id);
+        q.addBindValue(now());
+        q.addBindValue(entryId);
+        return updateOne(q, entryId);
+    });
+    if (!done)
+        return done.error();
+    return id;
+}
+
+Result<> Outbox::discard(qint64 entryId)
+{
+    QSqlQuery q(m_connection.database());
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 'superseded', updated_at = ? "
+                             "WHERE id = ? AND state IN ('conflict', 'failed')"));
+    q.addBindValue(now());
+    q.addBindValue(entryId);
+    if (!q.exec())
+        return CacheConnection::failQuery(q, QStringLiteral("discard outbox entry %1").arg(entryId));
+    if (q.numRowsAffected() != 1)
+        return CacheConnection::fail(QStringLiteral("no outbox entry %1 in conflict or failed to discard").arg(entryId));
+    return {};
 }
 
 Result<qint64> Outbox::recordAssignment(const QString &submissionId, const std::optional<QString> &assignee)
@@ -147,41 +271,51 @@ Result<qint64> Outbox::recordComment(const QString &submissionId, const QString 
 Result<qint64> Outbox::enqueue(OutboxEntry::Kind kind, const QString &submissionId, const QJsonObject &payload)
 {
     qint64 id = 0;
-    const QString what = QStringLiteral("record %1").arg(OutboxEntry::kindName(kind));
-    const Result<> done = m_connection.inTransaction(what, [&]() -> Result<> {
-        QSqlQuery q(m_connection.database());
-        q.prepare(QStringLiteral("INSERT INTO outbox (kind, submission_id, payload, idempotency_key, state, "
-                                 "created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"));
-        const QString at = now();
-        q.addBindValue(OutboxEntry::kindName(kind));
-        q.addBindValue(submissionId);
-        q.addBindValue(compactJson(payload));
-        q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
-        q.addBindValue(at);
-        q.addBindValue(at);
-        if (!q.exec())
-            return CacheConnection::failQuery(q, what);
-        id = q.lastInsertId().toLongLong();
-        if (kind == OutboxEntry::Kind::Verdict) {
-            // The draft stays what the reviewer wrote; it is the record of
-            // their verdict until the server has it, and what a conflict
-            // shows them again.
-            JsonReader reader(payload);
-            const Verdict v = Verdict::fromJson(reader);
-            if (reader.ok()) {
-                ReviewDraft d;
-                d.submissionId = submissionId;
-                d.decision = v.decision;
-                d.summary = v.summary;
-                d.reasons = v.reasons;
-                if (Result<> saved = m_work.saveDraft(d); !saved)
-                    return saved;
-            }
-        }
+    const Result<> done = m_connection.inTransaction(QStringLiteral("record %1").arg(OutboxEntry::kindName(kind)), [&]() -> Result<> {
+        const Result<qint64> inserted = insertEntry(kind, submissionId, payload);
+        if (!inserted)
+            return inserted.error();
+        id = *inserted;
         return {};
     });
     if (!done)
         return done.error();
+    return id;
+}
+
+Result<qint64> Outbox::insertEntry(OutboxEntry::Kind kind, const QString &submissionId, const QJsonObject &payload)
+{
+    const QString what = QStringLiteral("record %1").arg(OutboxEntry::kindName(kind));
+    QSqlQuery q(m_connection.database());
+    q.prepare(QStringLiteral("INSERT INTO outbox (kind, submission_id, payload, idempotency_key, state, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', ?, ?)"));
+    const QString at = now();
+    q.addBindValue(OutboxEntry::kindName(kind));
+    q.addBindValue(submissionId);
+    q.addBindValue(compactJson(payload));
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    q.addBindValue(at);
+    q.addBindValue(at);
+    if (!q.exec())
+        return CacheConnection::failQuery(q, what);
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (kind == OutboxEntry::Kind::Verdict) {
+        // The draft stays what the reviewer wrote; it is the record of
+        // their verdict until the server has it, and what a conflict
+        // shows them again.
+        JsonReader reader(payload);
+        const Verdict v = Verdict::fromJson(reader);
+        if (reader.ok()) {
+            ReviewDraft d;
+            d.submissionId = submissionId;
+            d.decision = v.decision;
+            d.summary = v.summary;
+            d.reasons = v.reasons;
+            d.notes = v.notes;
+            if (Result<> saved = m_work.saveDraft(d); !saved)
+                return saved.error();
+        }
+    }
     return id;
 }
 

@@ -34,11 +34,35 @@ class Outbox
 public:
     Outbox(CacheConnection &connection, SubmissionStore &submissions, ReviewWork &work);
 
-    // The verdict's base_version is the cached submission's version. Returns
-    // the outbox entry's id.
+    // Records a verdict (with its reasons, internal notes and summary) and
+    // the reviewer's draft saying so, in one transaction: the one path of
+    // the review screen and `assay decide`. The verdict's base_version is
+    // the cached submission's version (v.baseVersion is not used); every
+    // checklist item of the rubric is stated, ticked or not. Refused here,
+    // as the server would: a decided submission, unknown checklist or note
+    // keys, over-long texts, a reject without reasons or with a code not of
+    // its category, an approve with reasons or an unticked required item, a
+    // return outside stage security, with reasons or without a summary.
+    // Returns the outbox entry's id.
+    Result<qint64> recordVerdict(const QString &submissionId, const Verdict &v);
+    // The same, for callers that have the parts.
     Result<qint64> recordVerdict(const QString &submissionId, Verdict::Decision decision,
                                  const QMap<QString, bool> &checklist, const QList<Verdict::Reason> &reasons,
-                                 const QString &summary);
+                                 const QString &summary, const QMap<QString, QString> &notes = {});
+    // The verdict the reviewer's saved work makes (no decision yet): the
+    // checklist ticks, and the notes on checklist items and categories of
+    // the submission's questionnaire (notes on questions or on the whole
+    // submission are the reviewer's own and stay out). The screen's verdict
+    // dialog and `assay decide` start from it.
+    Result<Verdict> verdictFromWork(const QString &submissionId);
+    // A verdict in conflict (409) recorded again against the cached current
+    // version, with a new Idempotency-Key, checked again as above; the old
+    // entry becomes superseded (superseded_by = the new one). One
+    // transaction. Returns the new entry's id.
+    Result<qint64> rebase(qint64 entryId);
+    // A conflicting or failed entry given up: superseded, never sent. The
+    // reviewer's draft stays.
+    Result<> discard(qint64 entryId);
     Result<qint64> recordAssignment(const QString &submissionId, const std::optional<QString> &assignee);
     Result<qint64> recordComment(const QString &submissionId, const QString &body, bool toPartner);
 
@@ -62,6 +86,10 @@ public:
     Result<> retry(qint64 id);
 
 private:
+    // The verdict as it would be sent, or why the server would refuse it.
+    Result<Verdict> checkedVerdict(const QString &submissionId, const Verdict &v);
+    // The row and, for a verdict, the draft; inside a transaction.
+    Result<qint64> insertEntry(OutboxEntry::Kind kind, const QString &submissionId, const QJsonObject &payload);
     Result<QList<OutboxEntry>> read(const QString &where, const QString &state);
     // The cached summary of the submission a decision is about, or why none.
     Result<SubmissionSummary> cachedSummary(const QString &submissionId);

@@ -37,13 +37,15 @@ QString OutboxEntry::stateName(State s)
         return QStringLiteral("conflict");
     case State::Failed:
         return QStringLiteral("failed");
+    case State::Superseded:
+        return QStringLiteral("superseded");
     }
     return {};
 }
 
 std::optional<OutboxEntry::State> OutboxEntry::stateFromName(const QString &name)
 {
-    for (auto s : {State::Pending, State::Sent, State::Conflict, State::Failed}) {
+    for (auto s : {State::Pending, State::Sent, State::Conflict, State::Failed, State::Superseded}) {
         if (stateName(s) == name)
             return s;
     }
@@ -65,6 +67,8 @@ QJsonObject OutboxEntry::toJson() const
         o.insert(QStringLiteral("last_error"), lastError);
     if (!serverState.isEmpty())
         o.insert(QStringLiteral("server_state"), serverState);
+    if (supersededBy != 0)
+        o.insert(QStringLiteral("superseded_by"), supersededBy);
     return o;
 }
 

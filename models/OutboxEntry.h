@@ -16,7 +16,9 @@ struct OutboxEntry
     // Pending: to be pushed. Sent: the server answered 2xx. Conflict: the
     // server had moved on (409); held with the server's state for the
     // reviewer to look at. Failed: refused for good (other 4xx).
-    enum class State { Pending, Sent, Conflict, Failed };
+    // Superseded: a conflict re-based (another entry was recorded in its
+    // place) or a conflict or failure discarded; never sent.
+    enum class State { Pending, Sent, Conflict, Failed, Superseded };
 
     qint64 id = 0;
     Kind kind = Kind::Verdict;
@@ -30,6 +32,8 @@ struct OutboxEntry
     QJsonObject response;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // The entry recorded in its place when re-based; 0: none.
+    qint64 supersededBy = 0;
 
     static QString kindName(Kind k);
     static std::optional<Kind> kindFromName(const QString &name);

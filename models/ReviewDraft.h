@@ -3,6 +3,7 @@
 #include "domain/Verdict.h"
 
 #include <QDateTime>
+#include <QMap>
 #include <QString>
 
 #include <optional>
@@ -18,6 +19,8 @@ struct ReviewDraft
     QString summary;
     QList<Verdict::Reason> reasons;
     QDateTime updatedAt;
+    // The verdict's internal notes, by checklist item or category key.
+    QMap<QString, QString> notes;
 
     friend bool operator==(const ReviewDraft &, const ReviewDraft &) = default;
 };

@@ -111,7 +111,7 @@ QModelIndex ReviewTreeModel::questionIndex(const QString &questionKey) const
         const auto &questions = m_categories.at(ci).questions;
         for (int qi = 0; qi < questions.size(); ++qi) {
             if (questions.at(qi).key == questionKey)
-                return createIndex(qi, 0, quintptr(ci + 1));
+                return createIndex(qi, 0, quintptr(ci) + 1);
         }
     }
     return {};
@@ -123,7 +123,7 @@ QModelIndex ReviewTreeModel::index(int row, int column, const QModelIndex &paren
         return {};
     if (!parent.isValid())
         return createIndex(row, column, CategoryId);
-    return createIndex(row, column, quintptr(parent.row() + 1));
+    return createIndex(row, column, quintptr(parent.row()) + 1);
 }
 
 QModelIndex ReviewTreeModel::parent(const QModelIndex &child) const

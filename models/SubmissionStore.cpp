@@ -458,9 +458,26 @@ Result<int> SubmissionStore::count()
 
 Result<QStringList> SubmissionStore::needingDetails()
 {
+    // Open submissions first, then the earlier submissions they are compared
+    // with, then the rest; newest first within each. The subquery runs only
+    // when a row needs details: a cache in step reads the empty partial
+    // index and nothing else.
     return firstColumn(QStringLiteral("SELECT id FROM submissions WHERE details_updated_at IS NULL "
-                                      "OR details_updated_at != updated_at ORDER BY updated_at DESC"),
+                                      "OR details_updated_at != updated_at ORDER BY "
+                                      "CASE WHEN stage != 'done' THEN 0 "
+                                      "WHEN id IN (SELECT previous_submission_id FROM submissions "
+                                      "WHERE stage != 'done' AND previous_submission_id IS NOT NULL) THEN 1 "
+                                      "ELSE 2 END, updated_at DESC"),
                        QStringLiteral("read submissions"));
+}
+
+Result<QStringList> SubmissionStore::missingPrevious()
+{
+    return firstColumn(QStringLiteral("SELECT DISTINCT s.previous_submission_id FROM submissions s "
+                                      "WHERE s.stage != 'done' AND s.previous_submission_id IS NOT NULL AND NOT EXISTS "
+                                      "(SELECT 1 FROM submissions p WHERE p.id = s.previous_submission_id) "
+                                      "ORDER BY s.previous_submission_id"),
+                       QStringLiteral("read missing previous submissions"));
 }
 
 Result<> SubmissionStore::storeQuestionnaire(const Questionnaire &questionnaire)

@@ -48,8 +48,14 @@ public:
     Result<std::optional<Submission>> submission(const QString &id);
     Result<QList<SubmissionSummary>> summaries();
     Result<int> count();
-    // Submissions whose details are missing or older than their summary.
+    // Submissions whose details are missing or older than their summary:
+    // open ones first, then the earlier submissions open ones are compared
+    // with (previous_submission_id), then the rest.
     Result<QStringList> needingDetails();
+    // Earlier submissions that open ones point at and the cache has no row
+    // of at all (the feed has not brought them): their details are fetched
+    // by id.
+    Result<QStringList> missingPrevious();
 
     Result<> storeQuestionnaire(const Questionnaire &questionnaire);
     Result<std::optional<Questionnaire>> questionnaire(const QString &version);

@@ -2,7 +2,9 @@
 
 #include "domain/JsonReader.h"
 #include "domain/Questionnaire.h"
+#include "server/AnswerEdits.h"
 #include "server/EvidenceFactory.h"
+#include "server/SeedVerdicts.h"
 #include "server/ServerLogging.h"
 
 #include <QCryptographicHash>
@@ -54,6 +56,16 @@ const QStringList PartnerComments = {
     u"Please confirm whether contractors with production access are covered by the MFA policy."_s,
     u"Which secret manager holds the marketplace OAuth client secret, and who can read it?"_s,
     u"Please describe how returnTo parameters are validated on the login and logout endpoints."_s};
+// The partner's answers to PartnerComments, in the same order.
+const QStringList PartnerReplies = {
+    u"The full plan is fourteen pages; the summary was section 2. Section 4 covers notifying the marketplace "
+    u"within 72 hours. We can share the whole document through the partner portal."_s,
+    u"Yes. Contractors sign in through the same identity provider tenant and the same enforced MFA policy applies "
+    u"to them; there are no exemptions."_s,
+    u"The OAuth client secret is in AWS Secrets Manager. Only the integration service's IAM role can read it; two "
+    u"named engineers can rotate it, and every read is logged in CloudTrail."_s,
+    u"returnTo must be a relative path: we parse it with the URL API and refuse anything with a scheme, a host, a "
+    u"backslash or a leading //. Login and logout share the same check."_s};
 
 struct BankEntry
 {
@@ -164,6 +176,12 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
     const QStringList questionKeys = questionnaire->questionKeys();
 
     QRandomGenerator rng(seedValue);
+    // What the review screen reads beyond the summaries (verdicts, partner
+    // replies, edited answers, evidence carried over) draws from its own
+    // generator, so the submissions' ids, states, dates and new evidence are
+    // what they were before those details existed.
+    QRandomGenerator detail(seedValue ^ 0x5eedd00du);
+    SeedVerdicts verdicts(*questionnaire, detail);
     auto pick = [&rng](const QStringList &list) -> const QString & { return list.at(rng.bounded(int(list.size()))); };
     auto chance = [&rng](double p) { return rng.generateDouble() < p; };
     // A fixed anchor keeps the data the same on every run.
@@ -201,6 +219,9 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
     int evidenceCounter = 0;
     int commentCounter = 0;
 
+    // Where a submission stands: earlier links of a chain are decided; the
+    // latest spreads over every state.
+    enum State { Unassigned, Reviewing, AtSecurity, Approved, Rejected, Withdrawn };
     for (int i = 0; int(made.size()) < count; ++i) {
         const App &app = apps.at(i % apps.size());
         // Each app's chain: earlier submissions were decided, the last one
@@ -209,7 +230,9 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
         QDateTime submitted = at(anchor, -qint64(rng.bounded(2, 400)) * Day - qint64(rng.bounded(86400)));
         const int chainGapMonths = int(rng.bounded(4, 9));
         QList<Answer> previousAnswers;
+        QList<EvidenceItem> previousEvidence;
         QString previousId;
+        State previousState = Unassigned;
         for (int c = 0; c < chainLength; ++c) {
             const bool latest = c == chainLength - 1;
             Submission s;
@@ -222,6 +245,11 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
             sum.questionnaireVersion = questionnaire->version;
             if (!previousId.isEmpty())
                 sum.previousSubmissionId = previousId;
+            // After a rejection the partner resubmits; after an approval the
+            // next one is the yearly revalidation.
+            sum.kind = previousId.isEmpty()           ? SubmissionSummary::Kind::Initial
+                : previousState == State::Rejected ? SubmissionSummary::Kind::Resubmission
+                                                    : SubmissionSummary::Kind::Revalidation;
             // Earlier links of a chain lie months back.
             const QDateTime when = submitted.addMonths(-(chainLength - 1 - c) * chainGapMonths);
             sum.submittedAt = when;
@@ -261,6 +289,10 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
                     }
                 }
                 text.replace(u"{app}"_s, app.name).replace(u"{partner}"_s, app.partnerName);
+                // A revised answer is the old one edited, the drawn answer a
+                // source of what the partner added.
+                if (!previousAnswers.isEmpty())
+                    text = AnswerEdits::edit(previousAnswers.at(q).text, text, detail);
                 s.answers.append(Answer{key, text, {}});
             }
 
@@ -283,10 +315,33 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
                 }
             }
 
-            // Where it stands: earlier links are decided; the latest spreads
-            // over every state. The first ones are fixed so that even a small
-            // seed shows open work at both stages and decided submissions.
-            enum State { Unassigned, Reviewing, AtSecurity, Approved, Rejected, Withdrawn };
+            // Some evidence carried over from the previous submission (the
+            // same file: the same sha256), the rest of it removed; the items
+            // drawn above are the new ones.
+            if (!previousEvidence.isEmpty()) {
+                QList<int> kept;
+                for (int e = 0; e < previousEvidence.size(); ++e) {
+                    if (detail.generateDouble() < 0.5)
+                        kept.append(e);
+                }
+                if (kept.isEmpty())
+                    kept.append(int(detail.bounded(int(previousEvidence.size()))));
+                if (kept.size() == previousEvidence.size() && kept.size() > 1)
+                    kept.removeAt(detail.bounded(int(kept.size())));
+                for (const int e : std::as_const(kept)) {
+                    EvidenceItem item = previousEvidence.at(e);
+                    const QString earlierId = item.id;
+                    item.id = u"e_%1"_s.arg(++evidenceCounter);
+                    s.evidence.append(item);
+                    for (int q = 0; q < previousAnswers.size(); ++q) {
+                        if (previousAnswers.at(q).evidenceIds.contains(earlierId))
+                            s.answers[q].evidenceIds.append(item.id);
+                    }
+                }
+            }
+
+            // The first ones are fixed so that even a small seed shows open
+            // work at both stages and decided submissions.
             State state;
             const int latestIndex = int(made.size());
             if (!latest)
@@ -317,6 +372,29 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
                 s.history.append(HistoryEntry{step(2, 72), Lead, u"assigned"_s,
                                               QJsonObject{{u"assignee"_s, reviewer}, {u"previous"_s, QJsonValue::Null}}});
             }
+            // Later steps drawn from `detail` (see above), never past the anchor.
+            auto later = [&](int minHours, int maxHours) {
+                const QDateTime next = t.addSecs(qint64(detail.bounded(minHours, maxHours)) * 3600 + qint64(detail.bounded(3600)));
+                t = next > anchor ? t.addSecs(t.secsTo(anchor) / 2) : next;
+                return t;
+            };
+            auto securityUser = [&] {
+                const QString &u = SecurityUsers.at(detail.bounded(int(SecurityUsers.size())));
+                return u == reviewer ? u"u_sam"_s : u;
+            };
+            // A decision as the server records it: the verdict, and its line
+            // in the history; the version it was made on, then a new one.
+            auto decide = [&](const RecordedVerdict &v, const QString &action, SubmissionSummary::Stage next) {
+                QJsonArray reasons;
+                for (const Verdict::Reason &r : v.verdict.reasons)
+                    reasons.append(QJsonObject{{u"category"_s, r.category}, {u"code"_s, r.code}, {u"note"_s, r.note}});
+                s.verdicts.append(v);
+                s.history.append(HistoryEntry{v.at, v.by, action,
+                                              QJsonObject{{u"summary"_s, v.verdict.summary}, {u"reasons"_s, reasons},
+                                                          {u"stage"_s, SubmissionSummary::stageName(next)}}});
+                sum.stage = next;
+                sum.version += 1;
+            };
             if (chance(0.45)) {
                 const bool toPartner = chance(0.4);
                 s.comments.append(Comment{u"c_%1"_s.arg(++commentCounter), toPartner ? reviewer : pick(Reviewers),
@@ -325,39 +403,52 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
                 s.history.append(HistoryEntry{t, s.comments.last().author, u"commented"_s,
                                               QJsonObject{{u"comment_id"_s, s.comments.last().id},
                                                           {u"visibility"_s, Comment::visibilityName(s.comments.last().visibility)}}});
+                // Most clarification requests get the partner's reply; the
+                // rest are still awaiting it.
+                const qsizetype asked = PartnerComments.indexOf(s.comments.last().body);
+                if (toPartner && asked >= 0 && detail.generateDouble() < 0.65) {
+                    s.comments.append(Comment{u"c_%1"_s.arg(++commentCounter), app.partnerId, Comment::Visibility::Partner,
+                                              PartnerReplies.at(asked), later(2, 72), Comment::From::Partner});
+                    s.history.append(HistoryEntry{t, app.partnerId, u"commented"_s,
+                                                  QJsonObject{{u"comment_id"_s, s.comments.last().id},
+                                                              {u"visibility"_s, u"partner"_s}}});
+                }
             }
-            if (state == AtSecurity || state == Approved) {
+            // Approved at review and sent back by the security team: open at
+            // the review stage again, with both verdicts on record.
+            if (state == Reviewing && detail.generateDouble() < 0.2) {
+                decide(verdicts.approve(RecordedVerdict::Stage::Review, reviewer, later(24, 120), sum.version),
+                       u"approved_review"_s, SubmissionSummary::Stage::Security);
+                const QString returner = securityUser(); // one draw at a time: a fixed order
+                decide(verdicts.returned(returner, later(4, 72), sum.version), u"returned"_s,
+                       SubmissionSummary::Stage::Review);
+            }
+            // Some rejections come from the security team, after the review
+            // stage approved.
+            const bool rejectedAtSecurity = state == Rejected && detail.generateDouble() < 0.3;
+            if (state == AtSecurity || state == Approved || rejectedAtSecurity) {
                 approvedReviewBy = reviewer;
-                sum.stage = SubmissionSummary::Stage::Security;
-                sum.version += 1;
-                s.history.append(HistoryEntry{step(24, 240), reviewer, u"approved_review"_s,
-                                              QJsonObject{{u"summary"_s, u"Answers and evidence meet the rubric."_s},
-                                                          {u"reasons"_s, QJsonArray()}, {u"stage"_s, u"security"_s}}});
+                const QDateTime approvedAt = rejectedAtSecurity ? later(24, 240) : step(24, 240);
+                decide(verdicts.approve(RecordedVerdict::Stage::Review, reviewer, approvedAt, sum.version),
+                       u"approved_review"_s, SubmissionSummary::Stage::Security);
             }
             if (state == Approved) {
                 QString approver = pick(SecurityUsers);
                 if (approver == reviewer)
                     approver = u"u_sam"_s;
                 sum.status = SubmissionSummary::Status::Approved;
-                sum.stage = SubmissionSummary::Stage::Done;
-                sum.version += 1;
                 sum.badgeExpiresAt = step(24, 240).addYears(1);
-                s.history.append(HistoryEntry{t, approver, u"approved"_s,
-                                              QJsonObject{{u"summary"_s, u"Security review passed; badge granted."_s},
-                                                          {u"reasons"_s, QJsonArray()}, {u"stage"_s, u"done"_s}}});
+                decide(verdicts.approve(RecordedVerdict::Stage::Security, approver, t, sum.version), u"approved"_s,
+                       SubmissionSummary::Stage::Done);
             } else if (state == Rejected) {
                 const auto &category = questionnaire->categories.at(rng.bounded(int(questionnaire->categories.size())));
                 const auto &reason = category.rejectionReasons.at(rng.bounded(int(category.rejectionReasons.size())));
                 sum.status = SubmissionSummary::Status::Rejected;
-                sum.stage = SubmissionSummary::Stage::Done;
-                sum.version += 1;
                 sum.resubmissionAllowedAt = step(24, 240).addMonths(3);
-                s.history.append(HistoryEntry{t, reviewer, u"rejected"_s,
-                                              QJsonObject{{u"summary"_s, u"Rejected: %1."_s.arg(category.title)},
-                                                          {u"reasons"_s, QJsonArray{QJsonObject{{u"category"_s, category.key},
-                                                                                                {u"code"_s, reason.code},
-                                                                                                {u"note"_s, QString()}}}},
-                                                          {u"stage"_s, u"done"_s}}});
+                const auto stage = rejectedAtSecurity ? RecordedVerdict::Stage::Security : RecordedVerdict::Stage::Review;
+                decide(verdicts.reject(stage, rejectedAtSecurity ? securityUser() : reviewer, t, sum.version, category.key,
+                                       reason.code),
+                       u"rejected"_s, SubmissionSummary::Stage::Done);
             } else if (state == Withdrawn) {
                 sum.status = SubmissionSummary::Status::Withdrawn;
                 sum.stage = SubmissionSummary::Stage::Done;
@@ -367,6 +458,8 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
             sum.updatedAt = t;
             reviewApprovers.insert(sum.id, approvedReviewBy);
             previousAnswers = s.answers;
+            previousEvidence = s.evidence;
+            previousState = state;
             previousId = sum.id;
             made.append(s);
         }

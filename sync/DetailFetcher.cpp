@@ -40,8 +40,26 @@ void DetailFetcher::start()
         return;
     }
     m_queue = *needed;
-    // What the reviewer opened goes first.
-    std::stable_partition(m_queue.begin(), m_queue.end(), [this](const QString &id) { return m_priority.contains(id); });
+    // An open submission is read beside its previous one: one the feed did
+    // not bring is asked for by id. Only new summaries can point at a new
+    // one, so a cycle that brought none skips the question.
+    if (!m_checkedPrevious || m_cycle.report().summaries > 0) {
+        const Result<QStringList> previous = m_cache.submissions().missingPrevious();
+        if (!previous) {
+            m_cycle.stop(u"could not read which previous submissions are missing: %1"_s.arg(previous.error().message));
+            return;
+        }
+        m_queue += *previous;
+        m_checkedPrevious = true;
+    }
+    // What the reviewer opened goes first, with the submission it is
+    // compared with.
+    QSet<QString> first = m_priority;
+    for (const QString &id : std::as_const(m_priority)) {
+        if (const QString previous = previousOf(id); !previous.isEmpty())
+            first.insert(previous);
+    }
+    std::stable_partition(m_queue.begin(), m_queue.end(), [&first](const QString &id) { return first.contains(id); });
     m_inFlight.clear();
     m_attempts.clear();
     m_waiting = 0;
@@ -53,8 +71,32 @@ void DetailFetcher::start()
 void DetailFetcher::prioritize(const QString &submissionId)
 {
     m_priority.insert(submissionId);
+    // The previous submission right after it: the screen compares the two.
+    if (const QString previous = previousOf(submissionId); !previous.isEmpty()) {
+        if (m_queue.removeOne(previous) || (m_active && needsDetails(previous)))
+            m_queue.prepend(previous);
+    }
     if (m_queue.removeOne(submissionId))
         m_queue.prepend(submissionId);
+}
+
+QString DetailFetcher::previousOf(const QString &submissionId)
+{
+    const Result<std::optional<SubmissionSummary>> s = m_cache.submissions().summary(submissionId);
+    // Not knowing it only costs the order: its details come in their turn.
+    if (!s || !*s || !(*s)->previousSubmissionId)
+        return {};
+    return *(*s)->previousSubmissionId;
+}
+
+bool DetailFetcher::needsDetails(const QString &submissionId)
+{
+    if (m_inFlight.contains(submissionId))
+        return false;
+    const Result<std::optional<SubmissionSummary>> s = m_cache.submissions().summary(submissionId);
+    // A row the cache does not have is fetched by id; one it has that needs
+    // details is in the queue already (or was fetched this cycle).
+    return s && !*s;
 }
 
 bool DetailFetcher::isStoring() const

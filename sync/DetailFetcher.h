@@ -66,6 +66,10 @@ Q_SIGNALS:
 
 private:
     void fetched(const QString &id, Submission submission);
+    // The cached summary's previous submission, or empty.
+    QString previousOf(const QString &submissionId);
+    // The cache has no row of it and it is not being fetched.
+    bool needsDetails(const QString &submissionId);
     void maybeFlush(bool urgent = false);
     void writerStored(const QStringList &ids, const QStringList &problems);
 
@@ -81,6 +85,9 @@ private:
     // Retries scheduled after a backoff: the phase is not over while any wait.
     int m_waiting = 0;
     QSet<QString> m_priority;
+    // Whether this fetcher asked once for previous submissions the cache
+    // lacks (later cycles ask only after new summaries).
+    bool m_checkedPrevious = false;
     QList<Submission> m_batch;
     int m_total = 0;
     QTimer m_flushTimer;

@@ -404,6 +404,21 @@ void MarketplaceClient::reviewers(Callback<QList<Reviewer>> done)
     }, std::move(done));
 }
 
+void MarketplaceClient::users(Callback<QList<Account>> done)
+{
+    getJson<QList<Account>>(u"/users"_s, {}, [](JsonReader &r) {
+        QList<Account> out;
+        const QJsonArray items = r.array(u"items"_s, 10000);
+        for (qsizetype i = 0; r.ok() && i < items.size(); ++i) {
+            JsonReader item = r.nested(items.at(i).toObject(), u"items[%1]"_s.arg(i));
+            Account a{item.string(u"id"_s, 128), item.string(u"name"_s, 512), item.stringList(u"roles"_s, 16, 64)};
+            r.adopt(item);
+            out.append(a);
+        }
+        return out;
+    }, std::move(done));
+}
+
 void MarketplaceClient::write(OutboxEntry::Kind kind, const QString &submissionId, const QJsonObject &payload,
                               const QString &key, Callback<WriteResult> done)
 {

@@ -103,6 +103,8 @@ public:
     void feed(const QString &cursor, int limit, Callback<FeedPage> done);
     void submission(const QString &id, Callback<Submission> done);
     void reviewers(Callback<QList<Reviewer>> done);
+    // GET /users: every user's id, name and roles.
+    void users(Callback<QList<Account>> done);
     // Writes, as the outbox keeps them: the same body and key every attempt.
     void write(OutboxEntry::Kind kind, const QString &submissionId, const QJsonObject &payload, const QString &key,
                Callback<WriteResult> done);

@@ -89,22 +89,27 @@ Result<> OutboxPusher::accepted(const OutboxEntry &entry, const QJsonObject &bod
         return Error{u"decision %1 was accepted but could not be marked sent: %2"_s.arg(entry.id).arg(settled.error().message)};
     ++m_cycle.report().pushed;
     // The server's answer carries the submission as it now is.
-    JsonReader reader(body.value(u"submission"_s).toObject());
+    adopt(entry, body.value(u"submission"_s).toObject());
+    return {};
+}
+
+void OutboxPusher::adopt(const OutboxEntry &entry, const QJsonObject &summary)
+{
+    JsonReader reader(summary);
     const SubmissionSummary s = SubmissionSummary::fromJson(reader);
     if (!reader.ok())
-        return {};
+        return;
     // Not fatal when any of this fails: the change feed brings the same
     // state in this cycle.
     SubmissionStore &store = m_cache.submissions();
     const Result<std::optional<SubmissionSummary>> known = store.summary(s.id);
     Result<> updated = known ? Result<>() : Result<>(known.error());
-    if (known && *known) {
+    if (known && *known && (*known)->version <= s.version) {
         const Result<QString> cursor = store.feedCursor();
         updated = cursor ? store.applyFeedPage({s}, *cursor) : Result<>(cursor.error());
     }
     if (!updated)
         m_cycle.problem(u"submission %1 could not be updated after decision %2: %3"_s.arg(s.id).arg(entry.id).arg(updated.error().message));
-    return {};
 }
 
 Result<> OutboxPusher::held(const OutboxEntry &entry, const ApiError &error)
@@ -115,6 +120,9 @@ Result<> OutboxPusher::held(const OutboxEntry &entry, const ApiError &error)
         !settled)
         return Error{u"decision %1 met a conflict that could not be recorded: %2"_s.arg(entry.id).arg(settled.error().message)};
     ++m_cycle.report().conflicts;
+    // The cache learns the version the server has now, so that re-basing
+    // the draft records against it even before the feed brings it.
+    adopt(entry, error.details.value(u"current"_s).toObject());
     return {};
 }
 

@@ -36,6 +36,8 @@ private:
     void pushNext();
     Result<> accepted(const OutboxEntry &entry, const QJsonObject &body);
     Result<> held(const OutboxEntry &entry, const ApiError &error);
+    // Stores the submission as a write's answer says the server has it now.
+    void adopt(const OutboxEntry &entry, const QJsonObject &summary);
     Result<> refused(const OutboxEntry &entry, const ApiError &error);
 
     Cache &m_cache;

@@ -7,6 +7,7 @@
 #include "models/Profile.h"
 #include "sync/CacheWriter.h"
 #include "sync/DetailFetcher.h"
+#include "sync/DirectoryFetcher.h"
 #include "sync/EvidenceDownloader.h"
 #include "sync/EvidenceStore.h"
 #include "sync/FeedPuller.h"
@@ -35,6 +36,9 @@ public:
     Result<> open();
     void begin();
     void setPhase(Phase phase);
+    // Details start when the questionnaires are in and the users' fetch,
+    // which runs beside the feed, has ended.
+    void maybeStartDetails();
     void detailsStored(const QStringList &ids);
     void detailsDrained();
     void finish(const QString &error);
@@ -48,6 +52,7 @@ public:
     // runs when the writer is done, and nothing new starts meanwhile.
     QString stopError;
     QSet<QString> earlyPriorities;
+    bool questionnairesDone = false;
 
     std::unique_ptr<Cache> cache;
     std::unique_ptr<EvidenceStore> store;
@@ -56,6 +61,7 @@ public:
     OutboxPusher *pusher = nullptr;
     FeedPuller *feed = nullptr;
     QuestionnaireFetcher *questionnaires = nullptr;
+    DirectoryFetcher *directory = nullptr;
     DetailFetcher *details = nullptr;
     EvidenceDownloader *evidence = nullptr;
 };
@@ -88,6 +94,7 @@ SyncEngine::Private::~Private()
     delete evidence;
     delete details;
     delete questionnaires;
+    delete directory;
     delete feed;
     delete pusher;
     delete client;
@@ -121,6 +128,7 @@ Result<> SyncEngine::Private::open()
         pusher = new OutboxPusher(*cache, *client, cycle, q);
         feed = new FeedPuller(*cache, *client, cycle, options.pageSize, q);
         questionnaires = new QuestionnaireFetcher(*cache, *client, cycle, q);
+        directory = new DirectoryFetcher(*cache, *client, cycle, q);
         details = new DetailFetcher(*cache, *client, cycle, *writer, q);
         evidence = new EvidenceDownloader(*cache, *client, cycle, *store, options.maxEvidenceBytes, q);
         for (const QString &id : std::as_const(earlyPriorities))
@@ -129,6 +137,9 @@ Result<> SyncEngine::Private::open()
 
         connect(pusher, &OutboxPusher::done, q, [this] {
             setPhase(Phase::Feed);
+            // Its requests go beside the feed's: a sync with nothing new
+            // waits for no extra round trip.
+            directory->start();
             feed->start();
         });
         connect(feed, &FeedPuller::done, q, [this] {
@@ -136,9 +147,10 @@ Result<> SyncEngine::Private::open()
             questionnaires->start();
         });
         connect(questionnaires, &QuestionnaireFetcher::done, q, [this] {
-            setPhase(Phase::Details);
-            details->start();
+            questionnairesDone = true;
+            maybeStartDetails();
         });
+        connect(directory, &DirectoryFetcher::done, q, [this] { maybeStartDetails(); });
         // Files waiting beside the details keep a quarter of the requests.
         details->setReservedSlots([this] { return evidence->hasWork() ? evidence->besideDetailsSlots() : 0; });
         connect(details, &DetailFetcher::stored, q, [this](const QStringList &ids) { detailsStored(ids); });
@@ -162,8 +174,17 @@ void SyncEngine::Private::begin()
         return;
     }
     evidence->reset();
+    questionnairesDone = false;
     setPhase(Phase::Push);
     pusher->start();
+}
+
+void SyncEngine::Private::maybeStartDetails()
+{
+    if (!questionnairesDone || directory->isActive() || phase != Phase::Questionnaires || !cycle.accepting())
+        return;
+    setPhase(Phase::Details);
+    details->start();
 }
 
 void SyncEngine::Private::setPhase(Phase p)

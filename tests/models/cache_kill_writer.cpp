@@ -3,9 +3,15 @@
 //
 // Each page k holds PageSize submissions "k<k>_<i>" and sets the cursor to
 // "page-<k>"; a restarted writer continues after the last committed page.
+//
+// With "work" after the path it writes a reviewer's work instead, as the
+// review screen saves it: tick "t<n>" and note "n<n>" on submission s_work,
+// printing "saved <n>" after both calls returned; a restarted writer
+// continues after the notes it finds.
 
 #include "common/TestData.h"
 #include "models/Cache.h"
+#include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
 
 #include <QCoreApplication>
@@ -25,6 +31,33 @@ int main(int argc, char *argv[])
     if (const Result<> opened = cache.open(QString::fromLocal8Bit(argv[1])); !opened) {
         std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(opened.error().message));
         return 1;
+    }
+    if (argc > 2 && qstrcmp(argv[2], "work") == 0) {
+        const QString id = QStringLiteral("s_work");
+        // Notes are written second: a kill between the two leaves a tick
+        // without its note, which the restart writes again.
+        const Result<QHash<QString, ReviewWork::Note>> had = cache.work().notes(id);
+        if (!had) {
+            std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(had.error().message));
+            return 1;
+        }
+        std::fprintf(stdout, "start %d\n", int(had->size()));
+        std::fflush(stdout);
+        for (int n = int(had->size());; ++n) {
+            const WorkStamp stamp{n + 1, QStringLiteral("basis-%1").arg(n)};
+            const QString key = QString::number(n);
+            if (const Result<> tick = cache.work().setChecklistTick(id, QStringLiteral("t") + key, n % 2 == 0, stamp); !tick) {
+                std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(tick.error().message));
+                return 1;
+            }
+            if (const Result<> note = cache.work().setNote(id, QStringLiteral("n") + key, QStringLiteral("note %1").arg(n), stamp);
+                !note) {
+                std::fprintf(stderr, "cache_kill_writer: %s\n", qPrintable(note.error().message));
+                return 1;
+            }
+            std::fprintf(stdout, "saved %d\n", n);
+            std::fflush(stdout);
+        }
     }
     constexpr int PageSize = 800;
     const Result<QString> cursor = cache.submissions().feedCursor();

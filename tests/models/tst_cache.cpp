@@ -326,17 +326,20 @@ private Q_SLOTS:
         QCOMPARE(s3->comments.first().from, Comment::From::Marketplace);
         QCOMPARE(s3->comments.first().body, QStringLiteral("please explain"));
 
-        const QHash<QString, bool> ticks = ok(cache.work().checklistTicks(QStringLiteral("s_3")));
+        const QHash<QString, ReviewWork::Tick> ticks = ok(cache.work().checklistTicks(QStringLiteral("s_3")));
         QCOMPARE(ticks.size(), 1);
-        QVERIFY(ticks.value(QStringLiteral("csrf.c1")));
-        const QHash<QString, QString> notes = ok(cache.work().notes(QStringLiteral("s_3")));
-        QCOMPARE(notes.value(QStringLiteral("csrf.c1")), QStringLiteral("checked the middleware"));
+        QVERIFY(ticks.value(QStringLiteral("csrf.c1")).checked);
+        // Made before stamps existed: not known on which version.
+        QCOMPARE(ticks.value(QStringLiteral("csrf.c1")).madeOnVersion, 0);
+        const QHash<QString, ReviewWork::Note> notes = ok(cache.work().notes(QStringLiteral("s_3")));
+        QCOMPARE(notes.value(QStringLiteral("csrf.c1")).body, QStringLiteral("checked the middleware"));
 
         const std::optional<ReviewDraft> draft = ok(cache.work().draft(QStringLiteral("s_4")));
         QVERIFY(draft);
         QCOMPARE(draft->decision, std::optional(Verdict::Decision::Reject));
         QCOMPARE(draft->reasons.size(), 1);
         QCOMPARE(draft->reasons.first().code, QStringLiteral("csrf.no_token"));
+        QVERIFY(draft->notes.isEmpty());
         ReviewDraft returned = *draft;
         returned.decision = Verdict::Decision::Return;
         QVERIFY(ok(cache.work().saveDraft(returned)));
@@ -353,12 +356,8 @@ private Q_SLOTS:
         QCOMPARE(entries.at(1).state, OutboxEntry::State::Pending);
         const qint64 next = ok(cache.outbox().recordComment(QStringLiteral("s_3"), QStringLiteral("again"), false));
         QCOMPARE(next, 10);
-        // 'superseded' is a state the outbox takes now.
-        {
-            QSqlQuery q(cache.connection().database());
-            QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = 'superseded' WHERE id = 3")));
-            QCOMPARE(q.numRowsAffected(), 1);
-        }
+        QVERIFY(ok(cache.outbox().discard(3)));
+        QCOMPARE(ok(cache.outbox().entry(3))->state, OutboxEntry::State::Superseded);
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
 

@@ -1,6 +1,7 @@
 #include "common/ResultCheck.h"
 #include "models/Cache.h"
 #include "models/CacheConnection.h"
+#include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
 
 #include <QElapsedTimer>
@@ -120,6 +121,61 @@ private Q_SLOTS:
         // real writes, not only before the first one.
         QVERIFY(lastPages >= 2);
         QVERIFY(progressed >= Rounds / 4);
+    }
+
+    // The review screen's promise: a tick or a note is saved when the call
+    // returns (the indicator then says "saved"), and survives SIGKILL at any
+    // moment after. The writer prints "saved N" after each pair returned;
+    // every N printed before the kill is in the cache, with its stamp.
+    void everySavedWorkSurvivesSigkill()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("cache.sqlite"));
+        const QString writer = QCoreApplication::applicationDirPath() + QStringLiteral("/cache_kill_writer");
+        bool given = false;
+        const quint32 fromEnv = qEnvironmentVariable("ASSAY_TEST_SEED").toUInt(&given);
+        const quint32 seed = given ? fromEnv : QRandomGenerator::global()->generate();
+        qInfo("kill schedule seed %u (replay with ASSAY_TEST_SEED=%u)", seed, seed);
+        QRandomGenerator random(seed);
+        constexpr int Rounds = 12;
+        int highest = -1;
+        for (int round = 0; round < Rounds; ++round) {
+            QProcess p;
+            p.start(writer, {path, QStringLiteral("work")});
+            QVERIFY(p.waitForStarted());
+            QByteArray out;
+            // Wait for a random number of saves, then kill at once.
+            const int saves = int(random.bounded(1, 40));
+            while (out.count("saved") < saves) {
+                QVERIFY(p.waitForReadyRead(60000));
+                out += p.readAllStandardOutput();
+            }
+            p.kill(); // SIGKILL
+            QVERIFY(p.waitForFinished(10000));
+            QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+            out += p.readAllStandardOutput();
+            for (const QByteArray &line : out.split('\n')) {
+                if (line.startsWith("saved "))
+                    highest = std::max(highest, line.mid(6).toInt());
+            }
+            Cache cache;
+            QVERIFY(test::ok(cache.open(path)));
+            QCOMPARE(test::ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
+            const QHash<QString, ReviewWork::Tick> ticks = test::ok(cache.work().checklistTicks(QStringLiteral("s_work")));
+            const QHash<QString, ReviewWork::Note> notes = test::ok(cache.work().notes(QStringLiteral("s_work")));
+            for (int n = 0; n <= highest; ++n) {
+                const QString key = QString::number(n);
+                QVERIFY2(ticks.contains(QStringLiteral("t") + key), qPrintable(QStringLiteral("tick %1 lost").arg(n)));
+                QCOMPARE(ticks.value(QStringLiteral("t") + key).checked, n % 2 == 0);
+                QCOMPARE(ticks.value(QStringLiteral("t") + key).madeOnVersion, n + 1);
+                QVERIFY2(notes.contains(QStringLiteral("n") + key), qPrintable(QStringLiteral("note %1 lost").arg(n)));
+                QCOMPARE(notes.value(QStringLiteral("n") + key).body, QStringLiteral("note %1").arg(n));
+                QCOMPARE(notes.value(QStringLiteral("n") + key).basis, QStringLiteral("basis-%1").arg(n));
+            }
+        }
+        qInfo("%d rounds, %d saves shown and found", Rounds, highest + 1);
+        QVERIFY(highest >= Rounds);
     }
 };
 

@@ -58,6 +58,9 @@ private Q_SLOTS:
                  OutboxEntry::State::Failed);
         QVERIFY(!OutboxEntry::stateFromName(QStringLiteral("lost")));
         QVERIFY(!OutboxEntry::kindFromName(QStringLiteral("Verdict")));
+        QCOMPARE(OutboxEntry::stateName(OutboxEntry::State::Superseded), QStringLiteral("superseded"));
+        QCOMPARE(OutboxEntry::stateFromName(QStringLiteral("superseded")).value_or(OutboxEntry::State::Pending),
+                 OutboxEntry::State::Superseded);
     }
 
     void lifecycle()
@@ -196,6 +199,154 @@ private Q_SLOTS:
         QCOMPARE(c->payload, (QJsonObject{{QStringLiteral("body"), QStringLiteral("Please attach the policy.")},
                                           {QStringLiteral("visibility"), QStringLiteral("partner")}}));
         QCOMPARE(ok(outbox.inState(OutboxEntry::State::Pending)).size(), 2);
+    }
+
+    // Internal notes travel with the verdict and into the draft; their keys
+    // and lengths are checked as the server would.
+    void aVerdictCarriesNotes()
+    {
+        Cache cache;
+        QVERIFY(fill(cache));
+        Outbox &outbox = cache.outbox();
+        const QString id = QStringLiteral("s_00001");
+        Verdict v;
+        v.decision = Verdict::Decision::Reject;
+        v.reasons = {{QStringLiteral("csrf_protection"), QStringLiteral("csrf.no_token"), QStringLiteral("settings form")}};
+        v.summary = QStringLiteral("No token on the settings form.");
+        v.baseVersion = 77; // not used: the cached version is
+        v.notes = {{QStringLiteral("nope.c1"), QStringLiteral("x")}};
+        QVERIFY(refusal(outbox.recordVerdict(id, v)).contains(QStringLiteral("a note's key \"nope.c1\"")));
+        v.notes = {{QStringLiteral("csrf.c1"), QString(Verdict::MaxNote + 1, QLatin1Char('n'))}};
+        QVERIFY(refusal(outbox.recordVerdict(id, v)).contains(QStringLiteral("note on csrf.c1 is longer")));
+        QCOMPARE(ok(outbox.entries()).size(), 0);
+        v.notes = {{QStringLiteral("csrf.c1"), QStringLiteral("token missing on POST /settings")},
+                   {QStringLiteral("csrf_protection"), QStringLiteral("ask about the API clients")}};
+        const qint64 entry = ok(outbox.recordVerdict(id, v));
+        const std::optional<OutboxEntry> e = ok(outbox.entry(entry));
+        QVERIFY(e);
+        QCOMPARE(e->payload.value(QStringLiteral("base_version")).toInteger(), 1);
+        const QJsonObject notes = e->payload.value(QStringLiteral("notes")).toObject();
+        QCOMPARE(notes.size(), 2);
+        QCOMPARE(notes.value(QStringLiteral("csrf.c1")).toString(), QStringLiteral("token missing on POST /settings"));
+        const std::optional<ReviewDraft> d = ok(cache.work().draft(id));
+        QVERIFY(d);
+        QCOMPARE(d->notes, v.notes);
+        QCOMPARE(d->reasons, v.reasons);
+    }
+
+    // The saved work makes the verdict's checklist and notes: notes on
+    // checklist items and categories only.
+    void theSavedWorkMakesAVerdict()
+    {
+        Cache cache;
+        QVERIFY(fill(cache));
+        const QString id = QStringLiteral("s_00001");
+        QVERIFY(ok(cache.outbox().verdictFromWork(id)).checklist.isEmpty());
+        QVERIFY(ok(cache.work().setChecklistTick(id, QStringLiteral("seg.c1"), true)));
+        QVERIFY(ok(cache.work().setChecklistTick(id, QStringLiteral("seg.c2"), false)));
+        QVERIFY(ok(cache.work().setNote(id, QStringLiteral("seg.c1"), QStringLiteral("RLS on every table"))));
+        QVERIFY(ok(cache.work().setNote(id, QStringLiteral("data_segregation"), QStringLiteral("solid"))));
+        QVERIFY(ok(cache.work().setNote(id, QStringLiteral("seg.1"), QStringLiteral("my own reading note"))));
+        QVERIFY(ok(cache.work().setNote(id, QString(), QStringLiteral("overall"))));
+        const Verdict v = ok(cache.outbox().verdictFromWork(id));
+        QCOMPARE(v.checklist, (QMap<QString, bool>{{QStringLiteral("seg.c1"), true}, {QStringLiteral("seg.c2"), false}}));
+        QCOMPARE(v.notes, (QMap<QString, QString>{{QStringLiteral("seg.c1"), QStringLiteral("RLS on every table")},
+                                                  {QStringLiteral("data_segregation"), QStringLiteral("solid")}}));
+    }
+
+    // Return: only at stage security, with a summary, without reasons.
+    void aReturnIsCheckedBeforeItIsRecorded()
+    {
+        Cache cache;
+        QVERIFY(fill(cache));
+        Outbox &outbox = cache.outbox();
+        const QString id = QStringLiteral("s_00002");
+        Verdict v;
+        v.decision = Verdict::Decision::Return;
+        v.summary = QStringLiteral("The reviewer missed the open redirect.");
+        QVERIFY(refusal(outbox.recordVerdict(id, v)).contains(QStringLiteral("only a submission at stage security")));
+        SubmissionSummary atSecurity = test::summary(2, 4);
+        atSecurity.stage = SubmissionSummary::Stage::Security;
+        QVERIFY(ok(cache.submissions().applyFeedPage({atSecurity}, QStringLiteral("s"))));
+        v.summary = QStringLiteral("   ");
+        QVERIFY(refusal(outbox.recordVerdict(id, v)).contains(QStringLiteral("needs a summary")));
+        v.summary = QStringLiteral("The reviewer missed the open redirect.");
+        v.reasons = {{QStringLiteral("trusted_redirects"), QStringLiteral("redirect.open_redirect"), {}}};
+        QVERIFY(refusal(outbox.recordVerdict(id, v)).contains(QStringLiteral("takes no rejection reasons")));
+        QCOMPARE(ok(outbox.entries()).size(), 0);
+        v.reasons.clear();
+        const qint64 entry = ok(outbox.recordVerdict(id, v));
+        const std::optional<OutboxEntry> e = ok(outbox.entry(entry));
+        QVERIFY(e);
+        QCOMPARE(e->payload.value(QStringLiteral("decision")).toString(), QStringLiteral("return"));
+        QCOMPARE(e->payload.value(QStringLiteral("base_version")).toInteger(), 4);
+        QCOMPARE(e->payload.value(QStringLiteral("reasons")).toArray().size(), 0);
+        QCOMPARE(ok(cache.work().draft(id))->decision, Verdict::Decision::Return);
+    }
+
+    // A 409'd verdict re-based: the same verdict against the version the
+    // cache has now, under a new key; the old entry superseded, pointing at
+    // the new one, and never pending again. Discarding gives an entry up.
+    void aConflictIsRebasedOrDiscarded()
+    {
+        Cache cache;
+        QVERIFY(fill(cache));
+        Outbox &outbox = cache.outbox();
+        const QString id = QStringLiteral("s_00001");
+        Verdict v;
+        v.decision = Verdict::Decision::Reject;
+        v.reasons = {{QStringLiteral("csrf_protection"), QStringLiteral("csrf.no_token"), QStringLiteral("settings")}};
+        v.notes = {{QStringLiteral("csrf.c1"), QStringLiteral("checked twice")}};
+        v.checklist = {{QStringLiteral("csrf.c1"), true}};
+        const qint64 first = ok(outbox.recordVerdict(id, v));
+        const QString firstKey = ok(outbox.entry(first))->idempotencyKey;
+        // Only a conflict can be re-based.
+        QVERIFY(refusal(outbox.rebase(first)).contains(QStringLiteral("only a verdict in conflict")));
+        QVERIFY(ok(outbox.settle(first, OutboxEntry::State::Conflict, QStringLiteral("version_conflict"),
+                                 QJsonObject{{QStringLiteral("version"), 3}})));
+        // The cache has not learnt of a newer version yet.
+        QVERIFY(refusal(outbox.rebase(first)).contains(QStringLiteral("sync first")));
+        QCOMPARE(ok(outbox.entry(first))->state, OutboxEntry::State::Conflict);
+
+        QVERIFY(ok(cache.submissions().applyFeedPage({test::summary(1, 3)}, QStringLiteral("n"))));
+        const qint64 second = ok(outbox.rebase(first));
+        QVERIFY(second > first);
+        const std::optional<OutboxEntry> old = ok(outbox.entry(first));
+        QVERIFY(old);
+        QCOMPARE(old->state, OutboxEntry::State::Superseded);
+        QCOMPARE(old->supersededBy, second);
+        const std::optional<OutboxEntry> again = ok(outbox.entry(second));
+        QVERIFY(again);
+        QCOMPARE(again->state, OutboxEntry::State::Pending);
+        QVERIFY(again->idempotencyKey != firstKey);
+        QCOMPARE(again->payload.value(QStringLiteral("base_version")).toInteger(), 3);
+        QJsonObject withoutBase = again->payload;
+        withoutBase.remove(QStringLiteral("base_version"));
+        QJsonObject oldWithoutBase = old->payload;
+        oldWithoutBase.remove(QStringLiteral("base_version"));
+        QCOMPARE(withoutBase, oldWithoutBase);
+        QCOMPARE(ok(outbox.inState(OutboxEntry::State::Pending)).size(), 1);
+        // Superseded is final.
+        QVERIFY(!outbox.rebase(first));
+        QVERIFY(!outbox.discard(first));
+
+        // A re-based verdict the cache now knows to be refused stays put.
+        QVERIFY(ok(outbox.settle(second, OutboxEntry::State::Conflict, QStringLiteral("version_conflict"))));
+        SubmissionSummary decided = test::summary(1, 4);
+        decided.stage = SubmissionSummary::Stage::Done;
+        decided.status = SubmissionSummary::Status::Approved;
+        QVERIFY(ok(cache.submissions().applyFeedPage({decided}, QStringLiteral("d"))));
+        QVERIFY(refusal(outbox.rebase(second)).contains(QStringLiteral("already decided")));
+        QCOMPARE(ok(outbox.entry(second))->state, OutboxEntry::State::Conflict);
+        QVERIFY(ok(outbox.discard(second)));
+        const std::optional<OutboxEntry> dropped = ok(outbox.entry(second));
+        QCOMPARE(dropped->state, OutboxEntry::State::Superseded);
+        QCOMPARE(dropped->supersededBy, 0);
+        QCOMPARE(ok(outbox.count(OutboxEntry::State::Pending)), 0);
+        // A pending entry is not discarded behind the sync's back.
+        const qint64 comment = ok(outbox.recordComment(QStringLiteral("s_00002"), QStringLiteral("hello"), false));
+        QVERIFY(!outbox.discard(comment));
+        QCOMPARE(ok(outbox.entry(comment))->state, OutboxEntry::State::Pending);
     }
 };
 

@@ -173,6 +173,24 @@ private Q_SLOTS:
         for (int r = 0; r < model.rowCount(); ++r)
             QCOMPARE(model.index(r, 0).data(Tree::ChangedRole).toBool(), false);
     }
+
+    void theShippedQuestionnaire()
+    {
+        QString error;
+        const auto q = Questionnaire::builtin(u"2026.1"_s, &error);
+        QVERIFY2(q, qPrintable(error));
+        Submission s;
+        for (const QString &key : q->questionKeys())
+            s.answers.append({key, u"Answer to "_s + key, {}});
+        Tree model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setReview(*q, AnswerComparison::compare(*q, s), {}, {});
+        QCOMPARE(childKeys(model), Questionnaire::categoryKeys());
+        int questions = 0;
+        for (int r = 0; r < model.rowCount(); ++r)
+            questions += model.rowCount(model.index(r, 0));
+        QCOMPARE(questions, q->questionKeys().size());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReviewTreeModel)

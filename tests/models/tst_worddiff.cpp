@@ -3,6 +3,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace assay;
 using namespace Qt::StringLiterals;
 using Op = WordDiff::Op;
@@ -75,6 +77,9 @@ private Q_SLOTS:
                                        << Segments{eq(u"Daten werden "), del(u"verschlüsselt"), ins(u"unverschlüsselt"), eq(u" gespeichert.")};
         QTest::newRow("cyrillic") << u"пароль хранится открыто"_s << u"пароль шифруется"_s
                                   << Segments{eq(u"пароль "), del(u"хранится открыто"), ins(u"шифруется")};
+        QTest::newRow("repeated word") << u"the the cat"_s << u"the cat"_s
+                                       << Segments{eq(u"the "), del(u"the "), eq(u"cat")};
+        QTest::newRow("appended") << u"Yes."_s << u"Yes. Since 2024."_s << Segments{eq(u"Yes."), ins(u" Since 2024.")};
         QTest::newRow("line break") << u"MFA for staff.\nSSO too."_s << u"MFA for all staff.\nSSO too."_s
                                     << Segments{eq(u"MFA for "), ins(u"all "), eq(u"staff.\nSSO too.")};
     }
@@ -128,7 +133,68 @@ private Q_SLOTS:
         const qint64 allMs = timer.elapsed();
         QCOMPARE(WordDiff::before(all), before);
         QCOMPARE(WordDiff::after(all), rewritten);
-        qInfo("5,000 words: ten words changed %lld ms, every word changed %lld ms", fewMs, allMs);
+        // The longest answer the API allows (20,000 characters), every word
+        // replaced: the worst case one question can cost.
+        const QString longest = QStringLiteral("x ").repeated(10000);
+        const QString longestRewritten = QStringLiteral("y ").repeated(10000);
+        timer.restart();
+        const Segments worst = WordDiff::compare(longest, longestRewritten);
+        const qint64 worstMs = timer.elapsed();
+        QCOMPARE(WordDiff::after(worst), longestRewritten);
+        // The same words in another order defeat the cheap estimate of the
+        // edits: the bound a partner could push one comparison to.
+        QStringList words = before.split(QLatin1Char(' '));
+        std::reverse(words.begin(), words.end());
+        const QString reversed = words.join(QLatin1Char(' '));
+        timer.restart();
+        const Segments shuffled = WordDiff::compare(before, reversed);
+        const qint64 shuffledMs = timer.elapsed();
+        QCOMPARE(WordDiff::after(shuffled), reversed);
+        qInfo("5,000 words: ten words changed %lld ms, every word changed %lld ms, reversed %lld ms; "
+              "20,000 characters every word changed %lld ms", fewMs, allMs, shuffledMs, worstMs);
+    }
+
+    void longRewritesAreMatchedBySentenceThenWord()
+    {
+        // 1,500 sentences (~36,000 tokens on both sides), every third one
+        // edited: beyond the word budget, sentences are matched first and the
+        // changed ones compared word by word.
+        QString before;
+        QString after;
+        for (int i = 0; i < 1500; ++i) {
+            before += QStringLiteral("Item %1 is kept as is. ").arg(i);
+            after += (i % 3 == 1 ? QStringLiteral("Item %1 is kept as it was. ") : QStringLiteral("Item %1 is kept as is. ")).arg(i);
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const Segments s = WordDiff::compare(before, after);
+        const qint64 ms = timer.elapsed();
+        QCOMPARE(WordDiff::before(s), before);
+        QCOMPARE(WordDiff::after(s), after);
+        int inserts = 0;
+        int deletes = 0;
+        for (const auto &seg : s) {
+            if (seg.op == Op::Insert) {
+                ++inserts;
+                QCOMPARE(seg.text, u"it was"_s);
+            } else if (seg.op == Op::Delete) {
+                ++deletes;
+                QCOMPARE(seg.text, u"is"_s);
+            }
+        }
+        QCOMPARE(inserts, 500);
+        QCOMPARE(deletes, 500);
+
+        // Rewritten throughout with no sentence to hold on to: one replacement.
+        const QString other = QStringLiteral("z ").repeated(10000);
+        timer.restart();
+        const Segments all = WordDiff::compare(QStringLiteral("x ").repeated(10000), other);
+        const qint64 allMs = timer.elapsed();
+        QCOMPARE(all.size(), 3); // "x x ... x" deleted, "z z ... z" inserted, the last blank shared
+        QCOMPARE(all.at(0).op, Op::Delete);
+        QCOMPARE(all.at(1).op, Op::Insert);
+        QCOMPARE(all.at(2), eq(u" "));
+        qInfo("1,500 sentences, every third edited: %lld ms; 20,000 characters without a sentence break, all changed: %lld ms", ms, allMs);
     }
 };
 

@@ -236,6 +236,17 @@ def exercise(c, s):
         _, _, body = check("details of " + summary["id"], "GET", "/submissions/{id}", "/submissions/" + summary["id"],
                            token=t(lead))
         details[summary["id"]] = json.loads(body)
+    # The new members are validated only where they occur: make sure the
+    # seeded data has them.
+    present = {
+        "a recorded verdict with notes": any(v["notes"] for d in details.values() for v in d["verdicts"]),
+        "a rejection's verdict": any(v["decision"] == "reject" for d in details.values() for v in d["verdicts"]),
+        "a partner's reply": any(cm["from"] == "partner" for d in details.values() for cm in d["comments"]),
+        "a resubmission": any(d["kind"] == "resubmission" for d in details.values()),
+    }
+    for what, found in present.items():
+        if not found:
+            c.failures.append("the seeded data has no %s to check" % what)
     check("details, unknown id", "GET", "/submissions/{id}", "/submissions/s_99999", token=t(lead))
     check("details without a token", "GET", "/submissions/{id}", "/submissions/" + summaries[0]["id"])
 
@@ -245,6 +256,8 @@ def exercise(c, s):
         _, _, body = check("questionnaire " + v, "GET", "/questionnaires/{version}", "/questionnaires/" + v,
                            token=t(lead))
         questionnaires[v] = json.loads(body)
+        if not any(i.get("reason_codes") for cat in questionnaires[v]["categories"] for i in cat["checklist"]):
+            c.failures.append("questionnaire %s serves no reason_codes" % v)
     check("questionnaire, unknown version", "GET", "/questionnaires/{version}", "/questionnaires/1999.9", token=t(lead))
     check("questionnaire without a token", "GET", "/questionnaires/{version}", "/questionnaires/2026.1")
 
@@ -299,11 +312,25 @@ def exercise(c, s):
     check("verdict by an outsider", "POST", T, verdict, token=t(outsider), json_body=reject, key=key)
     check("verdict, key reused", "POST", T, verdict, token=t(outsider), json_body=approve, key=key)
     check("verdict, wrong method", "GET", T, verdict, token=t(assignee))
-    check("approve at review", "POST", T, verdict, token=t(assignee), json_body=approve)
-    check("approve at security", "POST", T, verdict, token=t(security),
-          json_body=dict(approve, base_version=target["version"] + 1))
-    check("verdict on a decided one", "POST", T, verdict, token=t(security),
+    check("verdict, note on no item", "POST", T, verdict, token=t(assignee),
+          json_body=dict(approve, notes={"csrf.c99": "?"}))
+    check("verdict, note too long", "POST", T, verdict, token=t(assignee),
+          json_body=dict(approve, notes={category["key"]: "n" * 4001}))
+    check("return at review", "POST", T, verdict, token=t(assignee),
+          json_body=dict(approve, decision="return", checklist={}))
+    notes = {category["key"]: "Checked the attached policy.", category["checklist"][0]["key"]: "In the evidence."}
+    check("approve at review", "POST", T, verdict, token=t(assignee), json_body=dict(approve, notes=notes))
+    returned = {"decision": "return", "base_version": target["version"] + 1, "checklist": {},
+                "summary": "The CORS answer contradicts the evidence.", "reasons": [],
+                "notes": {category["key"]: "See the config."}}
+    check("return without a summary", "POST", T, verdict, token=t(security), json_body=dict(returned, summary=""))
+    check("return at security", "POST", T, verdict, token=t(security), json_body=returned)
+    check("approve at review again", "POST", T, verdict, token=t(assignee),
           json_body=dict(approve, base_version=target["version"] + 2))
+    check("approve at security", "POST", T, verdict, token=t(security),
+          json_body=dict(approve, base_version=target["version"] + 3))
+    check("verdict on a decided one", "POST", T, verdict, token=t(security),
+          json_body=dict(approve, base_version=target["version"] + 4))
 
     T = "/submissions/{id}/assignee"
     assign = "/submissions/%s/assignee" % other["id"]
@@ -339,8 +366,13 @@ def exercise(c, s):
     check("comment on a decided one", "POST", T, "/submissions/%s/comments" % done[0]["id"], token=t(lead),
           json_body=dict(body, visibility="internal"))
 
-    # What the writes changed reads back in the documented shapes too.
-    check("details after the writes", "GET", "/submissions/{id}", "/submissions/" + target["id"], token=t(lead))
+    # What the writes changed reads back in the documented shapes too: the
+    # four verdicts just made, oldest first.
+    _, _, body = check("details after the writes", "GET", "/submissions/{id}", "/submissions/" + target["id"],
+                       token=t(lead))
+    recorded = [(v["stage"], v["decision"]) for v in json.loads(body)["verdicts"]]
+    if recorded[-4:] != [("review", "approve"), ("security", "return"), ("review", "approve"), ("security", "approve")]:
+        c.failures.append("the verdicts of %s read back as %r" % (target["id"], recorded))
     check("details after the writes", "GET", "/submissions/{id}", "/submissions/" + other["id"], token=t(lead))
     check("feed after the writes", "GET", "/submissions", "/submissions?since=" + urllib.parse.quote(cursor),
           token=t(lead))
@@ -369,7 +401,7 @@ def main():
     routes = [tuple(line.split(" ")[:2]) for line in out.splitlines()]
     c = Checker(doc, routes)
     with tempfile.TemporaryDirectory(prefix="assay-check-responses-") as work:
-        s = Server(program, ["--db", os.path.join(work, "m.sqlite"), "--seed", "12"], work)
+        s = Server(program, ["--db", os.path.join(work, "m.sqlite"), "--seed", "30"], work)
         try:
             exercise(c, s)
         finally:

@@ -37,7 +37,7 @@ public:
                                            {u"questionnaire_version"_s, u"2026.1"_s}, {u"status"_s, u"submitted"_s},
                                            {u"stage"_s, u"review"_s}, {u"assignee"_s, QJsonValue::Null},
                                            {u"submitted_at"_s, u"2026-11-01T10:00:00Z"_s}, {u"updated_at"_s, u"2026-11-01T10:00:00Z"_s},
-                                           {u"previous_submission_id"_s, QJsonValue::Null}, {u"badge_expires_at"_s, QJsonValue::Null},
+                                           {u"kind"_s, u"initial"_s}, {u"previous_submission_id"_s, QJsonValue::Null}, {u"badge_expires_at"_s, QJsonValue::Null},
                                            {u"resubmission_allowed_at"_s, QJsonValue::Null}};
             QJsonObject badType = good;
             badType.insert(u"id"_s, u"s_2"_s);
@@ -269,6 +269,14 @@ private Q_SLOTS:
         MarketplaceClient bad(market.url(), u"t-wrong"_s);
         QCOMPARE(wait<MarketplaceClient::Account>([&](auto cb) { bad.me(cb); }).error.kind, ApiError::Kind::Unauthorized);
         MarketplaceClient alice(market.url(), LoopbackMarketplace::token(u"u_alice"_s));
+        // Every signed-in user may list the users (names for authors).
+        const auto users = wait<QList<MarketplaceClient::Account>>([&](auto cb) { alice.users(cb); });
+        QVERIFY(users.ok());
+        const auto bob = std::find_if(users.value->cbegin(), users.value->cend(),
+                                      [](const MarketplaceClient::Account &a) { return a.id == u"u_bob"_s; });
+        QVERIFY(bob != users.value->cend());
+        QCOMPARE(bob->name, u"Bob Reviewer"_s);
+        QVERIFY(bob->roles.contains(u"reviewer"_s));
         const auto forbidden = wait<QList<MarketplaceClient::Reviewer>>([&](auto cb) { alice.reviewers(cb); });
         QCOMPARE(forbidden.error.kind, ApiError::Kind::Forbidden);
         QCOMPARE(forbidden.error.code, u"forbidden"_s);

@@ -263,6 +263,86 @@ private Q_SLOTS:
         QCOMPARE(rejected, 1);
     }
 
+    // A security user returns a submission to the review stage with an
+    // internal note, offline first; export shows what the review screen
+    // reads (kind, comments' sides, recorded verdicts) and the return with
+    // its note; the push lands it on the server as recorded.
+    void decideReturnWithNotes()
+    {
+        const QString profile = m_dir.filePath(u"sam"_s);
+        const QString sam = u"u_sam"_s;
+        Run r = assay({u"sync"_s, u"--server"_s, m_url.toString(), u"--profile"_s, profile, u"--no-evidence"_s}, sam);
+        QVERIFY2(r.exit == 0 || r.out.startsWith(u"not in step"_s), qPrintable(r.err + r.out));
+
+        QJsonObject exported = exportOf(profile);
+        QString target;
+        QSet<QString> kinds, froms;
+        for (const QJsonValue &v : exported.value(u"submissions"_s).toArray()) {
+            const QJsonObject o = v.toObject();
+            kinds.insert(o.value(u"kind"_s).toString());
+            for (const QJsonValue &c : o.value(u"comments"_s).toArray())
+                froms.insert(c.toObject().value(u"from"_s).toString());
+            // Sam holds only the security role: never the review stage's approver.
+            if (o.value(u"stage"_s).toString() == u"security"_s)
+                target = o.value(u"id"_s).toString();
+        }
+        // Every submission says its kind, every comment who wrote it.
+        QVERIFY(kinds.contains(u"initial"_s));
+        QVERIFY((kinds - QSet<QString>{u"initial"_s, u"resubmission"_s, u"revalidation"_s}).isEmpty());
+        QVERIFY(froms.contains(u"marketplace"_s));
+        QVERIFY((froms - QSet<QString>{u"marketplace"_s, u"partner"_s}).isEmpty());
+        QVERIFY2(!target.isEmpty(), "a submission at stage security");
+
+        stopServer();
+        r = assay({u"decide"_s, target, u"return"_s, u"--profile"_s, profile}, sam);
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains(u"needs a summary"_s), qPrintable(r.err));
+        r = assay({u"decide"_s, target, u"return"_s, u"--summary"_s, u"x"_s, u"--note"_s, u"no colon"_s, u"--profile"_s, profile}, sam);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains(u"--note takes KEY:TEXT"_s), qPrintable(r.err));
+        r = assay({u"decide"_s, target, u"return"_s, u"--summary"_s, u"The redirect allow-list was not looked at."_s,
+                   u"--note"_s, u"trusted_redirects:wildcards: see redirect.2"_s, u"--note"_s, u"redirect.c1:recheck"_s,
+                   u"--profile"_s, profile},
+                  sam);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        exported = exportOf(profile);
+        const QJsonObject entry = exported.value(u"outbox"_s).toArray().last().toObject();
+        QCOMPARE(entry.value(u"state"_s).toString(), u"pending"_s);
+        const QJsonObject payload = entry.value(u"payload"_s).toObject();
+        QCOMPARE(payload.value(u"decision"_s).toString(), u"return"_s);
+        const QJsonObject notes{{u"trusted_redirects"_s, u"wildcards: see redirect.2"_s}, {u"redirect.c1"_s, u"recheck"_s}};
+        QCOMPARE(payload.value(u"notes"_s).toObject(), notes);
+        QCOMPARE(payload.value(u"reasons"_s).toArray().size(), 0);
+        for (const QJsonValue &v : exported.value(u"submissions"_s).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(u"id"_s).toString() != target)
+                continue;
+            const QJsonObject draft = o.value(u"local"_s).toObject().value(u"draft"_s).toObject();
+            QCOMPARE(draft.value(u"decision"_s).toString(), u"return"_s);
+            QCOMPARE(draft.value(u"notes"_s).toObject(), notes);
+        }
+
+        QVERIFY(startServer());
+        r = assay({u"sync"_s, u"--server"_s, m_url.toString(), u"--profile"_s, profile, u"--no-evidence"_s}, sam);
+        QVERIFY2(r.out.contains(u"1 decisions pushed"_s), qPrintable(r.err + r.out));
+        HttpClient http(m_url);
+        const QJsonObject detail = http.get(u"/api/v1/submissions/"_s + target, m_tokens.value(sam)).json();
+        QCOMPARE(detail.value(u"stage"_s).toString(), u"review"_s);
+        QCOMPARE(detail.value(u"status"_s).toString(), u"in_review"_s);
+        const QJsonObject recorded = detail.value(u"verdicts"_s).toArray().last().toObject();
+        QCOMPARE(recorded.value(u"decision"_s).toString(), u"return"_s);
+        QCOMPARE(recorded.value(u"by"_s).toString(), sam);
+        QCOMPARE(recorded.value(u"notes"_s).toObject(), notes);
+        // The cache has the server's record too.
+        bool cached = false;
+        for (const QJsonValue &v : exportOf(profile).value(u"submissions"_s).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(u"id"_s).toString() == target)
+                cached = o.value(u"verdicts"_s).toArray().last().toObject().value(u"decision"_s).toString() == u"return"_s;
+        }
+        QVERIFY(cached);
+    }
+
     void refusals()
     {
         const QString profile = m_dir.filePath(u"refusals"_s);

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QObject>
+
+#include <chrono>
+
+namespace assay {
+
+class Cache;
+class MarketplaceClient;
+class SyncCycle;
+
+// Beside the change feed: who the signed-in user is (GET /me, once per
+// engine, and whenever the cache has no one) and the names of every user
+// (GET /users, when the cache has none or they are over an hour old). A
+// sync with nothing new asks for neither after its engine's first cycle.
+// One that cannot be had is a problem, not the end of the cycle.
+class DirectoryFetcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr std::chrono::seconds UsersMaxAge{3600};
+
+    DirectoryFetcher(Cache &cache, MarketplaceClient &client, SyncCycle &cycle, QObject *parent = nullptr);
+
+    // Starts what is due; done() follows when it has ended (not when
+    // nothing was due: isActive() is false then).
+    void start();
+    bool isActive() const { return m_inFlight > 0; }
+
+Q_SIGNALS:
+    void done();
+
+private:
+    void fetchMe();
+    void fetchUsers();
+    void ended();
+
+    Cache &m_cache;
+    MarketplaceClient &m_client;
+    SyncCycle &m_cycle;
+    bool m_haveMe = false;
+    int m_inFlight = 0;
+    int m_meAttempts = 0;
+    int m_usersAttempts = 0;
+};
+
+} // namespace assay
