@@ -87,22 +87,14 @@ private Q_SLOTS:
             const auto ticks = test::ok(cache.work().checklistTicks(sid));
             // Typing only appends and items are only ever ticked, so a write
             // that committed after the last "Saved" can only add to it.
-            const QString stored = noteBody(notes.value(QStringLiteral("data_segregation")));
+            const QString stored = notes.value(QStringLiteral("data_segregation")).body;
             QVERIFY2(stored.startsWith(note), qPrintable(QStringLiteral("round %1: cache has “%2”, the screen showed “%3” as saved")
                                                              .arg(round).arg(stored, note)));
             for (const QString &key : ticked)
-                QVERIFY2(isTicked(ticks.value(key)), qPrintable(QStringLiteral("round %1: %2 shown ticked and saved").arg(round).arg(key)));
+                QVERIFY2(ticks.value(key).checked, qPrintable(QStringLiteral("round %1: %2 shown ticked and saved").arg(round).arg(key)));
         }
         QVERIFY(savedSeen >= Rounds);
     }
-
-private:
-    static QString noteBody(const QString &n) { return n; }
-    template<typename N>
-    static QString noteBody(const N &n) { return n.body; }
-    static bool isTicked(bool t) { return t; }
-    template<typename T>
-    static bool isTicked(const T &t) { return t.checked; }
 };
 
 QTEST_MAIN(TestReviewKill)

@@ -236,7 +236,7 @@ private Q_SLOTS:
         review()->navigator()->tree()->setFocus();
         key(Qt::Key_Space);
         auto ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
-        QCOMPARE(ticks.value(QStringLiteral("seg.c1")), true);
+        QCOMPARE(ticks.value(QStringLiteral("seg.c1")).checked, true);
         QCOMPARE(review()->checklist()->model()->index(0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
         // Ticking moves on to the next item.
         QCOMPARE(review()->checklist()->currentItemKey(), QStringLiteral("seg.c2"));
@@ -251,7 +251,7 @@ private Q_SLOTS:
         QCOMPARE(note->toPlainText(), QStringLiteral("j k n p"));
         QCOMPARE(review()->submissionId(), QStringLiteral("s_00002"));
         ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
-        QCOMPARE(ticks.value(QStringLiteral("seg.c2")), false);
+        QCOMPARE(ticks.value(QStringLiteral("seg.c2")).checked, false);
 
         // A click on the box unticks the first again.
         QListView *items = review()->checklist()->items();
@@ -264,7 +264,7 @@ private Q_SLOTS:
         QTest::mouseClick(items->viewport(), Qt::LeftButton, {}, box.center());
         QTRY_COMPARE(first.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
         ticks = ok(m_cache->work().checklistTicks(QStringLiteral("s_00002")));
-        QCOMPARE(ticks.value(QStringLiteral("seg.c1")), false);
+        QCOMPARE(ticks.value(QStringLiteral("seg.c1")).checked, false);
     }
 
     void typedNotesAreInTheCacheAfterTheDebounce()
@@ -280,13 +280,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 300 + 200);
         QCOMPARE(review()->saveIndicator()->text(), QStringLiteral("Saved"));
         auto notes = ok(m_cache->work().notes(QStringLiteral("s_00002")));
-        QCOMPARE(notes.value(QStringLiteral("seg.c1")), QStringLiteral("Ask for the RLS policy"));
+        QCOMPARE(notes.value(QStringLiteral("seg.c1")).body, QStringLiteral("Ask for the RLS policy"));
 
         // Typed and left at once (j leaves the submission): nothing is lost.
         QTest::keyClicks(note, QStringLiteral(" file"));
         m_window->action(QStringLiteral("nextSubmission"))->trigger();
         notes = ok(m_cache->work().notes(QStringLiteral("s_00002")));
-        QCOMPARE(notes.value(QStringLiteral("seg.c1")), QStringLiteral("Ask for the RLS policy file"));
+        QCOMPARE(notes.value(QStringLiteral("seg.c1")).body, QStringLiteral("Ask for the RLS policy file"));
     }
 
     void aCommentGoesThroughTheOutbox()

@@ -143,10 +143,15 @@ void ChecklistPane::rebuild()
     QHash<QString, ChecklistModel::ItemState> states;
     ChecklistModel::Stamp stamp;
     if (m_context) {
+        auto stampOf = [](const WorkStamp &w) { return ChecklistModel::Stamp{w.version, w.basis}; };
         for (auto it = m_context->ticks.cbegin(); it != m_context->ticks.cend(); ++it)
             states[it.key()].checked = it.value();
+        for (auto it = m_context->tickStamps.cbegin(); it != m_context->tickStamps.cend(); ++it)
+            states[it.key()].tickStamp = stampOf(it.value());
         for (auto it = m_context->notes.cbegin(); it != m_context->notes.cend(); ++it)
             states[it.key()].note = it.value();
+        for (auto it = m_context->noteStamps.cbegin(); it != m_context->noteStamps.cend(); ++it)
+            states[it.key()].noteStamp = stampOf(it.value());
         stamp = {m_context->submission.summary.version,
                  ReviewBasis::of(m_context->questionnaire, m_context->submission, m_category)};
         m_model->setCategory(m_context->questionnaire, m_category, stamp, states);
@@ -195,8 +200,11 @@ Result<> ChecklistPane::writeTick(const QString &itemKey, bool checked)
     if (!m_context)
         return Error{tr("no submission is open")};
     const QString sid = m_context->id();
+    const WorkStamp stamp = currentStamp();
     Result<> written;
-    m_writer->writeNow([&] { return written = m_cache->work().setChecklistTick(sid, itemKey, checked); });
+    m_writer->writeNow([&] { return written = m_cache->work().setChecklistTick(sid, itemKey, checked, stamp); });
+    if (written)
+        m_context->tickStamps.insert(itemKey, stamp);
     return written;
 }
 
@@ -204,13 +212,23 @@ Result<> ChecklistPane::writeNote(const QString &key, const QString &note)
 {
     if (!m_context)
         return Error{tr("no submission is open")};
-    if (const Result<> r = m_cache->work().setNote(m_context->id(), key, note); !r)
+    const WorkStamp stamp = currentStamp();
+    if (const Result<> r = m_cache->work().setNote(m_context->id(), key, note, stamp); !r)
         return r;
-    if (note.isEmpty())
+    if (note.isEmpty()) {
         m_context->notes.remove(key);
-    else
+        m_context->noteStamps.remove(key);
+    } else {
         m_context->notes.insert(key, note);
+        m_context->noteStamps.insert(key, stamp);
+    }
     return {};
+}
+
+WorkStamp ChecklistPane::currentStamp() const
+{
+    // Made on the category in view: its items' ticks and notes and its own note.
+    return WorkStamp::of(m_context->submission, m_context->questionnaire, m_category);
 }
 
 void ChecklistPane::showItemNote()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "domain/Result.h"
+#include "models/WorkStamp.h"
 
 #include <QWidget>
 
@@ -52,6 +53,7 @@ private:
     void noteEdited(QPlainTextEdit *editor, const QString &key);
     Result<> writeTick(const QString &itemKey, bool checked);
     Result<> writeNote(const QString &key, const QString &note);
+    WorkStamp currentStamp() const;
     static void setTextKeepingCursor(QPlainTextEdit *editor, const QString &text);
 
     Cache *m_cache;

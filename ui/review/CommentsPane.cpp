@@ -29,7 +29,7 @@ CommentsPane::CommentsPane(Cache *cache, QWidget *parent)
     : QWidget(parent)
     , m_cache(cache)
     , m_awaiting(new QLabel)
-    , m_model(new CommentsModel({}, this))
+    , m_model(new CommentsModel([this](const QString &id) { return m_context ? m_context->nameOf(id) : id; }, this))
     , m_list(new QListView)
     , m_compose(new QPlainTextEdit)
     , m_internal(new QPushButton(tr("Add &internal note")))
@@ -115,7 +115,8 @@ void CommentsPane::setContext(const ReviewContext *context)
     m_model->setComments(context->submission.comments, context->lastOpened);
     bool askedNow = false;
     for (const OutboxEntry &e : context->outbox) {
-        if (e.kind != OutboxEntry::Kind::Comment || e.state == OutboxEntry::State::Sent)
+        if (e.kind != OutboxEntry::Kind::Comment || e.state == OutboxEntry::State::Sent
+            || e.state == OutboxEntry::State::Superseded)
             continue;
         Comment c;
         c.id = outboxId(e.id);

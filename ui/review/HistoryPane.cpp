@@ -27,9 +27,10 @@ QString stateText(OutboxEntry::State s)
         return HistoryPane::tr("failed");
     case OutboxEntry::State::Sent:
         return HistoryPane::tr("sent");
-    default:
-        return OutboxEntry::stateName(s);
+    case OutboxEntry::State::Superseded:
+        return HistoryPane::tr("superseded");
     }
+    return {};
 }
 
 QString actionOf(const OutboxEntry &e)
@@ -48,7 +49,7 @@ QString actionOf(const OutboxEntry &e)
 
 HistoryPane::HistoryPane(QWidget *parent)
     : QWidget(parent)
-    , m_model(new HistoryModel({}, this))
+    , m_model(new HistoryModel([this](const QString &id) { return m_context ? m_context->nameOf(id) : id; }, this))
     , m_list(new QListView)
 {
     setObjectName(QStringLiteral("HistoryPane"));
@@ -72,13 +73,14 @@ HistoryPane::HistoryPane(QWidget *parent)
 
 void HistoryPane::setContext(const ReviewContext *context)
 {
+    m_context = context;
     if (!context) {
         m_model->setHistory({}, {});
         return;
     }
     QList<HistoryModel::LocalAction> local;
     for (const OutboxEntry &e : context->outbox) {
-        if (e.state == OutboxEntry::State::Sent)
+        if (e.state == OutboxEntry::State::Sent || e.state == OutboxEntry::State::Superseded)
             continue;
         local.append({e.createdAt, context->me, actionOf(e), stateText(e.state),
                       e.lastError.isEmpty() ? QString() : tr("the server said: %1").arg(e.lastError)});

@@ -24,6 +24,7 @@ public:
     HistoryModel *model() const { return m_model; }
 
 private:
+    const ReviewContext *m_context = nullptr;
     HistoryModel *m_model;
     QListView *m_list;
 };

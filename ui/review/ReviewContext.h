@@ -4,6 +4,7 @@
 #include "domain/Submission.h"
 #include "models/AnswerComparison.h"
 #include "models/OutboxEntry.h"
+#include "models/WorkStamp.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -27,6 +28,9 @@ struct ReviewContext
     // The previous submission's questionnaire, when its version differs.
     std::optional<Questionnaire> previousQuestionnaire;
     QHash<QString, bool> ticks;
+    // What each tick and note was made on (version, basis), by key.
+    QHash<QString, WorkStamp> tickStamps;
+    QHash<QString, WorkStamp> noteStamps;
     // The previous rejection's reasons ("category:code") marked addressed.
     QHash<QString, bool> reasonMarks;
     // The questions the reviewer has looked at.
@@ -39,10 +43,13 @@ struct ReviewContext
     QDateTime lastOpened;
     // The signed-in user's id, for what they wrote here.
     QString me;
+    // User ids to names (authors, actors, the assignee).
+    QHash<QString, QString> names;
     // This submission's outbox entries, oldest first.
     QList<OutboxEntry> outbox;
 
     QString id() const { return submission.summary.id; }
+    QString nameOf(const QString &userId) const { return names.value(userId, userId); }
     const Questionnaire &previousQuestions() const
     {
         return previousQuestionnaire ? *previousQuestionnaire : questionnaire;

@@ -55,7 +55,7 @@ void ReviewHeader::setContext(const ReviewContext &context)
                          .arg(kindText(s))
                          .arg(s.version)
                          .arg(s.questionnaireVersion, statusText(s), stageText(s),
-                              s.assignee ? *s.assignee : tr("nobody")));
+                              s.assignee ? context.nameOf(*s.assignee) : tr("nobody")));
     QString dates = tr("Submitted %1 · updated %2").arg(when(s.submittedAt), when(s.updatedAt));
     if (s.badgeExpiresAt)
         dates += QStringLiteral(" · ") + tr("badge expires %1").arg(when(*s.badgeExpiresAt));
@@ -115,18 +115,22 @@ QString ReviewHeader::kindText(const SubmissionSummary &s)
 
 QString ReviewHeader::outboxStateText(const QList<OutboxEntry> &entries)
 {
-    if (entries.isEmpty())
+    QList<OutboxEntry> live;
+    for (const OutboxEntry &e : entries)
+        if (e.state != OutboxEntry::State::Superseded)
+            live.append(e);
+    if (live.isEmpty())
         return tr("nothing waiting");
     // The newest write says where things stand; a held one (conflict,
     // failed) is named whatever came after it, since it needs the reviewer.
-    for (const OutboxEntry &e : entries) {
+    for (const OutboxEntry &e : live) {
         if (e.state == OutboxEntry::State::Conflict)
             return tr("conflict — the marketplace has moved on; open it to re-base or discard");
         if (e.state == OutboxEntry::State::Failed)
             return tr("failed: %1").arg(e.lastError.isEmpty() ? tr("refused by the marketplace") : e.lastError);
     }
     int pending = 0;
-    for (const OutboxEntry &e : entries)
+    for (const OutboxEntry &e : live)
         pending += e.state == OutboxEntry::State::Pending ? 1 : 0;
     if (pending == 1)
         return tr("1 change pending upload");

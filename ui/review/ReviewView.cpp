@@ -4,6 +4,7 @@
 #include "models/Outbox.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 #include "ui/review/AnswerPane.h"
 #include "ui/review/ChecklistPane.h"
 #include "ui/review/CommentsPane.h"
@@ -150,14 +151,45 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
     }
     c.comparison = AnswerComparison::compare(c.questionnaire, c.submission, c.previous ? &*c.previous : nullptr,
                                              c.previousQuestionnaire ? &*c.previousQuestionnaire : nullptr);
-    const Result<QHash<QString, bool>> ticks = m_cache->work().checklistTicks(submissionId);
+    ReviewWork &work = m_cache->work();
+    const Result<QHash<QString, ReviewWork::Tick>> ticks = work.checklistTicks(submissionId);
     if (!ticks)
         return ticks.error();
-    c.ticks = *ticks;
-    const Result<QHash<QString, QString>> notes = m_cache->work().notes(submissionId);
+    for (auto it = ticks->cbegin(); it != ticks->cend(); ++it) {
+        c.ticks.insert(it.key(), it->checked);
+        if (!it->basis.isEmpty())
+            c.tickStamps.insert(it.key(), WorkStamp{it->madeOnVersion, it->basis});
+    }
+    const Result<QHash<QString, ReviewWork::Note>> notes = work.notes(submissionId);
     if (!notes)
         return notes.error();
-    c.notes = *notes;
+    for (auto it = notes->cbegin(); it != notes->cend(); ++it) {
+        c.notes.insert(it.key(), it->body);
+        if (!it->basis.isEmpty())
+            c.noteStamps.insert(it.key(), WorkStamp{it->madeOnVersion, it->basis});
+    }
+    const Result<QHash<QString, QDateTime>> read = work.readQuestions(submissionId);
+    if (!read)
+        return read.error();
+    for (auto it = read->cbegin(); it != read->cend(); ++it)
+        c.read.insert(it.key());
+    const Result<QHash<QString, bool>> marks = work.reasonMarks(submissionId);
+    if (!marks)
+        return marks.error();
+    c.reasonMarks = *marks;
+    const Result<std::optional<QDateTime>> opened = work.lastOpened(submissionId);
+    if (!opened)
+        return opened.error();
+    c.lastOpened = opened->value_or(QDateTime());
+    const Result<QHash<QString, QString>> names = m_cache->users().names();
+    if (!names)
+        return names.error();
+    c.names = *names;
+    const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
+    if (!me)
+        return me.error();
+    if (const std::optional<UserDirectory::User> &signedIn = *me; signedIn)
+        c.me = signedIn->id;
     const Result<QList<OutboxEntry>> entries = m_cache->outbox().entries();
     if (!entries)
         return entries.error();
@@ -170,10 +202,20 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
 Result<> ReviewView::open(const QString &submissionId)
 {
     flush();
+    const bool same = submissionId == m_context.id();
     Result<ReviewContext> c = read(submissionId);
     if (!c)
         return c.error();
-    const bool same = submissionId == m_context.id();
+    if (same) {
+        // A reload keeps what "new since you last opened it" was measured from.
+        c->lastOpened = m_context.lastOpened;
+    } else {
+        // Opening it now; comments after the previous opening are new.
+        const Result<std::optional<QDateTime>> before = m_cache->work().markOpened(submissionId);
+        if (!before)
+            return before.error();
+        c->lastOpened = before->value_or(QDateTime());
+    }
     display(std::move(*c));
     if (!same) {
         m_evidence->clear();
@@ -220,15 +262,20 @@ void ReviewView::display(ReviewContext context)
 
 Result<> ReviewView::setReasonAddressed(const QString &reasonKey, bool addressed)
 {
-    // Until the cache keeps the marks, they hold for the session.
+    if (const Result<> r = m_cache->work().setReasonAddressed(m_context.id(), reasonKey, addressed); !r)
+        return r;
     m_context.reasonMarks.insert(reasonKey, addressed);
     return {};
 }
 
 void ReviewView::markRead(const QString &questionKey)
 {
-    if (questionKey.isEmpty() || m_context.read.contains(questionKey))
+    if (questionKey.isEmpty() || m_context.read.contains(questionKey) || !m_context.questionnaire.question(questionKey))
         return;
+    if (const Result<> r = m_cache->work().markRead(m_context.id(), questionKey); !r) {
+        Q_EMIT readFailed(r.error().message);
+        return;
+    }
     m_context.read.insert(questionKey);
     m_navigator->setRead(questionKey);
 }
