@@ -19,6 +19,7 @@
 #include "ui/review/DebouncedWriter.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/HistoryPane.h"
+#include "ui/review/PreviousReasons.h"
 #include "ui/review/QuestionNavigator.h"
 #include "ui/review/ReviewHeader.h"
 #include "ui/review/ReviewView.h"
@@ -65,6 +66,15 @@ Submission previousOfFirst()
         if (a.questionKey == QLatin1String("csrf.1"))
             a.text = PreviousCsrf;
     }
+    // It was rejected over its CSRF protection.
+    RecordedVerdict rejected;
+    rejected.by = QStringLiteral("u_bob");
+    rejected.at = p.summary.updatedAt;
+    rejected.version = p.summary.version;
+    rejected.verdict.decision = Verdict::Decision::Reject;
+    rejected.verdict.baseVersion = p.summary.version;
+    rejected.verdict.reasons = {{QStringLiteral("csrf_protection"), QStringLiteral("csrf.no_token"), QStringLiteral("No token on the export endpoint.")}};
+    p.verdicts = {rejected};
     return p;
 }
 
@@ -208,9 +218,53 @@ private Q_SLOTS:
         QVERIFY(review()->evidence()->item());
         QCOMPARE(review()->evidence()->item()->id, QStringLiteral("e_1_1"));
 
-        // An unchanged answer says so.
+        // The previous rejection's reason sits beside the answers of its
+        // category; "addressed?" is kept in the cache.
+        PreviousReasons *reasons = review()->previousReasons();
+        QVERIFY(reasons->isVisibleTo(review()));
+        QCOMPARE(reasons->reasonCount(), 1);
+        auto *addressed = reasons->findChild<QCheckBox *>();
+        QVERIFY(addressed);
+        QTest::mouseClick(addressed, Qt::LeftButton, {}, QPoint(8, addressed->height() / 2));
+        QVERIFY(addressed->isChecked());
+        QCOMPARE(ok(m_cache->work().reasonMarks(Resubmitted)).value(QStringLiteral("csrf_protection:csrf.no_token")), true);
+
+        // An unchanged answer says so; another category has no reasons.
         QVERIFY(review()->navigator()->selectQuestion(QStringLiteral("seg.1")));
         QCOMPARE(answers->previousView()->toPlainText(), answers->answerView()->toPlainText());
+        QVERIFY(!reasons->isVisibleTo(review()));
+        // What was looked at is read, in the cache too.
+        const auto read = ok(m_cache->work().readQuestions(Resubmitted));
+        QVERIFY(read.contains(QStringLiteral("csrf.1")));
+        QVERIFY(read.contains(QStringLiteral("seg.1")));
+        QVERIFY(!read.contains(QStringLiteral("seg.2")));
+    }
+
+    void workOnOlderAnswersIsFlaggedForRecheck()
+    {
+        const QString id = QStringLiteral("s_00002");
+        clickRow(id);
+        review()->navigator()->tree()->setFocus();
+        key(Qt::Key_Space); // seg.c1, on version 1
+        QCOMPARE(review()->checklist()->model()->index(0).data(ChecklistModel::RecheckRole).toBool(), false);
+
+        // Version 2 changes a data-segregation answer; the sync says so.
+        Submission v2 = test::submission(2, 2);
+        v2.answers[1].text = QStringLiteral("Each tenant has its own schema.");
+        QVERIFY(ok(m_cache->submissions().store(v2)));
+        m_window->submissionsChanged({id});
+        QCOMPARE(review()->context().submission.summary.version, 2);
+        const QModelIndex first = review()->checklist()->model()->index(0);
+        QCOMPARE(first.data(ChecklistModel::RecheckRole).toBool(), true);
+        QCOMPARE(first.data(ChecklistModel::RecheckTextRole).toString(), QStringLiteral("made on version 1 — recheck"));
+        QCOMPARE(first.data(ChecklistModel::CheckedRole).toBool(), true);
+        // Looked at again: the flag goes, in the cache too.
+        review()->checklist()->items()->setCurrentIndex(first);
+        QPushButton *again = review()->checklist()->recheckButton();
+        QVERIFY(again->isEnabled());
+        QTest::mouseClick(again, Qt::LeftButton);
+        QCOMPARE(first.data(ChecklistModel::RecheckRole).toBool(), false);
+        QCOMPARE(ok(m_cache->work().checklistTicks(id)).value(QStringLiteral("seg.c1")).madeOnVersion, 2);
     }
 
     void changedOnlyHidesTheRest()
