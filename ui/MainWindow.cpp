@@ -3,12 +3,14 @@
 #include "models/Cache.h"
 #include "models/Outbox.h"
 #include "models/QueueModel.h"
+#include "models/UserDirectory.h"
 #include "ui/review/ReviewView.h"
 #include "ui/review/TypingShortcutGuard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -273,6 +275,8 @@ void MainWindow::createReviewActions()
     add(QStringLiteral("tickItem"), tr("&Tick the Checklist Item"), {QKeySequence(Qt::Key_Space)},
         [this] { m_review->tickCurrentItem(); });
     add(QStringLiteral("comment"), tr("&Comment…"), {QKeySequence(Qt::Key_C)}, [this] { m_review->focusComment(); });
+    auto *assignAction = add(QStringLiteral("assign"), tr("A&ssign…"), {QKeySequence(Qt::SHIFT | Qt::Key_A)}, [this] { assign(); });
+    assignAction->setProperty("leadOnly", true);
     menu->addSeparator();
     // The verdict dialog is its own piece of work; until it is in, the keys
     // are reserved and the actions say why they do nothing.
@@ -286,11 +290,52 @@ void MainWindow::createReviewActions()
     updateActions();
 }
 
+void MainWindow::assign()
+{
+    const Result<QList<UserDirectory::User>> users = m_cache->users().users();
+    if (!users) {
+        statusBar()->showMessage(tr("Cannot read the users: %1").arg(users.error().message));
+        return;
+    }
+    QStringList names{tr("Nobody")};
+    QStringList ids{QString()};
+    const std::optional<QString> &current = m_review->context().submission.summary.assignee;
+    int at = 0;
+    for (const UserDirectory::User &u : *users) {
+        if (!u.hasRole(QStringLiteral("reviewer")))
+            continue;
+        if (current == u.id)
+            at = int(ids.size());
+        names.append(u.name);
+        ids.append(u.id);
+    }
+    bool chosen = false;
+    const QString name = QInputDialog::getItem(this, tr("Assign"), tr("Assign %1 to:").arg(m_review->context().submission.summary.appName),
+                                               names, at, false, &chosen);
+    if (!chosen)
+        return;
+    const QString id = ids.value(names.indexOf(name));
+    const Result<qint64> recorded = m_cache->outbox().recordAssignment(
+        m_review->submissionId(), id.isEmpty() ? std::nullopt : std::optional<QString>(id));
+    if (!recorded) {
+        statusBar()->showMessage(tr("Not assigned: %1").arg(recorded.error().message));
+        return;
+    }
+    if (const Result<> r = m_review->reload(); !r)
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(r.error().message));
+    updateStatus();
+}
+
 void MainWindow::updateActions()
 {
     const bool reviewing = isReviewing();
-    for (QAction *a : std::as_const(m_reviewActions))
-        a->setEnabled(reviewing && !a->property("notYet").toBool());
+    const bool lead = m_review->context().myRoles.contains(QStringLiteral("lead"));
+    for (QAction *a : std::as_const(m_reviewActions)) {
+        const bool leadOnly = a->property("leadOnly").toBool();
+        a->setEnabled(reviewing && !a->property("notYet").toBool() && (!leadOnly || lead));
+        if (leadOnly)
+            a->setToolTip(lead ? tr("Assign the submission to a reviewer") : tr("Only a lead assigns submissions."));
+    }
 }
 
 } // namespace assay

@@ -50,6 +50,7 @@ public Q_SLOTS:
 private:
     void createReviewActions();
     void stepSubmission(int delta);
+    void assign();
     void updateActions();
     void updateStatus();
     void updateEmptyState();

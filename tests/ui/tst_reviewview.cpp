@@ -12,6 +12,7 @@
 #include "models/ReviewTreeModel.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 #include "ui/MainWindow.h"
 #include "ui/review/AnswerPane.h"
 #include "ui/review/ChecklistPane.h"
@@ -28,6 +29,8 @@
 #include <QAccessible>
 #include <QAction>
 #include <QCheckBox>
+#include <QInputDialog>
+#include <QTimer>
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -368,6 +371,37 @@ private Q_SLOTS:
         const QModelIndex newest = review()->history()->list()->model()->index(0, 0);
         QVERIFY(newest.data(HistoryModel::LocalRole).toBool());
         QVERIFY(newest.data().toString().contains(QStringLiteral("pending upload")));
+    }
+
+    void aLeadAssignsAReviewerNobodyElseCan()
+    {
+        QVERIFY(ok(m_cache->users().storeUsers({{QStringLiteral("u_bob"), QStringLiteral("Bob Reviewer"), {QStringLiteral("reviewer")}},
+                                                {QStringLiteral("u_carol"), QStringLiteral("Carol Lead"), {QStringLiteral("lead")}}})));
+        QVERIFY(ok(m_cache->users().storeMe({QStringLiteral("u_bob"), QStringLiteral("Bob Reviewer"), {QStringLiteral("reviewer")}})));
+        clickRow(QStringLiteral("s_00003"));
+        QAction *assign = m_window->action(QStringLiteral("assign"));
+        QVERIFY(!assign->isEnabled());
+        QVERIFY(assign->toolTip().contains(QStringLiteral("lead")));
+
+        QVERIFY(ok(m_cache->users().storeMe({QStringLiteral("u_carol"), QStringLiteral("Carol Lead"), {QStringLiteral("lead")}})));
+        m_window->showQueue();
+        clickRow(QStringLiteral("s_00003"));
+        QVERIFY(assign->isEnabled());
+        // The picker offers the reviewers; Bob is chosen.
+        QTimer::singleShot(0, this, [] {
+            auto *dialog = qobject_cast<QInputDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            QVERIFY(dialog->comboBoxItems().contains(QStringLiteral("Bob Reviewer")));
+            QVERIFY(!dialog->comboBoxItems().contains(QStringLiteral("Carol Lead")));
+            dialog->setTextValue(QStringLiteral("Bob Reviewer"));
+            dialog->accept();
+        });
+        QTest::keyClick(review()->navigator()->tree(), Qt::Key_A, Qt::ShiftModifier);
+        const auto entries = ok(m_cache->outbox().inState(OutboxEntry::State::Pending));
+        QCOMPARE(entries.size(), 1);
+        QCOMPARE(entries.first().kind, OutboxEntry::Kind::Assignment);
+        QCOMPARE(entries.first().payload.value(QStringLiteral("assignee")).toString(), QStringLiteral("u_bob"));
+        QVERIFY(review()->header()->outboxText().contains(QStringLiteral("pending upload")));
     }
 
     void everyControlHasAName()

@@ -41,8 +41,9 @@ struct ReviewContext
     AnswerComparison comparison;
     // When the reviewer opened it before this time (invalid: never).
     QDateTime lastOpened;
-    // The signed-in user's id, for what they wrote here.
+    // The signed-in user's id and roles (empty until a sync signed in).
     QString me;
+    QStringList myRoles;
     // User ids to names (authors, actors, the assignee).
     QHash<QString, QString> names;
     // This submission's outbox entries, oldest first.

@@ -188,8 +188,10 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
     const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
     if (!me)
         return me.error();
-    if (const std::optional<UserDirectory::User> &signedIn = *me; signedIn)
+    if (const std::optional<UserDirectory::User> &signedIn = *me; signedIn) {
         c.me = signedIn->id;
+        c.myRoles = signedIn->roles;
+    }
     const Result<QList<OutboxEntry>> entries = m_cache->outbox().entries();
     if (!entries)
         return entries.error();
