@@ -280,13 +280,24 @@ void MainWindow::createReviewActions()
     menu->addSeparator();
     // The verdict dialog is its own piece of work; until it is in, the keys
     // are reserved and the actions say why they do nothing.
-    for (const auto &[name, text, key] : {std::tuple{QStringLiteral("approve"), tr("&Approve…"), Qt::Key_A},
-                                   std::tuple{QStringLiteral("reject"), tr("&Reject…"), Qt::Key_R}}) {
-        auto *a = add(name, text, {QKeySequence(key)}, [] {});
+    for (const auto &[name, text, key] : {std::tuple{QStringLiteral("approve"), tr("&Approve…"), QKeySequence(Qt::Key_A)},
+                                          std::tuple{QStringLiteral("reject"), tr("&Reject…"), QKeySequence(Qt::Key_R)},
+                                          std::tuple{QStringLiteral("return"), tr("Re&turn to the Reviewer…"),
+                                                     QKeySequence(Qt::SHIFT | Qt::Key_R)}}) {
+        auto *a = add(name, text, {key}, [] {});
         a->setToolTip(tr("Not available yet: the verdict dialog is not part of this version. Use “assay decide”."));
         a->setStatusTip(a->toolTip());
         a->setProperty("notYet", true);
     }
+    // The same actions as buttons while reviewing: a disabled one says why
+    // in its tooltip.
+    m_reviewBar = addToolBar(tr("Review"));
+    m_reviewBar->setObjectName(QStringLiteral("ReviewToolBar"));
+    m_reviewBar->setMovable(false);
+    m_reviewBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (const QString &name : {QStringLiteral("backToQueue"), QStringLiteral("approve"), QStringLiteral("reject"),
+                                QStringLiteral("return"), QStringLiteral("comment"), QStringLiteral("assign")})
+        m_reviewBar->addAction(action(name));
     updateActions();
 }
 
@@ -329,6 +340,7 @@ void MainWindow::assign()
 void MainWindow::updateActions()
 {
     const bool reviewing = isReviewing();
+    m_reviewBar->setVisible(reviewing);
     const bool lead = m_review->context().myRoles.contains(QStringLiteral("lead"));
     for (QAction *a : std::as_const(m_reviewActions)) {
         const bool leadOnly = a->property("leadOnly").toBool();

@@ -10,6 +10,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+class QToolBar;
 
 namespace assay {
 
@@ -65,6 +66,7 @@ private:
     QLabel *m_empty;
     ReviewView *m_review;
     QList<QAction *> m_reviewActions;
+    QToolBar *m_reviewBar = nullptr;
     QLabel *m_statusCounts;
     QLabel *m_syncStatus;
 };

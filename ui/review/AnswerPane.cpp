@@ -92,7 +92,7 @@ AnswerPane::AnswerPane(QWidget *reasons, QWidget *parent)
     m_evidence->setHeaderLabels({tr("File"), tr("Declared type"), tr("Size"), tr("Local copy"), tr("Against the previous")});
     m_evidence->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_evidence->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
-    m_evidence->setMaximumHeight(140);
+    m_evidence->setMaximumHeight(120);
     connect(m_evidence, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *row) {
         if (!m_context || !row)
             return;
@@ -235,6 +235,7 @@ void AnswerPane::showEvidence(const AnswerComparison::Question &question)
         auto *none = new QTreeWidgetItem(m_evidence);
         none->setText(NameColumn, tr("No evidence linked to this answer."));
         none->setFlags(Qt::ItemIsEnabled);
+        none->setFirstColumnSpanned(true);
     }
 }
 
