@@ -285,6 +285,15 @@ private Q_SLOTS:
         key(Qt::Key_D);
         QVERIFY(!changedOnly->isChecked());
         QVERIFY(nav->visibleQuestionKeys().size() > 40);
+
+        // Ctrl+F finds in the questions and the answers.
+        QTest::keySequence(m_window.get(), QKeySequence::Find);
+        QTRY_VERIFY(nav->findField()->hasFocus());
+        QTest::keyClicks(nav->findField(), QStringLiteral("tenant_id row-level"));
+        QCOMPARE(nav->visibleQuestionKeys(), QStringList{QStringLiteral("seg.1")});
+        QCOMPARE(nav->currentQuestionKey(), QStringLiteral("seg.1"));
+        nav->findField()->clear();
+        QVERIFY(nav->visibleQuestionKeys().size() > 40);
     }
 
     void spaceTicksTheCurrentItemButNotWhileTyping()

@@ -2,6 +2,7 @@
 
 #include "models/ChangedOnlyFilter.h"
 #include "models/ReviewTreeModel.h"
+#include "ui/review/QuestionFindFilter.h"
 #include "ui/review/ReviewContext.h"
 #include "ui/review/ReviewItemDelegate.h"
 
@@ -36,17 +37,22 @@ QuestionNavigator::QuestionNavigator(QWidget *parent)
     : QWidget(parent)
     , m_model(new ReviewTreeModel(this))
     , m_changed(new ChangedOnlyFilter(this))
-    , m_found(new QSortFilterProxyModel(this))
+    , m_found(new QuestionFindFilter(
+          [this](const QModelIndex &i) -> QString {
+              const QString key = i.data(KeyRole).toString();
+              if (!isQuestion(i))
+                  return titleOf(i);
+              const Answer *answer = m_context ? m_context->answer(key) : nullptr;
+              return key + QLatin1Char(' ') + questionTextOf(key, -1) + QLatin1Char(' ') + (answer ? answer->text : QString());
+          },
+          this))
     , m_tree(new QTreeView)
     , m_changedOnly(new QCheckBox(tr("&Changed only")))
     , m_find(new QLineEdit)
 {
     setObjectName(QStringLiteral("QuestionNavigator"));
     m_changed->setSourceModel(m_model);
-    // Find narrows by what the rows say (question texts, category titles).
     m_found->setSourceModel(m_changed);
-    m_found->setRecursiveFilteringEnabled(true);
-    m_found->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
     m_tree->setModel(m_found);
     m_tree->setAccessibleName(tr("Categories and questions"));
@@ -103,7 +109,7 @@ QuestionNavigator::QuestionNavigator(QWidget *parent)
     m_find->setAccessibleName(tr("Find in questions and answers"));
     connect(m_find, &QLineEdit::textChanged, this, [this](const QString &text) {
         const QString current = currentQuestionKey();
-        m_found->setFilterFixedString(text);
+        m_found->setText(text);
         m_tree->expandAll();
         if (current.isEmpty() || !selectQuestion(current))
             selectFirstQuestion();
@@ -160,14 +166,16 @@ QString QuestionNavigator::titleOf(const QModelIndex &category) const
     return c ? c->title : category.data().toString();
 }
 
-QString QuestionNavigator::questionTextOf(const QString &key) const
+QString QuestionNavigator::questionTextOf(const QString &key, int max) const
 {
     if (!m_context)
         return {};
     const Questionnaire::Question *q = m_context->questionnaire.question(key);
     if (!q && m_context->previousQuestionnaire)
         q = m_context->previousQuestionnaire->question(key);
-    return q ? firstLine(q->text) : QString();
+    if (!q)
+        return {};
+    return max < 0 ? q->text : firstLine(q->text, max);
 }
 
 QString QuestionNavigator::currentQuestionKey() const

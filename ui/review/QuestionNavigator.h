@@ -10,6 +10,7 @@ class QTreeView;
 namespace assay {
 
 class ChangedOnlyFilter;
+class QuestionFindFilter;
 class ReviewTreeModel;
 struct ReviewContext;
 
@@ -52,7 +53,8 @@ Q_SIGNALS:
 
 private:
     QString titleOf(const QModelIndex &category) const;
-    QString questionTextOf(const QString &key) const;
+    // The question's text, cut to `max` characters (-1: whole).
+    QString questionTextOf(const QString &key, int max = 70) const;
     QModelIndex questionIndex(const QString &key) const;
     bool step(int delta);
     void selectFirstQuestion();
@@ -61,7 +63,7 @@ private:
     const ReviewContext *m_context = nullptr;
     ReviewTreeModel *m_model;
     ChangedOnlyFilter *m_changed;
-    QSortFilterProxyModel *m_found;
+    QuestionFindFilter *m_found;
     QTreeView *m_tree;
     QCheckBox *m_changedOnly;
     QLineEdit *m_find;
