@@ -382,6 +382,36 @@ private Q_SLOTS:
         QVERIFY(newest.data().toString().contains(QStringLiteral("pending upload")));
     }
 
+    void commentsSinceTheLastOpeningAreNew()
+    {
+        const QString id = QStringLiteral("s_00002");
+        clickRow(id);
+        QAbstractItemModel *comments = review()->comments()->list()->model();
+        QCOMPARE(comments->rowCount(), 1);
+        QCOMPARE(comments->index(0, 0).data(CommentsModel::NewRole).toBool(), false);
+        key(Qt::Key_Escape);
+
+        // The partner replies after that opening; the sync stores it.
+        Submission withReply = test::submission(2, 2);
+        Comment reply;
+        reply.id = QStringLiteral("c_reply");
+        reply.author = QStringLiteral("p_2");
+        reply.visibility = Comment::Visibility::Partner;
+        reply.from = Comment::From::Partner;
+        reply.body = QStringLiteral("The RLS policy file is attached.");
+        reply.createdAt = QDateTime::currentDateTimeUtc().addSecs(60);
+        withReply.comments.append(reply);
+        QVERIFY(ok(m_cache->submissions().store(withReply)));
+        m_window->submissionsChanged({id});
+
+        clickRow(id);
+        QCOMPARE(comments->rowCount(), 2);
+        QCOMPARE(comments->index(0, 0).data(CommentsModel::NewRole).toBool(), false);
+        QCOMPARE(comments->index(1, 0).data(CommentsModel::NewRole).toBool(), true);
+        QCOMPARE(comments->index(1, 0).data(CommentsModel::KindRole).toInt(), int(CommentsModel::Kind::PartnerReply));
+        QVERIFY(!review()->comments()->awaitingLabel()->isVisibleTo(review()->comments()));
+    }
+
     void aLeadAssignsAReviewerNobodyElseCan()
     {
         QVERIFY(ok(m_cache->users().storeUsers({{QStringLiteral("u_bob"), QStringLiteral("Bob Reviewer"), {QStringLiteral("reviewer")}},

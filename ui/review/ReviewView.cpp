@@ -203,38 +203,44 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
 
 Result<> ReviewView::open(const QString &submissionId)
 {
-    flush();
-    const bool same = submissionId == m_context.id();
-    Result<ReviewContext> c = read(submissionId);
-    if (!c)
-        return c.error();
-    if (same) {
-        // A reload keeps what "new since you last opened it" was measured from.
-        c->lastOpened = m_context.lastOpened;
-    } else {
-        // Opening it now; comments after the previous opening are new.
-        const Result<std::optional<QDateTime>> before = m_cache->work().markOpened(submissionId);
-        if (!before)
-            return before.error();
-        c->lastOpened = before->value_or(QDateTime());
-    }
-    display(std::move(*c));
-    if (!same) {
-        m_evidence->clear();
-        // A resubmission is read from what changed.
-        if (m_context.comparison.hasPrevious())
-            m_navigator->selectFirstChanged();
-        m_navigator->tree()->setFocus(Qt::OtherFocusReason);
-    }
-    markRead(m_navigator->currentQuestionKey());
-    return {};
+    return load(submissionId, true);
 }
 
 Result<> ReviewView::reload()
 {
     if (m_context.id().isEmpty())
         return {};
-    return open(m_context.id());
+    return load(m_context.id(), false);
+}
+
+Result<> ReviewView::load(const QString &submissionId, bool opening)
+{
+    flush();
+    const bool same = submissionId == m_context.id();
+    Result<ReviewContext> c = read(submissionId);
+    if (!c)
+        return c.error();
+    if (opening) {
+        // Comments after the previous opening are new.
+        const Result<std::optional<QDateTime>> before = m_cache->work().markOpened(submissionId);
+        if (!before)
+            return before.error();
+        c->lastOpened = before->value_or(QDateTime());
+    } else {
+        // A reload keeps what "new" is measured from.
+        c->lastOpened = m_context.lastOpened;
+    }
+    display(std::move(*c));
+    if (opening) {
+        if (!same)
+            m_evidence->clear();
+        // A resubmission is read from what changed.
+        if (!same && m_context.comparison.hasPrevious())
+            m_navigator->selectFirstChanged();
+        m_navigator->tree()->setFocus(Qt::OtherFocusReason);
+    }
+    markRead(m_navigator->currentQuestionKey());
+    return {};
 }
 
 void ReviewView::submissionsChanged(const QStringList &ids)

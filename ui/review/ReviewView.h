@@ -74,6 +74,8 @@ Q_SIGNALS:
 
 private:
     Result<ReviewContext> read(const QString &submissionId);
+    // `opening`: the reviewer opens it (counts as an opening, focus to the tree).
+    Result<> load(const QString &submissionId, bool opening);
     void display(ReviewContext context);
     void markRead(const QString &questionKey);
     Result<> setReasonAddressed(const QString &reasonKey, bool addressed);
