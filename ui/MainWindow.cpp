@@ -5,6 +5,7 @@
 #include "models/QueueModel.h"
 #include "models/UserDirectory.h"
 #include "ui/review/ReviewView.h"
+#include "ui/review/VerdictDialog.h"
 #include "ui/review/TypingShortcutGuard.h"
 
 #include <QAction>
@@ -116,6 +117,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
         statusBar()->showMessage(tr("Cannot read the cache: %1").arg(message));
     });
     connect(m_review, &ReviewView::outboxChanged, this, &MainWindow::updateStatus);
+    connect(m_review, &ReviewView::outboxChanged, this, &MainWindow::updateActions);
+    // A tick can make an approve possible.
+    connect(m_review, &ReviewView::workChanged, this, &MainWindow::updateActions);
     qApp->installEventFilter(new TypingShortcutGuard(this));
     createReviewActions();
 
@@ -278,16 +282,15 @@ void MainWindow::createReviewActions()
     auto *assignAction = add(QStringLiteral("assign"), tr("A&ssign…"), {QKeySequence(Qt::SHIFT | Qt::Key_A)}, [this] { assign(); });
     assignAction->setProperty("leadOnly", true);
     menu->addSeparator();
-    // The verdict dialog is its own piece of work; until it is in, the keys
-    // are reserved and the actions say why they do nothing.
-    for (const auto &[name, text, key] : {std::tuple{QStringLiteral("approve"), tr("&Approve…"), QKeySequence(Qt::Key_A)},
-                                          std::tuple{QStringLiteral("reject"), tr("&Reject…"), QKeySequence(Qt::Key_R)},
-                                          std::tuple{QStringLiteral("return"), tr("Re&turn to the Reviewer…"),
-                                                     QKeySequence(Qt::SHIFT | Qt::Key_R)}}) {
-        auto *a = add(name, text, {key}, [] {});
-        a->setToolTip(tr("Not available yet: the verdict dialog is not part of this version. Use “assay decide”."));
-        a->setStatusTip(a->toolTip());
-        a->setProperty("notYet", true);
+    // A verdict is written in the verdict dialog; a decision the signed-in
+    // user may not make now is off, and says why (ApprovalGate).
+    for (const auto &[name, text, key, decision] :
+         {std::tuple{QStringLiteral("approve"), tr("&Approve…"), QKeySequence(Qt::Key_A), Verdict::Decision::Approve},
+          std::tuple{QStringLiteral("reject"), tr("&Reject…"), QKeySequence(Qt::Key_R), Verdict::Decision::Reject},
+          std::tuple{QStringLiteral("return"), tr("Re&turn to the Reviewer…"), QKeySequence(Qt::SHIFT | Qt::Key_R),
+                     Verdict::Decision::Return}}) {
+        auto *a = add(name, text, {key}, [this, d = decision] { decide(d); });
+        a->setProperty("decision", int(decision));
     }
     // The same actions as buttons while reviewing: a disabled one says why
     // in its tooltip.
@@ -299,6 +302,32 @@ void MainWindow::createReviewActions()
                                 QStringLiteral("return"), QStringLiteral("comment"), QStringLiteral("assign")})
         m_reviewBar->addAction(action(name));
     updateActions();
+}
+
+QMap<QString, bool> MainWindow::checklistOf(const ReviewContext &c)
+{
+    QMap<QString, bool> checklist;
+    for (auto it = c.ticks.cbegin(); it != c.ticks.cend(); ++it)
+        checklist.insert(it.key(), it.value());
+    return checklist;
+}
+
+ApprovalGate::Signer MainWindow::signerOf(const ReviewContext &c)
+{
+    return {c.me, c.nameOf(c.me), c.myRoles};
+}
+
+void MainWindow::decide(Verdict::Decision decision)
+{
+    m_review->flush();
+    const ReviewContext &c = m_review->context();
+    VerdictDialog dialog(*m_cache, c.id(), decision, signerOf(c), this);
+    dialog.exec();
+    // Recorded or not, the draft and the outbox may have changed.
+    if (const Result<> r = m_review->reload(); !r)
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(r.error().message));
+    updateActions();
+    updateStatus();
 }
 
 void MainWindow::assign()
@@ -341,12 +370,23 @@ void MainWindow::updateActions()
 {
     const bool reviewing = isReviewing();
     m_reviewBar->setVisible(reviewing);
-    const bool lead = m_review->context().myRoles.contains(QStringLiteral("lead"));
+    const ReviewContext &c = m_review->context();
+    const bool lead = c.myRoles.contains(QStringLiteral("lead"));
+    std::optional<ApprovalGate> gate;
+    if (reviewing)
+        gate.emplace(c.questionnaire, c.submission, checklistOf(c), signerOf(c));
     for (QAction *a : std::as_const(m_reviewActions)) {
         const bool leadOnly = a->property("leadOnly").toBool();
-        a->setEnabled(reviewing && !a->property("notYet").toBool() && (!leadOnly || lead));
+        const QVariant decision = a->property("decision");
+        QString refusal;
+        if (gate && decision.isValid())
+            refusal = gate->refusal(Verdict::Decision(decision.toInt()));
+        a->setEnabled(reviewing && refusal.isEmpty() && (!leadOnly || lead));
         if (leadOnly)
             a->setToolTip(lead ? tr("Assign the submission to a reviewer") : tr("Only a lead assigns submissions."));
+        else if (decision.isValid())
+            a->setToolTip(refusal.isEmpty() ? a->text().remove(QLatin1Char('&')) : refusal);
+        a->setStatusTip(a->toolTip());
     }
 }
 

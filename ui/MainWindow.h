@@ -1,5 +1,7 @@
 #pragma once
 
+#include "domain/Verdict.h"
+#include "models/ApprovalGate.h"
 #include "models/Profile.h"
 
 #include <QMainWindow>
@@ -17,6 +19,7 @@ namespace assay {
 class Cache;
 class QueueModel;
 class ReviewView;
+struct ReviewContext;
 
 // The reviewer's main window: the queue of cached submissions with instant
 // search; a submission opened from it (click or Enter) fills the window with
@@ -52,6 +55,9 @@ private:
     void createReviewActions();
     void stepSubmission(int delta);
     void assign();
+    void decide(Verdict::Decision decision);
+    static QMap<QString, bool> checklistOf(const ReviewContext &c);
+    static ApprovalGate::Signer signerOf(const ReviewContext &c);
     void updateActions();
     void updateStatus();
     void updateEmptyState();

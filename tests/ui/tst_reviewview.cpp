@@ -25,6 +25,7 @@
 #include "ui/review/ReviewHeader.h"
 #include "ui/review/ReviewView.h"
 #include "ui/review/SaveIndicator.h"
+#include "ui/review/VerdictDialog.h"
 
 #include <QAccessible>
 #include <QAction>
@@ -145,6 +146,10 @@ private Q_SLOTS:
         for (int i = 0; i < 6; ++i)
             QVERIFY(ok(m_cache->submissions().store(test::submission(i))));
         QVERIFY(ok(m_cache->submissions().store(previousOfFirst())));
+        // As a sync stores it.
+        const std::optional<Questionnaire> questionnaire = Questionnaire::builtin(QStringLiteral("2026.1"));
+        QVERIFY(questionnaire);
+        QVERIFY(ok(m_cache->submissions().storeQuestionnaire(*questionnaire)));
         m_window = std::make_unique<MainWindow>(m_cache.get(), *m_profile);
         m_window->resize(1400, 900);
         m_window->show();
@@ -380,6 +385,51 @@ private Q_SLOTS:
         const QModelIndex newest = review()->history()->list()->model()->index(0, 0);
         QVERIFY(newest.data(HistoryModel::LocalRole).toBool());
         QVERIFY(newest.data().toString().contains(QStringLiteral("pending upload")));
+    }
+
+    void approveWaitsForTheLastRequiredItem()
+    {
+        QVERIFY(ok(m_cache->users().storeMe({QStringLiteral("u_alice"), QStringLiteral("Alice Reviewer"), {QStringLiteral("reviewer")}})));
+        const QString id = QStringLiteral("s_00002"); // assigned to Alice, at the review stage
+        clickRow(id);
+        QAction *approve = m_window->action(QStringLiteral("approve"));
+        QAction *reject = m_window->action(QStringLiteral("reject"));
+        QVERIFY(!approve->isEnabled());
+        QVERIFY2(!approve->toolTip().isEmpty() && approve->toolTip() != QStringLiteral("Approve…"), qPrintable(approve->toolTip()));
+        QVERIFY(reject->isEnabled());
+        // A reviewer cannot return; that is the security stage's.
+        QVERIFY(!m_window->action(QStringLiteral("return"))->isEnabled());
+
+        // Every required item of every category, ticked with Space.
+        const Questionnaire &q = review()->context().questionnaire;
+        int ticked = 0;
+        for (const Questionnaire::Category &category : q.categories) {
+            QVERIFY(review()->navigator()->selectQuestion(category.questions.first().key));
+            ChecklistModel *items = review()->checklist()->model();
+            QCOMPARE(items->categoryKey(), category.key);
+            for (int row = 0; row < items->rowCount(); ++row) {
+                if (!items->index(row).data(ChecklistModel::RequiredRole).toBool())
+                    continue;
+                QVERIFY(!approve->isEnabled());
+                review()->checklist()->items()->setCurrentIndex(items->index(row));
+                review()->navigator()->tree()->setFocus();
+                key(Qt::Key_Space);
+                ++ticked;
+            }
+        }
+        QCOMPARE(ticked, q.requiredChecklistKeys().size());
+        QVERIFY2(approve->isEnabled(), qPrintable(approve->toolTip()));
+
+        // A opens the verdict dialog on an approve.
+        bool opened = false;
+        QTimer::singleShot(0, this, [&opened] {
+            auto *dialog = qobject_cast<VerdictDialog *>(QApplication::activeModalWidget());
+            opened = dialog && dialog->decision() == Verdict::Decision::Approve;
+            if (dialog)
+                dialog->reject();
+        });
+        key(Qt::Key_A);
+        QVERIFY(opened);
     }
 
     void commentsSinceTheLastOpeningAreNew()

@@ -7,6 +7,7 @@
 #include "models/UserDirectory.h"
 #include "ui/review/AnswerPane.h"
 #include "ui/review/ChecklistPane.h"
+#include "ui/review/ConflictView.h"
 #include "ui/review/CommentsPane.h"
 #include "ui/review/DebouncedWriter.h"
 #include "ui/review/EvidencePane.h"
@@ -91,8 +92,14 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addWidget(m_header, 1);
     top->addWidget(m_saveIndicator, 0, Qt::AlignTop | Qt::AlignRight);
+    m_conflictBox = new QGroupBox(tr("Your verdict met a newer state on the marketplace"));
+    m_conflictBox->setObjectName(QStringLiteral("ConflictBox"));
+    m_conflictBox->setAccessibleName(tr("Conflict with the marketplace"));
+    new QVBoxLayout(m_conflictBox);
+    m_conflictBox->hide();
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addWidget(m_conflictBox);
     layout->addWidget(body, 1);
 
     connect(m_navigator, &QuestionNavigator::questionSelected, m_answers, &AnswerPane::showQuestion);
@@ -103,6 +110,7 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     connect(m_reasons, &PreviousReasons::writeFailed, this, &ReviewView::readFailed);
     connect(m_answers, &AnswerPane::evidenceOpened, m_evidence, &EvidencePane::showItem);
     connect(m_checklist, &ChecklistPane::ticked, m_navigator, &QuestionNavigator::setTicked);
+    connect(m_checklist, &ChecklistPane::ticked, this, &ReviewView::workChanged);
     connect(m_comments, &CommentsPane::recorded, this, [this] {
         if (const Result<> r = reload(); !r)
             Q_EMIT readFailed(r.error().message);
@@ -266,6 +274,36 @@ void ReviewView::display(ReviewContext context)
     m_checklist->showCategory(m_navigator->currentCategoryKey());
     m_comments->setContext(&m_context);
     m_history->setContext(&m_context);
+    showConflict();
+}
+
+void ReviewView::showConflict()
+{
+    qint64 conflict = 0;
+    for (const OutboxEntry &e : std::as_const(m_context.outbox))
+        if (e.kind == OutboxEntry::Kind::Verdict && e.state == OutboxEntry::State::Conflict)
+            conflict = e.id;
+    if (m_conflict && m_conflictEntry == conflict) {
+        m_conflict->reload();
+        return;
+    }
+    delete m_conflict;
+    m_conflict = nullptr;
+    m_conflictEntry = conflict;
+    m_conflictBox->setVisible(conflict != 0);
+    if (conflict == 0)
+        return;
+    // Re-base or discard changes the outbox: read again, after the view's
+    // own slot has returned (it is replaced by the reload).
+    m_conflict = new ConflictView(*m_cache, conflict);
+    m_conflictBox->layout()->addWidget(m_conflict);
+    auto settled = [this] {
+        if (const Result<> r = reload(); !r)
+            Q_EMIT readFailed(r.error().message);
+        Q_EMIT outboxChanged();
+    };
+    connect(m_conflict, &ConflictView::rebased, this, settled, Qt::QueuedConnection);
+    connect(m_conflict, &ConflictView::discarded, this, settled, Qt::QueuedConnection);
 }
 
 Result<> ReviewView::setReasonAddressed(const QString &reasonKey, bool addressed)

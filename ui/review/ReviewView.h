@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QGroupBox;
 class QSplitter;
 class QTabWidget;
 
@@ -14,6 +15,7 @@ class AnswerPane;
 class Cache;
 class ChecklistPane;
 class CommentsPane;
+class ConflictView;
 class DebouncedWriter;
 class EvidencePane;
 class HistoryPane;
@@ -65,12 +67,15 @@ public:
     DebouncedWriter *writer() const { return m_writer; }
     SaveIndicator *saveIndicator() const { return m_saveIndicator; }
     QTabWidget *sideTabs() const { return m_tabs; }
+    ConflictView *conflictView() const { return m_conflict; }
 
 Q_SIGNALS:
     // A read failed; the screen keeps what it showed.
     void readFailed(const QString &message);
     // The reviewer recorded something in the outbox (the status bar counts).
     void outboxChanged();
+    // A tick changed (what the verdict actions allow may change).
+    void workChanged();
 
 private:
     Result<ReviewContext> read(const QString &submissionId);
@@ -78,6 +83,8 @@ private:
     Result<> load(const QString &submissionId, bool opening);
     void display(ReviewContext context);
     void markRead(const QString &questionKey);
+    // A verdict of this submission that came back 409 is shown with its way out.
+    void showConflict();
     Result<> setReasonAddressed(const QString &reasonKey, bool addressed);
 
     Cache *m_cache;
@@ -93,6 +100,9 @@ private:
     CommentsPane *m_comments;
     HistoryPane *m_history;
     QTabWidget *m_tabs;
+    QGroupBox *m_conflictBox = nullptr;
+    ConflictView *m_conflict = nullptr;
+    qint64 m_conflictEntry = 0;
 };
 
 } // namespace assay
