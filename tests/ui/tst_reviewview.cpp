@@ -16,6 +16,7 @@
 #include "ui/MainWindow.h"
 #include "ui/review/AnswerPane.h"
 #include "ui/review/ChecklistPane.h"
+#include "ui/review/ConflictView.h"
 #include "ui/review/CommentsPane.h"
 #include "ui/review/DebouncedWriter.h"
 #include "ui/review/EvidencePane.h"
@@ -430,6 +431,36 @@ private Q_SLOTS:
         });
         key(Qt::Key_A);
         QVERIFY(opened);
+    }
+
+    void aConflictShowsBothSidesAndDiscarding()
+    {
+        const QString id = QStringLiteral("s_00002");
+        const qint64 entry = ok(m_cache->outbox().recordVerdict(
+            id, Verdict::Decision::Reject, {},
+            {{QStringLiteral("csrf_protection"), QStringLiteral("csrf.no_token"), QStringLiteral("settings form")}},
+            QStringLiteral("No CSRF token on the settings form")));
+        SubmissionSummary server = test::summary(2, 2);
+        server.assignee = QStringLiteral("u_bob");
+        QVERIFY(ok(m_cache->outbox().settle(entry, OutboxEntry::State::Conflict,
+                                            QStringLiteral("409 version_conflict: the submission changed since version 1"),
+                                            server.toJson())));
+        clickRow(id);
+        QVERIFY(review()->header()->outboxText().contains(QStringLiteral("conflict")));
+        QVERIFY(review()->conflictView());
+        QVERIFY(review()->conflictView()->isVisibleTo(review()));
+        // Discarded from the screen: nothing waits any more, the panel goes.
+        QPushButton *discard = nullptr;
+        for (QPushButton *b : review()->conflictView()->findChildren<QPushButton *>())
+            if (b->text().contains(QStringLiteral("Discard")))
+                discard = b;
+        QVERIFY(discard);
+        QTest::mouseClick(discard, Qt::LeftButton);
+        QTRY_VERIFY(!review()->conflictView());
+        const std::optional<OutboxEntry> settled = ok(m_cache->outbox().entry(entry));
+        QVERIFY(settled);
+        QCOMPARE(settled->state, OutboxEntry::State::Superseded);
+        QVERIFY(review()->header()->outboxText().contains(QStringLiteral("nothing waiting")));
     }
 
     void commentsSinceTheLastOpeningAreNew()
