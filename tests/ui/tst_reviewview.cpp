@@ -215,6 +215,8 @@ private Q_SLOTS:
         QVERIFY(hasFormat(answers->previousView()->document(), &QTextCharFormat::fontUnderline, QStringLiteral("every")));
         QVERIFY(!hasFormat(answers->previousView()->document(), &QTextCharFormat::fontStrikeOut, QStringLiteral("Django")));
 
+        // Opened at its first changed answer: only that one counts as read.
+        QCOMPARE(ok(m_cache->work().readQuestions(Resubmitted)).keys(), QList<QString>{QStringLiteral("csrf.1")});
         // Its evidence has the same content as before, under new ids.
         QTreeWidget *evidence = answers->evidenceList();
         QCOMPARE(evidence->topLevelItemCount(), 1);

@@ -1,5 +1,6 @@
 #include "ui/review/ReviewHeader.h"
 
+#include "models/ApprovalGate.h"
 #include "ui/review/ReviewContext.h"
 
 #include <QLabel>
@@ -62,7 +63,13 @@ void ReviewHeader::setContext(const ReviewContext &context)
     if (s.resubmissionAllowedAt)
         dates += QStringLiteral(" · ") + tr("may resubmit from %1").arg(when(*s.resubmissionAllowedAt));
     m_dates->setText(dates);
-    m_outbox->setText(tr("Your writes: %1").arg(outboxStateText(context.outbox)));
+    QString outbox = tr("Your writes: %1").arg(outboxStateText(context.outbox));
+    // A security reviewer reads whose approve sent it to them.
+    if (const std::optional<RecordedVerdict> approval = ApprovalGate::reviewApproval(context.submission); approval)
+        outbox += QStringLiteral(" · ") + tr("review stage approved by %1 on %2 (version %3)")
+                                              .arg(context.nameOf(approval->by), when(approval->at))
+                                              .arg(approval->version);
+    m_outbox->setText(outbox);
 }
 
 QString ReviewHeader::outboxText() const

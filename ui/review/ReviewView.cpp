@@ -238,6 +238,9 @@ Result<> ReviewView::load(const QString &submissionId, bool opening)
         // A reload keeps what "new" is measured from.
         c->lastOpened = m_context.lastOpened;
     }
+    // Only the question the screen settles on counts as read, not the ones
+    // passed on the way there.
+    m_settling = true;
     display(std::move(*c));
     if (opening) {
         if (!same)
@@ -247,6 +250,7 @@ Result<> ReviewView::load(const QString &submissionId, bool opening)
             m_navigator->selectFirstChanged();
         m_navigator->tree()->setFocus(Qt::OtherFocusReason);
     }
+    m_settling = false;
     markRead(m_navigator->currentQuestionKey());
     return {};
 }
@@ -316,7 +320,8 @@ Result<> ReviewView::setReasonAddressed(const QString &reasonKey, bool addressed
 
 void ReviewView::markRead(const QString &questionKey)
 {
-    if (questionKey.isEmpty() || m_context.read.contains(questionKey) || !m_context.questionnaire.question(questionKey))
+    if (m_settling || questionKey.isEmpty() || m_context.read.contains(questionKey)
+        || !m_context.questionnaire.question(questionKey))
         return;
     if (const Result<> r = m_cache->work().markRead(m_context.id(), questionKey); !r) {
         Q_EMIT readFailed(r.error().message);

@@ -103,6 +103,7 @@ private:
     QGroupBox *m_conflictBox = nullptr;
     ConflictView *m_conflict = nullptr;
     qint64 m_conflictEntry = 0;
+    bool m_settling = false;
 };
 
 } // namespace assay
