@@ -76,12 +76,25 @@ int main(int argc, char *argv[])
     const QCommandLineOption demoOption(QStringLiteral("demo"),
                                         QStringLiteral("Start a reference marketplace in-process with demo data, sign "
                                                        "in as a demo reviewer and sync a fresh profile from it."));
+    const QCommandLineOption showOption(QStringLiteral("show"),
+                                        QStringLiteral("The view to show once data is there: queue (default) or "
+                                                       "review:SUBMISSION (that submission's review screen)."),
+                                        QStringLiteral("VIEW"), QStringLiteral("queue"));
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
+    parser.addOption(showOption);
     parser.addOption(demoOption);
     parser.process(app);
 
     const bool demo = parser.isSet(demoOption);
+    const QString view = parser.value(showOption);
+    QString reviewId;
+    if (view.startsWith(QLatin1String("review:")))
+        reviewId = view.mid(7);
+    else if (view != QLatin1String("queue"))
+        return fail(QStringLiteral("unknown view “%1” for --show: use queue or review:SUBMISSION").arg(view));
+    if (view.startsWith(QLatin1String("review:")) && reviewId.isEmpty())
+        return fail(QStringLiteral("--show review:SUBMISSION needs a submission id"));
     // The demo gets a fresh profile of its own unless one is given.
     QTemporaryDir demoProfile;
     const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
@@ -101,7 +114,12 @@ int main(int argc, char *argv[])
     const Result<QString> knownServer = cache.submissions().syncValue(QStringLiteral("server"));
 
     MainWindow window(&cache, profile);
+    if (!reviewId.isEmpty())
+        window.resize(1440, 900);
     window.show();
+    // The view asked for, once the data is there (in the demo: after the
+    // first sync). False when the submission is not cached.
+    auto showView = [&window, reviewId] { return reviewId.isEmpty() || window.openReview(reviewId); };
 
     std::unique_ptr<SyncController> sync;
     auto startSync = [&](const QUrl &server, const QString &token) {
@@ -111,6 +129,12 @@ int main(int argc, char *argv[])
         options.profileDir = profile.dir();
         sync = std::make_unique<SyncController>(options);
         QObject::connect(sync.get(), &SyncController::submissionsChanged, &window, &MainWindow::submissionsChanged);
+        if (!parser.isSet(screenshotOption) && !reviewId.isEmpty()) {
+            QObject::connect(sync.get(), &SyncController::finished, &window, [&window, showView] {
+                if (!window.isReviewing())
+                    std::ignore = showView(); // a failure says so in the status bar
+            }, Qt::SingleShotConnection);
+        }
         QObject::connect(sync.get(), &SyncController::statusChanged, &window, &MainWindow::setSyncStatus);
         sync->start();
     };
@@ -148,14 +172,22 @@ int main(int argc, char *argv[])
         const QString file = parser.value(screenshotOption);
         // What a user would see: the window once laid out and painted — in
         // the demo, once the first sync is done (or after two minutes).
-        auto shoot = [&window, file] {
-            if (!window.grab().save(file)) {
-                std::fprintf(stderr, "assay: cannot write the screenshot %s\n", qUtf8Printable(file));
+        auto shoot = [&window, file, showView, reviewId] {
+            if (!showView()) {
+                std::fprintf(stderr, "assay: submission %s is not in the cache\n", qUtf8Printable(reviewId));
                 QCoreApplication::exit(1);
                 return;
             }
-            std::fprintf(stderr, "assay: screenshot saved to %s\n", qUtf8Printable(QFileInfo(file).absoluteFilePath()));
-            QCoreApplication::exit(0);
+            // Laid out and painted with the view's data before the picture.
+            QTimer::singleShot(reviewId.isEmpty() ? 0 : 300, &window, [&window, file] {
+                if (!window.grab().save(file)) {
+                    std::fprintf(stderr, "assay: cannot write the screenshot %s\n", qUtf8Printable(file));
+                    QCoreApplication::exit(1);
+                    return;
+                }
+                std::fprintf(stderr, "assay: screenshot saved to %s\n", qUtf8Printable(QFileInfo(file).absoluteFilePath()));
+                QCoreApplication::exit(0);
+            });
         };
         if (demo) {
             QTimer::singleShot(120000, &window, shoot);
@@ -165,6 +197,8 @@ int main(int argc, char *argv[])
         } else {
             QTimer::singleShot(300, &window, shoot);
         }
+    } else if (!demo && !reviewId.isEmpty() && !showView()) {
+        std::fprintf(stderr, "assay: submission %s is not in the cache\n", qUtf8Printable(reviewId));
     }
     return app.exec();
 }

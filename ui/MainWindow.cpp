@@ -3,10 +3,15 @@
 #include "models/Cache.h"
 #include "models/Outbox.h"
 #include "models/QueueModel.h"
+#include "models/UserDirectory.h"
+#include "ui/review/ReviewView.h"
+#include "ui/review/VerdictDialog.h"
+#include "ui/review/TypingShortcutGuard.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -28,6 +33,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     , m_search(new QLineEdit)
     , m_stack(new QStackedWidget)
     , m_empty(new QLabel)
+    , m_review(new ReviewView(cache))
     , m_statusCounts(new QLabel)
     , m_syncStatus(new QLabel)
 {
@@ -49,12 +55,26 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     m_search->setAccessibleName(tr("Search the queue"));
     m_search->setMinimumWidth(360);
     toolbar->addWidget(m_search);
-    auto *focusSearch = new QAction(tr("Find"), this);
+    auto *focusSearch = new QAction(tr("&Find…"), this);
+    focusSearch->setObjectName(QStringLiteral("find"));
     focusSearch->setShortcut(QKeySequence::Find);
-    connect(focusSearch, &QAction::triggered, m_search, qOverload<>(&QWidget::setFocus));
+    focusSearch->setStatusTip(tr("Search the queue, or the questions and answers of the submission in view"));
+    connect(focusSearch, &QAction::triggered, this, [this] {
+        if (isReviewing()) {
+            m_review->focusFind();
+        } else {
+            m_search->setFocus(Qt::ShortcutFocusReason);
+            m_search->selectAll();
+        }
+    });
     addAction(focusSearch);
+    auto *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(focusSearch);
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_queue->setSearchText(text);
+        // Searching is looking for another submission: the queue shows it.
+        if (isReviewing())
+            showQueue();
         updateEmptyState();
     });
 
@@ -76,6 +96,14 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     header->setSectionResizeMode(QueueModel::AppColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(QueueModel::PartnerColumn, QHeaderView::Stretch);
     m_view->setWordWrap(false);
+    // A click or Enter opens the submission; arrow keys only move through
+    // the queue.
+    auto openRow = [this](const QModelIndex &index) {
+        if (index.isValid())
+            openReview(index.data(QueueModel::IdRole).toString());
+    };
+    connect(m_view, &QTableView::clicked, this, openRow);
+    connect(m_view, &QTableView::activated, this, openRow);
 
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
@@ -83,7 +111,17 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     m_empty->setMargin(32);
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_empty);
+    m_stack->addWidget(m_review);
     setCentralWidget(m_stack);
+    connect(m_review, &ReviewView::readFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(message));
+    });
+    connect(m_review, &ReviewView::outboxChanged, this, &MainWindow::updateStatus);
+    connect(m_review, &ReviewView::outboxChanged, this, &MainWindow::updateActions);
+    // A tick can make an approve possible.
+    connect(m_review, &ReviewView::workChanged, this, &MainWindow::updateActions);
+    qApp->installEventFilter(new TypingShortcutGuard(this));
+    createReviewActions();
 
     m_syncStatus->setObjectName(QStringLiteral("SyncStatus"));
     m_syncStatus->setTextFormat(Qt::PlainText);
@@ -103,6 +141,8 @@ void MainWindow::refresh()
 void MainWindow::submissionsChanged(const QStringList &ids)
 {
     m_queue->refreshIds(ids);
+    if (isReviewing())
+        m_review->submissionsChanged(ids);
     updateEmptyState();
     updateStatus();
 }
@@ -115,6 +155,8 @@ void MainWindow::setSyncStatus(const QString &status)
 
 void MainWindow::updateEmptyState()
 {
+    if (isReviewing())
+        return;
     if (m_queue->totalCount() == 0) {
         m_empty->setText(tr("No submissions in this profile yet.\n\n"
                             "Sync it with a marketplace to fill the queue:\n"
@@ -151,6 +193,201 @@ void MainWindow::updateStatus()
         text += QStringLiteral(" · ") + (held == 1 ? tr("1 change needs attention") : tr("%1 changes need attention").arg(held));
     m_statusCounts->setText(text);
     statusBar()->showMessage(tr("Profile: %1").arg(m_profile.dir()));
+}
+
+} // namespace assay
+
+namespace assay {
+
+bool MainWindow::isReviewing() const
+{
+    return m_stack->currentWidget() == m_review;
+}
+
+QAction *MainWindow::action(const QString &name) const
+{
+    return findChild<QAction *>(name);
+}
+
+bool MainWindow::openReview(const QString &submissionId)
+{
+    if (const Result<> opened = m_review->open(submissionId); !opened) {
+        statusBar()->showMessage(tr("Cannot open %1: %2").arg(submissionId, opened.error().message));
+        return false;
+    }
+    m_stack->setCurrentWidget(m_review);
+    const QModelIndex row = m_sorted->mapFromSource(m_queue->indexOfId(submissionId));
+    if (row.isValid()) {
+        m_view->setCurrentIndex(row);
+        m_view->scrollTo(row);
+    }
+    const SubmissionSummary &s = m_review->context().submission.summary;
+    setWindowTitle(tr("%1 — Assay").arg(s.appName));
+    updateActions();
+    return true;
+}
+
+void MainWindow::showQueue()
+{
+    m_review->flush();
+    m_stack->setCurrentWidget(m_view);
+    setWindowTitle(tr("Assay"));
+    updateActions();
+    updateEmptyState();
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::stepSubmission(int delta)
+{
+    const QModelIndex here = m_sorted->mapFromSource(m_queue->indexOfId(m_review->submissionId()));
+    const int row = (here.isValid() ? here.row() : -1) + delta;
+    if (row < 0 || row >= m_sorted->rowCount()) {
+        statusBar()->showMessage(delta > 0 ? tr("This is the last submission in the queue.")
+                                           : tr("This is the first submission in the queue."), 3000);
+        return;
+    }
+    openReview(m_sorted->index(row, 0).data(QueueModel::IdRole).toString());
+}
+
+void MainWindow::createReviewActions()
+{
+    auto *menu = menuBar()->addMenu(tr("&Review"));
+    menu->setToolTipsVisible(true);
+    auto add = [&](const QString &name, const QString &text, const QList<QKeySequence> &keys, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcuts(keys);
+        connect(a, &QAction::triggered, this, slot);
+        menu->addAction(a);
+        addAction(a);
+        m_reviewActions.append(a);
+        return a;
+    };
+    add(QStringLiteral("backToQueue"), tr("&Back to the Queue"),
+        {QKeySequence(QKeySequence::Back), QKeySequence(Qt::Key_Escape)}, [this] { showQueue(); });
+    menu->addSeparator();
+    add(QStringLiteral("nextSubmission"), tr("Ne&xt Submission"), {QKeySequence(Qt::Key_J)}, [this] { stepSubmission(1); });
+    add(QStringLiteral("previousSubmission"), tr("Pre&vious Submission"), {QKeySequence(Qt::Key_K)},
+        [this] { stepSubmission(-1); });
+    add(QStringLiteral("nextQuestion"), tr("&Next Question"), {QKeySequence(Qt::Key_N)}, [this] { m_review->nextQuestion(); });
+    add(QStringLiteral("previousQuestion"), tr("&Previous Question"), {QKeySequence(Qt::Key_P)},
+        [this] { m_review->previousQuestion(); });
+    auto *changedOnly = add(QStringLiteral("changedOnly"), tr("Show &Changed Questions Only"), {QKeySequence(Qt::Key_D)},
+                            [this] { m_review->toggleChangedOnly(); });
+    changedOnly->setStatusTip(tr("Hide the questions whose answer is the same as in the previous submission"));
+    menu->addSeparator();
+    add(QStringLiteral("tickItem"), tr("&Tick the Checklist Item"), {QKeySequence(Qt::Key_Space)},
+        [this] { m_review->tickCurrentItem(); });
+    add(QStringLiteral("comment"), tr("&Comment…"), {QKeySequence(Qt::Key_C)}, [this] { m_review->focusComment(); });
+    auto *assignAction = add(QStringLiteral("assign"), tr("A&ssign…"), {QKeySequence(Qt::SHIFT | Qt::Key_A)}, [this] { assign(); });
+    assignAction->setProperty("leadOnly", true);
+    menu->addSeparator();
+    // A verdict is written in the verdict dialog; a decision the signed-in
+    // user may not make now is off, and says why (ApprovalGate).
+    for (const auto &[name, text, key, decision] :
+         {std::tuple{QStringLiteral("approve"), tr("&Approve…"), QKeySequence(Qt::Key_A), Verdict::Decision::Approve},
+          std::tuple{QStringLiteral("reject"), tr("&Reject…"), QKeySequence(Qt::Key_R), Verdict::Decision::Reject},
+          std::tuple{QStringLiteral("return"), tr("Re&turn to the Reviewer…"), QKeySequence(Qt::SHIFT | Qt::Key_R),
+                     Verdict::Decision::Return}}) {
+        auto *a = add(name, text, {key}, [this, d = decision] { decide(d); });
+        a->setProperty("decision", int(decision));
+    }
+    // The same actions as buttons while reviewing: a disabled one says why
+    // in its tooltip.
+    m_reviewBar = addToolBar(tr("Review"));
+    m_reviewBar->setObjectName(QStringLiteral("ReviewToolBar"));
+    m_reviewBar->setMovable(false);
+    m_reviewBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    for (const QString &name : {QStringLiteral("backToQueue"), QStringLiteral("approve"), QStringLiteral("reject"),
+                                QStringLiteral("return"), QStringLiteral("comment"), QStringLiteral("assign")})
+        m_reviewBar->addAction(action(name));
+    updateActions();
+}
+
+QMap<QString, bool> MainWindow::checklistOf(const ReviewContext &c)
+{
+    QMap<QString, bool> checklist;
+    for (auto it = c.ticks.cbegin(); it != c.ticks.cend(); ++it)
+        checklist.insert(it.key(), it.value());
+    return checklist;
+}
+
+ApprovalGate::Signer MainWindow::signerOf(const ReviewContext &c)
+{
+    return {c.me, c.nameOf(c.me), c.myRoles};
+}
+
+void MainWindow::decide(Verdict::Decision decision)
+{
+    m_review->flush();
+    const ReviewContext &c = m_review->context();
+    VerdictDialog dialog(*m_cache, c.id(), decision, signerOf(c), this);
+    dialog.exec();
+    // Recorded or not, the draft and the outbox may have changed.
+    if (const Result<> r = m_review->reload(); !r)
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(r.error().message));
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::assign()
+{
+    const Result<QList<UserDirectory::User>> users = m_cache->users().users();
+    if (!users) {
+        statusBar()->showMessage(tr("Cannot read the users: %1").arg(users.error().message));
+        return;
+    }
+    QStringList names{tr("Nobody")};
+    QStringList ids{QString()};
+    const std::optional<QString> &current = m_review->context().submission.summary.assignee;
+    int at = 0;
+    for (const UserDirectory::User &u : *users) {
+        if (!u.hasRole(QStringLiteral("reviewer")))
+            continue;
+        if (current == u.id)
+            at = int(ids.size());
+        names.append(u.name);
+        ids.append(u.id);
+    }
+    bool chosen = false;
+    const QString name = QInputDialog::getItem(this, tr("Assign"), tr("Assign %1 to:").arg(m_review->context().submission.summary.appName),
+                                               names, at, false, &chosen);
+    if (!chosen)
+        return;
+    const QString id = ids.value(names.indexOf(name));
+    const Result<qint64> recorded = m_cache->outbox().recordAssignment(
+        m_review->submissionId(), id.isEmpty() ? std::nullopt : std::optional<QString>(id));
+    if (!recorded) {
+        statusBar()->showMessage(tr("Not assigned: %1").arg(recorded.error().message));
+        return;
+    }
+    if (const Result<> r = m_review->reload(); !r)
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(r.error().message));
+    updateStatus();
+}
+
+void MainWindow::updateActions()
+{
+    const bool reviewing = isReviewing();
+    m_reviewBar->setVisible(reviewing);
+    const ReviewContext &c = m_review->context();
+    const bool lead = c.myRoles.contains(QStringLiteral("lead"));
+    std::optional<ApprovalGate> gate;
+    if (reviewing)
+        gate.emplace(c.questionnaire, c.submission, checklistOf(c), signerOf(c));
+    for (QAction *a : std::as_const(m_reviewActions)) {
+        const bool leadOnly = a->property("leadOnly").toBool();
+        const QVariant decision = a->property("decision");
+        QString refusal;
+        if (gate && decision.isValid())
+            refusal = gate->refusal(Verdict::Decision(decision.toInt()));
+        a->setEnabled(reviewing && refusal.isEmpty() && (!leadOnly || lead));
+        if (leadOnly)
+            a->setToolTip(lead ? tr("Assign the submission to a reviewer") : tr("Only a lead assigns submissions."));
+        else if (decision.isValid())
+            a->setToolTip(refusal.isEmpty() ? a->text().remove(QLatin1Char('&')) : refusal);
+        a->setStatusTip(a->toolTip());
+    }
 }
 
 } // namespace assay

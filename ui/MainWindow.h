@@ -1,23 +1,30 @@
 #pragma once
 
+#include "domain/Verdict.h"
+#include "models/ApprovalGate.h"
 #include "models/Profile.h"
 
 #include <QMainWindow>
 
+class QAction;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+class QToolBar;
 
 namespace assay {
 
 class Cache;
 class QueueModel;
+class ReviewView;
+struct ReviewContext;
 
 // The reviewer's main window: the queue of cached submissions with instant
-// search, and a status bar that says where the profile is and what waits in
-// the outbox.
+// search; a submission opened from it (click or Enter) fills the window with
+// its review, Back returns to the queue. The status bar says where the
+// profile is and what waits in the outbox.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -28,6 +35,10 @@ public:
     QueueModel *queueModel() const { return m_queue; }
     QTableView *queueView() const { return m_view; }
     QLineEdit *searchField() const { return m_search; }
+    ReviewView *reviewView() const { return m_review; }
+    bool isReviewing() const;
+    // The window's actions by object name ("nextSubmission", "tickItem" …).
+    QAction *action(const QString &name) const;
 
 public Q_SLOTS:
     void refresh();
@@ -35,8 +46,19 @@ public Q_SLOTS:
     void submissionsChanged(const QStringList &ids);
     // What the sync engine says: "in step", "offline, N changes waiting" ...
     void setSyncStatus(const QString &status);
+    // Opens the submission in the review screen; false (and a status
+    // message) when the cache does not have it.
+    bool openReview(const QString &submissionId);
+    void showQueue();
 
 private:
+    void createReviewActions();
+    void stepSubmission(int delta);
+    void assign();
+    void decide(Verdict::Decision decision);
+    static QMap<QString, bool> checklistOf(const ReviewContext &c);
+    static ApprovalGate::Signer signerOf(const ReviewContext &c);
+    void updateActions();
     void updateStatus();
     void updateEmptyState();
 
@@ -48,6 +70,9 @@ private:
     QLineEdit *m_search;
     QStackedWidget *m_stack;
     QLabel *m_empty;
+    ReviewView *m_review;
+    QList<QAction *> m_reviewActions;
+    QToolBar *m_reviewBar = nullptr;
     QLabel *m_statusCounts;
     QLabel *m_syncStatus;
 };
