@@ -176,10 +176,11 @@ Result<Verdict> Outbox::verdictFromWork(const QString &submissionId)
     const Result<std::optional<Questionnaire>> q = m_submissions.questionnaire(s->questionnaireVersion);
     if (!q)
         return q.error();
-    if (!*q)
+    const std::optional<Questionnaire> &rubric = *q;
+    if (!rubric)
         return Error{QStringLiteral("questionnaire %1 is not in the cache; sync first").arg(s->questionnaireVersion)};
     for (auto it = notes->cbegin(); it != notes->cend(); ++it) {
-        if ((*q)->checklistItem(it.key()) || (*q)->category(it.key()))
+        if (rubric->checklistItem(it.key()) || rubric->category(it.key()))
             v.notes.insert(it.key(), it.value().body);
     }
     return v;

@@ -84,9 +84,12 @@ QString DetailFetcher::previousOf(const QString &submissionId)
 {
     const Result<std::optional<SubmissionSummary>> s = m_cache.submissions().summary(submissionId);
     // Not knowing it only costs the order: its details come in their turn.
-    if (!s || !*s || !(*s)->previousSubmissionId)
+    if (!s)
         return {};
-    return *(*s)->previousSubmissionId;
+    const std::optional<SubmissionSummary> &found = *s;
+    if (!found)
+        return {};
+    return found->previousSubmissionId.value_or(QString());
 }
 
 bool DetailFetcher::needsDetails(const QString &submissionId)

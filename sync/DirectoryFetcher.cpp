@@ -37,8 +37,8 @@ void DirectoryFetcher::start()
         const Result<std::optional<QDateTime>> storedAt = m_cache.users().usersStoredAt();
         if (!storedAt)
             m_cycle.problem(u"could not read when the users were stored: %1"_s.arg(storedAt.error().message));
-        else if (*storedAt)
-            m_usersStoredAt = **storedAt;
+        else
+            m_usersStoredAt = storedAt->value_or(QDateTime());
     }
     const bool usersDue = !m_usersStoredAt.isValid()
         || m_usersStoredAt.secsTo(QDateTime::currentDateTimeUtc()) >= qint64(UsersMaxAge.count());

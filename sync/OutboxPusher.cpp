@@ -104,7 +104,9 @@ void OutboxPusher::adopt(const OutboxEntry &entry, const QJsonObject &summary)
     SubmissionStore &store = m_cache.submissions();
     const Result<std::optional<SubmissionSummary>> known = store.summary(s.id);
     Result<> updated = known ? Result<>() : Result<>(known.error());
-    if (known && *known && (*known)->version <= s.version) {
+    // Only forwards: a feed page may have brought a newer state already.
+    const std::optional<SubmissionSummary> cached = known ? *known : std::nullopt;
+    if (cached && cached->version <= s.version) {
         const Result<QString> cursor = store.feedCursor();
         updated = cursor ? store.applyFeedPage({s}, *cursor) : Result<>(cursor.error());
     }
