@@ -129,6 +129,8 @@ int main(int argc, char *argv[])
         options.profileDir = profile.dir();
         sync = std::make_unique<SyncController>(options);
         QObject::connect(sync.get(), &SyncController::submissionsChanged, &window, &MainWindow::submissionsChanged);
+        // What the reviewer opens is fetched first (the screen never waits for it).
+        QObject::connect(&window, &MainWindow::reviewOpened, sync.get(), &SyncController::prioritize);
         if (!parser.isSet(screenshotOption) && !reviewId.isEmpty()) {
             QObject::connect(sync.get(), &SyncController::finished, &window, [&window, showView] {
                 if (!window.isReviewing())

@@ -224,6 +224,7 @@ bool MainWindow::openReview(const QString &submissionId)
     const SubmissionSummary &s = m_review->context().submission.summary;
     setWindowTitle(tr("%1 — Assay").arg(s.appName));
     updateActions();
+    Q_EMIT reviewOpened(submissionId);
     return true;
 }
 

@@ -51,6 +51,11 @@ public Q_SLOTS:
     bool openReview(const QString &submissionId);
     void showQueue();
 
+Q_SIGNALS:
+    // A submission was opened in the review screen: the sync puts its
+    // details (and its previous submission's) first in line.
+    void reviewOpened(const QString &submissionId);
+
 private:
     void createReviewActions();
     void stepSubmission(int delta);

@@ -166,12 +166,16 @@ private Q_SLOTS:
     void openingShowsTheAnswers()
     {
         // Enter on a queue row opens it as a click does.
+        QSignalSpy opened(m_window.get(), &MainWindow::reviewOpened);
         QTableView *view = m_window->queueView();
         view->setFocus();
         view->setCurrentIndex(rowOf(view->model(), QStringLiteral("s_00002")));
         QTest::keyClick(view, Qt::Key_Return);
         QTRY_VERIFY(m_window->isReviewing());
         QCOMPARE(review()->submissionId(), QStringLiteral("s_00002"));
+        // The sync is told, to fetch it first; the screen does not wait for it.
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.first().first().toString(), QStringLiteral("s_00002"));
         // The first question of the first category is in view with its answer.
         QCOMPARE(review()->navigator()->currentQuestionKey(), QStringLiteral("seg.1"));
         QVERIFY(review()->answers()->answerView()->toPlainText().contains(QStringLiteral("PostgreSQL row-level security")));
