@@ -26,7 +26,7 @@ void ChecklistModel::setCategory(const Questionnaire &questionnaire, const QStri
 
 bool ChecklistModel::stale(const std::optional<Stamp> &stamp) const
 {
-    return stamp && stamp->basis != m_current.basis;
+    return stamp && !stamp->basis.isEmpty() && stamp->basis != m_current.basis;
 }
 
 // An unticked item or an empty note holds no judgement to recheck.

@@ -2,6 +2,7 @@
 
 #include "domain/Questionnaire.h"
 #include "domain/Result.h"
+#include "models/WorkStamp.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -27,12 +28,9 @@ class ChecklistModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    struct Stamp
-    {
-        qint64 version = 0;
-        QString basis;
-        friend bool operator==(const Stamp &, const Stamp &) = default;
-    };
+    // The cache's stamp: version and ReviewBasis. An empty basis means not
+    // known (work stored before stamps existed) and is never flagged.
+    using Stamp = WorkStamp;
     // What is stored for an item (or, under the category's key, for the
     // category's free note). A stamp is absent for work stored without one.
     struct ItemState

@@ -1,5 +1,8 @@
 #include "models/ReviewReport.h"
 
+#include "models/Cache.h"
+#include "models/UserDirectory.h"
+
 #include <QFileInfo>
 #include <QHash>
 #include <QLocale>
@@ -524,8 +527,8 @@ Result<ReviewReport> ReviewReport::fromCache(Cache &cache, const QString &submis
     const Result<Sources> sources = Sources::load(cache, submissionId);
     if (!sources)
         return sources.error();
-    // Ids stand in for names until the cache keeps the marketplace's users.
-    return build(*sources, [](const QString &userId) { return userId; });
+    // Names as the last sync knew them; an unknown user shows as the id.
+    return build(*sources, [&cache](const QString &userId) { return cache.users().name(userId); });
 }
 
 } // namespace assay

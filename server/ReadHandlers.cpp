@@ -3,6 +3,7 @@
 #include "server/FeedCursor.h"
 #include "server/QuestionnaireCache.h"
 #include "server/RequestValidator.h"
+#include "server/ServerLogging.h"
 #include "server/ServerStore.h"
 
 #include <QHttpServerRequest>
@@ -66,9 +67,14 @@ Reply ReadHandlers::feed(const QHttpServerRequest &request)
 Reply ReadHandlers::submission(const QString &id)
 {
     const auto s = m_store->submission(id);
-    if (!s)
+    if (s)
+        return Reply::json(200, s->toJson());
+    if (!m_store->stored(id))
         return Reply::error(404, u"not_found"_s, u"no such submission"_s);
-    return Reply::json(200, s->toJson());
+    // There, but its details do not read (a damaged verdict record): the
+    // server's fault, not a missing submission.
+    qCWarning(lcServer).noquote() << "details of" << id << "unreadable:" << m_store->errorString();
+    return Reply::error(500, u"internal"_s, u"the submission's details could not be read"_s);
 }
 
 Reply ReadHandlers::reviewers(const User &user)

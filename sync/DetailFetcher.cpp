@@ -42,15 +42,15 @@ void DetailFetcher::start()
     m_queue = *needed;
     // An open submission is read beside its previous one: one the feed did
     // not bring is asked for by id. Only new summaries can point at a new
-    // one, so a cycle that brought none skips the question.
-    if (!m_checkedPrevious || m_cycle.report().summaries > 0) {
+    // one; a cycle that brought none and has no details to fetch (a sync
+    // with nothing new) skips the question.
+    if (m_cycle.report().summaries > 0 || !m_queue.isEmpty()) {
         const Result<QStringList> previous = m_cache.submissions().missingPrevious();
         if (!previous) {
             m_cycle.stop(u"could not read which previous submissions are missing: %1"_s.arg(previous.error().message));
             return;
         }
         m_queue += *previous;
-        m_checkedPrevious = true;
     }
     // What the reviewer opened goes first, with the submission it is
     // compared with.

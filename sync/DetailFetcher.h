@@ -85,9 +85,6 @@ private:
     // Retries scheduled after a backoff: the phase is not over while any wait.
     int m_waiting = 0;
     QSet<QString> m_priority;
-    // Whether this fetcher asked once for previous submissions the cache
-    // lacks (later cycles ask only after new summaries).
-    bool m_checkedPrevious = false;
     QList<Submission> m_batch;
     int m_total = 0;
     QTimer m_flushTimer;

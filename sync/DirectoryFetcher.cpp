@@ -29,19 +29,19 @@ void DirectoryFetcher::start()
     m_inFlight = 0;
     m_meAttempts = 0;
     m_usersAttempts = 0;
-    UserDirectory &users = m_cache.users();
     // The roles of the signed-in user may change between runs of the
-    // program, not while one runs: once per engine is enough, unless the
-    // cache lost it.
-    if (m_haveMe) {
-        const Result<std::optional<UserDirectory::User>> me = users.me();
-        m_haveMe = me && *me;
+    // program, not while one runs: once per engine. When the users were
+    // stored is read once, then kept: this engine is the one that stores
+    // them. A sync with nothing new asks the cache nothing here.
+    if (!m_usersStoredAt.isValid()) {
+        const Result<std::optional<QDateTime>> storedAt = m_cache.users().usersStoredAt();
+        if (!storedAt)
+            m_cycle.problem(u"could not read when the users were stored: %1"_s.arg(storedAt.error().message));
+        else if (*storedAt)
+            m_usersStoredAt = **storedAt;
     }
-    const Result<std::optional<QDateTime>> storedAt = users.usersStoredAt();
-    if (!storedAt)
-        m_cycle.problem(u"could not read when the users were stored: %1"_s.arg(storedAt.error().message));
-    const bool usersDue = !storedAt || !*storedAt
-        || (*storedAt)->secsTo(QDateTime::currentDateTimeUtc()) >= qint64(UsersMaxAge.count());
+    const bool usersDue = !m_usersStoredAt.isValid()
+        || m_usersStoredAt.secsTo(QDateTime::currentDateTimeUtc()) >= qint64(UsersMaxAge.count());
     if (!m_haveMe)
         fetchMe();
     if (usersDue)
@@ -112,6 +112,8 @@ void DirectoryFetcher::fetchUsers()
                 users.append(userOf(a));
             if (const Result<> stored = m_cache.users().storeUsers(users); !stored)
                 m_cycle.problem(u"the users could not be stored: %1"_s.arg(stored.error().message));
+            else
+                m_usersStoredAt = QDateTime::currentDateTimeUtc();
         }
         ended();
     });

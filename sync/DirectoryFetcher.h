@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QObject>
 
 #include <chrono>
@@ -11,7 +12,7 @@ class MarketplaceClient;
 class SyncCycle;
 
 // Beside the change feed: who the signed-in user is (GET /me, once per
-// engine, and whenever the cache has no one) and the names of every user
+// engine) and the names of every user
 // (GET /users, when the cache has none or they are over an hour old). A
 // sync with nothing new asks for neither after its engine's first cycle.
 // One that cannot be had is a problem, not the end of the cycle.
@@ -41,6 +42,8 @@ private:
     MarketplaceClient &m_client;
     SyncCycle &m_cycle;
     bool m_haveMe = false;
+    // When the users were stored, once known (invalid: never, or not read).
+    QDateTime m_usersStoredAt;
     int m_inFlight = 0;
     int m_meAttempts = 0;
     int m_usersAttempts = 0;

@@ -142,6 +142,12 @@ private Q_SLOTS:
         QCOMPARE(model.requiredCount(), 2);
         QCOMPARE(model.requiredTicked(), 1);
 
+        // Work stored before stamps existed (version 0, no basis) is not flagged.
+        QHash<QString, Model::ItemState> unstamped;
+        unstamped.insert(u"i1"_s, {true, Model::Stamp{0, QString()}, u"old note"_s, Model::Stamp{0, QString()}});
+        model.setCategory(q, u"c1"_s, {2, newBasis}, unstamped);
+        QCOMPARE(model.index(0).data(Model::RecheckRole).toBool(), false);
+
         // A new version whose answers in this category did not change: no flag.
         model.setCategory(q, u"c1"_s, {3, oldBasis}, states);
         QCOMPARE(model.index(0).data(Model::RecheckRole).toBool(), false);

@@ -8,6 +8,7 @@
 #include "models/EvidenceStates.h"
 #include "models/Outbox.h"
 #include "models/ReviewDraft.h"
+#include "models/UserDirectory.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
 #include "models/Outbox.h"
@@ -94,6 +95,11 @@ private:
             QCOMPARE(*local, *server);
         }
         QVERIFY(test::ok(cache.submissions().questionnaire(u"2026.1"_s)));
+        // Who is signed in, and everyone's names.
+        const std::optional<UserDirectory::User> me = test::ok(cache.users().me());
+        QVERIFY(me);
+        QCOMPARE(me->id, u"u_alice"_s);
+        QCOMPARE(cache.users().name(u"u_carol"_s), u"Carol Lead"_s);
         QCOMPARE(test::ok(cache.connection().integrityCheck()), u"ok"_s);
     }
 
@@ -414,6 +420,19 @@ private Q_SLOTS:
         QVERIFY(draft);
         QCOMPARE(draft->summary, u"Tenant isolation untested."_s);
         QCOMPARE(market.store().stored(id)->summary.status, SubmissionSummary::Status::InReview);
+
+        // Re-based on the version the server has now: a new entry, the held
+        // one superseded and never sent again. (Bob has it now: the server
+        // refuses Alice's verdict, and says so.)
+        const qint64 again = test::ok(cache.outbox().rebase(entry));
+        QCOMPARE(test::ok(cache.outbox().entry(again))->payload.value(u"base_version"_s).toInteger(), version + 1);
+        SyncEngine next(options(market.url()));
+        const auto pushed = run(next);
+        QCOMPARE(pushed.pushed + pushed.failed + pushed.conflicts, 1);
+        QCOMPARE(pushed.failed, 1);
+        QCOMPARE(test::ok(cache.outbox().entry(entry))->state, OutboxEntry::State::Superseded);
+        QCOMPARE(test::ok(cache.outbox().entry(again))->state, OutboxEntry::State::Failed);
+        QVERIFY(test::ok(cache.outbox().entry(again))->lastError.contains(u"forbidden"_s));
     }
 
     void survivesEveryFaultKind()

@@ -1,14 +1,17 @@
+#include "common/LoopbackMarketplace.h"
 #include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "models/Cache.h"
 #include "models/Profile.h"
 #include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPdfDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +45,21 @@ private:
         p.setProcessEnvironment(env);
         p.start(bin(u"assay"_s), args);
         if (!p.waitForFinished(120000)) {
+            p.kill(); // shows as exit -1 below
+            std::ignore = p.waitForFinished();
+        }
+        return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+                   QString::fromUtf8(p.readAllStandardError())};
+    }
+    // For a test serving the marketplace in its own process: waits with the
+    // event loop running.
+    static Run assayServed(const QStringList &args, const QProcessEnvironment &env)
+    {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(bin(u"assay"_s), args);
+        if (!finished.wait(120000)) {
             p.kill(); // shows as exit -1 below
             std::ignore = p.waitForFinished();
         }
@@ -113,6 +131,8 @@ private Q_SLOTS:
         orphan.summary.id = u"s_00010"_s;
         orphan.summary.previousSubmissionId = u"s_00099"_s;
         QVERIFY(test::ok(cache.submissions().store(QList<Submission>{decided(), test::submission(8), again, orphan})));
+        // Bob is known to the cache; Sam is not (an id stands in).
+        QVERIFY(test::ok(cache.users().storeUsers({{u"u_bob"_s, u"Bob Reviewer"_s, {u"reviewer"_s}}})));
         // The report reads what the cache keeps: the verdicts must come back.
         const std::optional<Submission> stored = test::ok(cache.submissions().submission(u"s_00007"_s));
         QVERIFY(stored);
@@ -129,6 +149,8 @@ private Q_SLOTS:
         QVERIFY(html.contains(u"<h2><a name=\"v2\"></a>Verdict 2: Security stage — Rejected</h2>"_s));
         QVERIFY(html.contains(u"csrf.no_token"_s));
         QVERIFY(html.contains(u"POST /settings has no token."_s));
+        QVERIFY(html.contains(u"<th class=\"key\" width=\"28%\">Signed by</th><td>Bob Reviewer <span class=\"muted\">(u_bob)</span></td>"_s));
+        QVERIFY(html.contains(u"<th class=\"key\" width=\"28%\">Signed by</th><td>u_sam</td>"_s));
         QVERIFY(html.contains(u"Seen in the HAR file."_s));
         QVERIFY(html.contains(u"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;x&lt;/script&gt;.py"_s));
         QVERIFY(!html.contains(u"<img"_s));
@@ -178,6 +200,55 @@ private Q_SLOTS:
         const Run orphan = report(u"s_00010"_s, out);
         QVERIFY2(orphan.exit == 0, qPrintable(orphan.err));
         QVERIFY(fileText(out).contains(u"The previous submission s_00099 is not in the cache."_s));
+    }
+
+    // The whole way: a reviewer's reject recorded with assay decide is not
+    // the record until the marketplace accepted it; after a sync the report
+    // shows what the marketplace recorded, its signer named.
+    void fromTheMarketplacesRecord()
+    {
+        test::LoopbackMarketplace market(12);
+        QVERIFY2(market.ok(), qPrintable(market.error()));
+        const QString profile = m_dir.filePath(u"synced"_s);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"ASSAY_TOKEN"_s, test::LoopbackMarketplace::token(u"u_alice"_s));
+        env.remove(u"DBUS_SESSION_BUS_ADDRESS"_s);
+        const QStringList sync = {u"sync"_s, u"--server"_s, market.url().toString(), u"--profile"_s, profile, u"--no-evidence"_s};
+        Run r = assayServed(sync, env);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+
+        QString id;
+        {
+            Cache cache;
+            QVERIFY(test::ok(cache.open(Profile(profile).cachePath())));
+            for (const SubmissionSummary &s : test::ok(cache.submissions().summaries())) {
+                if (s.stage == SubmissionSummary::Stage::Review && s.assignee == u"u_alice"_s)
+                    id = s.id;
+            }
+        }
+        QVERIFY2(!id.isEmpty(), "no submission assigned to u_alice at the review stage");
+        r = assayServed({u"decide"_s, id, u"reject"_s, u"--reason"_s, u"csrf_protection:csrf.no_token:The settings form posts without a token."_s,
+                         u"--summary"_s, u"One problem to fix."_s, u"--profile"_s, profile},
+                        env);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        const QString out = m_dir.filePath(u"synced.html"_s);
+        const QStringList exportReport = {u"export"_s, u"--report"_s, id, u"--out"_s, out, u"--profile"_s, profile};
+        r = assayServed(exportReport, env);
+        QCOMPARE(r.exit, 1);
+        QVERIFY2(r.err.contains(u"has no recorded verdict yet"_s), qPrintable(r.err));
+
+        r = assayServed(sync, env);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        r = assayServed(exportReport, env);
+        QVERIFY2(r.exit == 0, qPrintable(r.err));
+        const QString html = fileText(out);
+        QVERIFY(html.contains(u"<h2><a name=\"v1\"></a>Verdict 1: Review stage — Rejected</h2>"_s));
+        QVERIFY(html.contains(u"Signed by</th><td>Alice Reviewer <span class=\"muted\">(u_alice)</span></td>"_s));
+        QVERIFY(html.contains(u"<td class=\"mono\">csrf.no_token</td>"_s));
+        QVERIFY(html.contains(u"The settings form posts without a token."_s));
+        QVERIFY(html.contains(u"One problem to fix."_s));
+        QVERIFY(html.contains(u"<span class=\"decision missing\">Rejected</span>"_s));
+        QVERIFY(html.contains(u"Resubmission allowed from"_s));
     }
 
     void unknownSubmission()
