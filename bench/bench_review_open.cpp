@@ -268,8 +268,52 @@ Result<Spread> tickWrites(Cache &cache, const Questionnaire &q, const QString &i
     return spreadOf(ms);
 }
 
+// Counts the widgets painted, by class (and object name when it has one),
+// while it lives: what a key makes the window repaint.
+class PaintCounter : public QObject
+{
+public:
+    PaintCounter() { qApp->installEventFilter(this); }
+    ~PaintCounter() override { qApp->removeEventFilter(this); }
+    // Paints are counted under the key that was sent last.
+    QString bucket;
+    QHash<QString, QHash<QString, int>> counts;
+
+    // "QTreeView 63, QLabel#title 63, ..." (the most painted first)
+    QString top(const QString &which, int n, int per) const
+    {
+        QList<std::pair<int, QString>> sorted;
+        const QHash<QString, int> in = counts.value(which);
+        for (auto it = in.cbegin(); it != in.cend(); ++it)
+            sorted.append({it.value(), it.key()});
+        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+        QStringList parts;
+        for (qsizetype i = 0; i < std::min<qsizetype>(n, sorted.size()); ++i)
+            parts.append(u"%1 %2"_s.arg(sorted.at(i).second).arg(double(sorted.at(i).first) / per, 0, 'f', 1));
+        return parts.join(u", "_s);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint) {
+            // A viewport or a child without a name is named after the nearest
+            // ancestor with one.
+            QString name = QString::fromLatin1(watched->metaObject()->className());
+            const QObject *named = watched;
+            while (named && (named->objectName().isEmpty() || named->objectName().startsWith(u"qt_"_s)))
+                named = named->parent();
+            if (named)
+                name += u" in "_s + named->objectName();
+            ++counts[bucket][name];
+        }
+        return false;
+    }
+};
+
 struct Stall
 {
+    QString painted; // widgets painted per key, the most first
     double longest = 0;
     QString during;
     QList<double> perTick;
@@ -305,6 +349,7 @@ Result<Stall> tickThrough(MainWindow &window, const Questionnaire &q, int interv
     double worstSinceKey = 0;
     QString current = u"start"_s;
     bool lastWasTick = false;
+    PaintCounter paints;
     QTimer heartbeat;
     heartbeat.setInterval(0);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
@@ -357,6 +402,7 @@ Result<Stall> tickThrough(MainWindow &window, const Questionnaire &q, int interv
             }
         }
         keySentAt = msSince(clock);
+        paints.bucket = lastWasTick ? u"Space"_s : u"N"_s;
         QTest::keyClick(items, current.startsWith(u'N') ? Qt::Key_N : Qt::Key_Space);
     });
     heartbeat.start();
@@ -366,6 +412,7 @@ Result<Stall> tickThrough(MainWindow &window, const Questionnaire &q, int interv
     keys.stop();
     heartbeat.stop();
     stall.totalMs = msSince(clock);
+    stall.painted = paints.top(u"Space"_s, 8, stall.ticks);
     if (!error.isEmpty())
         return Error{error};
     review->flush();
@@ -399,6 +446,10 @@ void quietOffscreen(QtMsgType type, const QMessageLogContext &context, const QSt
 int main(int argc, char *argv[])
 {
     g_qtHandler = qInstallMessageHandler(quietOffscreen);
+    // ./dev bench runs it without a display: offscreen then, as the ui tests.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM") && !qEnvironmentVariableIsSet("DISPLAY")
+        && !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -542,6 +593,7 @@ int main(int argc, char *argv[])
     std::printf("  longest event-loop stall  %.2f ms (during %s)\n", stall->longest, qPrintable(stall->during));
     std::printf("  per tick, longest stall   %s\n", qPrintable(describe(tick, 2, "ms", "ticks")));
     std::printf("  total                     %.0f ms for %d keys\n", stall->totalMs, stall->ticks + stall->moves);
+    std::printf("  widgets painted per Space %s\n", qPrintable(stall->painted));
     const Result<Spread> writes = tickWrites(cache, *q, u"s_000001"_s, 40);
     if (!writes)
         return fail(writes.error());
