@@ -17,6 +17,7 @@
 // Usage: bench_review_open [--runs N] [--others N] [--words N]
 
 #include "bench/BenchSupport.h"
+#include "bench/PaintWatch.h"
 #include "bench/ReviewBenchData.h"
 #include "models/AnswerComparison.h"
 #include "models/Cache.h"
@@ -66,45 +67,6 @@ QModelIndex rowOf(QAbstractItemModel *model, const QString &id)
     return {};
 }
 
-// Runs the event loop until `watched` has been painted and the paint that
-// included it has finished (the loop returns once the event being handled,
-// the window's whole repaint and flush, is done), or `timeoutMs` passed.
-class PaintWaiter : public QObject
-{
-public:
-    explicit PaintWaiter(QWidget *watched)
-        : m_watched(watched)
-    {
-        watched->installEventFilter(this);
-    }
-    ~PaintWaiter() override { m_watched->removeEventFilter(this); }
-
-    void reset() { m_painted = false; }
-    bool wait(int timeoutMs)
-    {
-        if (m_painted)
-            return true;
-        QTimer::singleShot(timeoutMs, &m_loop, &QEventLoop::quit);
-        m_loop.exec();
-        return m_painted;
-    }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (watched == m_watched && event->type() == QEvent::Paint) {
-            m_painted = true;
-            m_loop.quit();
-        }
-        return false;
-    }
-
-private:
-    QWidget *m_watched;
-    QEventLoop m_loop;
-    bool m_painted = false;
-};
-
 // Lets queued work (layouts, repaints) run so a measurement starts idle.
 void settle()
 {
@@ -120,7 +82,7 @@ struct OpenRun
 
 // Back to the queue with Escape, then the row selected and Return, as a
 // reviewer does; timed from the Return to the answer painted.
-Result<OpenRun> openFromQueue(MainWindow &window, const QString &id)
+Result<OpenRun> openFromQueue(MainWindow &window, const QString &id, PaintCounter *paints = nullptr)
 {
     if (window.isReviewing()) {
         PaintWaiter queuePainted(window.queueView()->viewport());
@@ -140,6 +102,8 @@ Result<OpenRun> openFromQueue(MainWindow &window, const QString &id)
     QTextBrowser *answer = window.reviewView()->answers()->answerView();
     PaintWaiter painted(answer->viewport());
     OpenRun run;
+    if (paints)
+        paints->bucket = u"open"_s;
     QElapsedTimer t;
     t.start();
     QTest::keyClick(view, Qt::Key_Return);
@@ -147,6 +111,12 @@ Result<OpenRun> openFromQueue(MainWindow &window, const QString &id)
     if (!painted.wait(5000))
         return Error{u"the answer of %1 was not painted within 5 s"_s.arg(id)};
     run.painted = msSince(t);
+    if (paints) {
+        // What paints after the answer's paint, until the screen is idle.
+        paints->bucket = u"after"_s;
+        settle();
+        paints->bucket.clear();
+    }
     if (!window.isReviewing() || window.reviewView()->submissionId() != id)
         return Error{u"Return did not open %1"_s.arg(id)};
     if (!answer->isVisible())
@@ -268,55 +238,13 @@ Result<Spread> tickWrites(Cache &cache, const Questionnaire &q, const QString &i
     return spreadOf(ms);
 }
 
-// Counts the widgets painted, by class (and object name when it has one),
-// while it lives: what a key makes the window repaint.
-class PaintCounter : public QObject
-{
-public:
-    PaintCounter() { qApp->installEventFilter(this); }
-    ~PaintCounter() override { qApp->removeEventFilter(this); }
-    // Paints are counted under the key that was sent last.
-    QString bucket;
-    QHash<QString, QHash<QString, int>> counts;
-
-    // "QTreeView 63, QLabel#title 63, ..." (the most painted first)
-    QString top(const QString &which, int n, int per) const
-    {
-        QList<std::pair<int, QString>> sorted;
-        const QHash<QString, int> in = counts.value(which);
-        for (auto it = in.cbegin(); it != in.cend(); ++it)
-            sorted.append({it.value(), it.key()});
-        std::sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
-        QStringList parts;
-        for (qsizetype i = 0; i < std::min<qsizetype>(n, sorted.size()); ++i)
-            parts.append(u"%1 %2"_s.arg(sorted.at(i).second).arg(double(sorted.at(i).first) / per, 0, 'f', 1));
-        return parts.join(u", "_s);
-    }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override
-    {
-        if (event->type() == QEvent::Paint) {
-            // A viewport or a child without a name is named after the nearest
-            // ancestor with one.
-            QString name = QString::fromLatin1(watched->metaObject()->className());
-            const QObject *named = watched;
-            while (named && (named->objectName().isEmpty() || named->objectName().startsWith(u"qt_"_s)))
-                named = named->parent();
-            if (named)
-                name += u" in "_s + named->objectName();
-            ++counts[bucket][name];
-        }
-        return false;
-    }
-};
-
 struct Stall
 {
     QString painted; // widgets painted per key, the most first
     double longest = 0;
     QString during;
     QList<double> perTick;
+    QList<double> perMove;
     int ticks = 0;
     int moves = 0;
     double totalMs = 0;
@@ -370,8 +298,8 @@ Result<Stall> tickThrough(MainWindow &window, const Questionnaire &q, int interv
     QTimer keys;
     keys.setInterval(intervalMs);
     QObject::connect(&keys, &QTimer::timeout, [&] {
-        if (keySentAt > 0 && lastWasTick)
-            stall.perTick.append(worstSinceKey);
+        if (keySentAt > 0)
+            (lastWasTick ? stall.perTick : stall.perMove).append(worstSinceKey);
         worstSinceKey = 0;
         if (category == q.categories.size()) {
             loop.quit();
@@ -523,10 +451,11 @@ int main(int argc, char *argv[])
     // Two opens of each first, not counted: the first paint of each pane and
     // font caches are not what a reviewer meets on the tenth submission.
     OpenRun cold;
+    PaintCounter openPaints;
     QList<double> handled, painted, floorMs, readSubmissions, readComparison, readWork;
     for (int i = -2; i < runs; ++i) {
         const auto &[sub, prev] = pairs.at((i + 2) % 2);
-        const Result<OpenRun> run = openFromQueue(window, sub->summary.id);
+        const Result<OpenRun> run = openFromQueue(window, sub->summary.id, i < 0 ? nullptr : &openPaints);
         if (!run)
             return fail(run.error());
         // The answer in view must be the submission's own text.
@@ -578,6 +507,8 @@ int main(int argc, char *argv[])
                 double(floor.bytes()) / 1024.0);
     std::printf("  -> %.0fx the floor (medians); worst %.0fx; the first open after start %.1f ms\n",
                 open.median / base.median, open.max / base.median, cold.painted);
+    std::printf("  widgets painted per open: %s\n", qPrintable(openPaints.top(u"open"_s, 8, runs)));
+    std::printf("  and after it, before idle: %s\n", qPrintable(openPaints.top(u"after"_s, 6, runs)));
 
     // The checklist, on a submission nobody ticked yet.
     if (const Result<OpenRun> run = openFromQueue(window, ids->first); !run)
@@ -592,6 +523,7 @@ int main(int argc, char *argv[])
                 stall->ticks, int(q->categories.size()), stall->moves, interval);
     std::printf("  longest event-loop stall  %.2f ms (during %s)\n", stall->longest, qPrintable(stall->during));
     std::printf("  per tick, longest stall   %s\n", qPrintable(describe(tick, 2, "ms", "ticks")));
+    std::printf("  per N, longest stall      %s\n", qPrintable(describe(spreadOf(stall->perMove), 2, "ms", "keys")));
     std::printf("  total                     %.0f ms for %d keys\n", stall->totalMs, stall->ticks + stall->moves);
     std::printf("  widgets painted per Space %s\n", qPrintable(stall->painted));
     const Result<Spread> writes = tickWrites(cache, *q, u"s_000001"_s, 40);
