@@ -325,9 +325,10 @@ Result<Stall> tickThrough(MainWindow &window, const Questionnaire &q, int interv
             current = u"N (next question)"_s;
             lastWasTick = false;
             if (category == q.categories.size()) {
-                keySentAt = msSince(clock);
-                return; // one more interval for the last tick's stall
+                keySentAt = 0; // no key: the next turn only ends the run
+                return;
             }
+            ++stall.moves;
         }
         keySentAt = msSince(clock);
         paints.bucket = lastWasTick ? u"Space"_s : u"N"_s;
