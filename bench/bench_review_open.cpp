@@ -195,23 +195,37 @@ struct ReadPhases
     double work = 0;        // ticks, notes, questions read
 };
 
+// A submission as the cache gives it back; its absence is a failure.
+Result<Submission> readBack(Cache &cache, const QString &id)
+{
+    const Result<std::optional<Submission>> s = cache.submissions().submission(id);
+    if (!s)
+        return s.error();
+    if (const std::optional<Submission> &found = *s; found)
+        return *found;
+    return Error{u"%1 did not read back from the cache"_s.arg(id)};
+}
+
 Result<ReadPhases> cacheReads(Cache &cache, const Questionnaire &q, const QString &id)
 {
     ReadPhases phases;
     QElapsedTimer t;
     t.start();
-    const Result<std::optional<Submission>> s = cache.submissions().submission(id);
-    if (!s || !*s)
-        return Error{u"cannot read %1 back"_s.arg(id)};
-    const Result<std::optional<Submission>> p = cache.submissions().submission(*(*s)->summary.previousSubmissionId);
-    if (!p || !*p)
-        return Error{u"cannot read the previous of %1 back"_s.arg(id)};
+    const Result<Submission> s = readBack(cache, id);
+    if (!s)
+        return s.error();
+    const Result<Submission> p = readBack(cache, s->summary.previousSubmissionId.value_or(QString()));
+    if (!p)
+        return p.error();
     const Result<std::optional<Questionnaire>> stored = cache.submissions().questionnaire(q.version);
-    if (!stored || !*stored)
+    if (!stored)
+        return stored.error();
+    const std::optional<Questionnaire> &questionnaire = *stored;
+    if (!questionnaire)
         return Error{u"the questionnaire is not stored"_s};
     phases.submissions = msSince(t);
     t.restart();
-    const AnswerComparison comparison = AnswerComparison::compare(**stored, **s, &**p, nullptr);
+    const AnswerComparison comparison = AnswerComparison::compare(*questionnaire, *s, &*p, nullptr);
     phases.comparison = msSince(t);
     if (!comparison.hasPrevious())
         return Error{u"%1 was not compared with its previous submission"_s.arg(id)};
@@ -423,19 +437,22 @@ int main(int argc, char *argv[])
     if (!ids)
         return fail(ids.error());
     const double fillMs = msSince(fillTime);
-    const Result<std::optional<Submission>> first = cache.submissions().submission(ids->first);
-    const Result<std::optional<Submission>> second = cache.submissions().submission(ids->second);
-    const Result<std::optional<Submission>> firstPrev = cache.submissions().submission(ids->firstPrevious);
-    const Result<std::optional<Submission>> secondPrev = cache.submissions().submission(ids->secondPrevious);
-    if (!first || !*first || !second || !*second || !firstPrev || !*firstPrev || !secondPrev || !*secondPrev)
-        return fail(Error{u"the large submissions did not read back"_s});
+    // The two large resubmissions and their previous submissions, as stored.
+    QList<Submission> large;
+    for (const QString &id : {ids->first, ids->firstPrevious, ids->second, ids->secondPrevious}) {
+        Result<Submission> s = readBack(cache, id);
+        if (!s)
+            return fail(s.error());
+        large.append(std::move(*s));
+    }
     qint64 answerChars = 0;
-    for (const Answer &a : (*first)->answers)
+    for (const Answer &a : large.first().answers)
         answerChars += a.text.size();
+    const double mib = double(QFileInfo(cache.path()).size() + QFileInfo(cache.path() + u"-wal"_s).size()) / 1048576.0;
     std::printf("profile: %d ordinary + 4 large submissions (%lld answers of %lld chars on average, %lld evidence), "
                 "%.1f MiB, filled in %.1f s\n",
-                others, qlonglong((*first)->answers.size()), answerChars / (*first)->answers.size(),
-                qlonglong((*first)->evidence.size()), double(QFileInfo(cache.path()).size() + QFileInfo(cache.path() + u"-wal"_s).size()) / 1048576.0, fillMs / 1000);
+                others, qlonglong(large.first().answers.size()), answerChars / large.first().answers.size(),
+                qlonglong(large.first().evidence.size()), mib, fillMs / 1000);
 
     MainWindow window(&cache, profile);
     window.resize(1400, 900);
@@ -447,7 +464,7 @@ int main(int argc, char *argv[])
     Floor floor;
     if (Result<> r = floor.open(cache.path()); !r)
         return fail(r.error());
-    const QList<std::pair<const Submission *, const Submission *>> pairs = {{&**first, &**firstPrev}, {&**second, &**secondPrev}};
+    const QList<std::pair<const Submission *, const Submission *>> pairs = {{&large.at(0), &large.at(1)}, {&large.at(2), &large.at(3)}};
 
     // Two opens of each first, not counted: the first paint of each pane and
     // font caches are not what a reviewer meets on the tenth submission.
@@ -491,7 +508,7 @@ int main(int argc, char *argv[])
     }
 
     const Spread open = spreadOf(painted), key = spreadOf(handled), base = spreadOf(floorMs);
-    const int rows = expectedRows(**first, **firstPrev);
+    const int rows = expectedRows(large.at(0), large.at(1));
     std::printf("\nopen a submission (Return on its queue row -> answer painted), %d runs alternating two:\n", runs);
     std::printf("  %-34s %9s %9s %9s\n", "", "median", "best", "worst");
     std::printf("  %-34s %9.2f %9.2f %9.2f ms\n", "click to painted", open.median, open.min, open.max);
