@@ -28,7 +28,6 @@ public:
     }
     ~PaintWaiter() override { m_watched->removeEventFilter(this); }
 
-    void reset() { m_painted = false; }
     bool wait(int timeoutMs)
     {
         if (m_painted)
@@ -54,7 +53,7 @@ private:
     bool m_painted = false;
 };
 
-// Counts the widgets painted, by class (and object name when it has one),
+// Counts the widgets painted, by class and the nearest named ancestor,
 // while it lives: what a key makes the window repaint.
 class PaintCounter : public QObject
 {
