@@ -191,7 +191,9 @@ void AnswerPane::showQuestion(const QString &questionKey)
             m_previousTitle->setText(tr("Previous submission %1: same text, other evidence").arg(previousId));
             m_previous->setHtml(paragraphs(c->previousText.toHtmlEscaped()));
         } else {
-            m_previousTitle->setText(tr("Previous submission %1: changes marked (underlined: added, struck "
+            // The pane shows the way from the previous text to this one, so
+            // its title says so: underlined words are the partner's new ones.
+            m_previousTitle->setText(tr("Changes since the previous submission %1 (underlined: added, struck "
                                         "through: removed)")
                                          .arg(previousId));
             m_previous->setHtml(diffHtml(c->diff));
