@@ -1,5 +1,6 @@
 #include "app/Commands.h"
 
+#include "app/Console.h"
 #include "app/ExportReport.h"
 
 #include "domain/JsonReader.h"
@@ -41,17 +42,8 @@ namespace assay {
 
 namespace {
 
-void err(const QString &text)
-{
-    std::fprintf(stderr, "assay: %s\n", qUtf8Printable(text));
-    std::fflush(stderr);
-}
-
-void out(const QByteArray &bytes)
-{
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
-    std::fflush(stdout);
-}
+using console::err;
+using console::out;
 
 // Parses a command's arguments. An exit code when the command is done
 // already (--help, or an error in the arguments), std::nullopt to go on.

@@ -1,6 +1,7 @@
 #include "app/ExportReport.h"
 
 #include "app/Commands.h"
+#include "app/Console.h"
 #include "models/Cache.h"
 #include "models/Profile.h"
 #include "models/ReviewReport.h"
@@ -11,27 +12,12 @@
 #include <QGuiApplication>
 
 #include <algorithm>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace assay {
 
-namespace {
-
-void err(const QString &text)
-{
-    std::fprintf(stderr, "assay: %s\n", qUtf8Printable(text));
-    std::fflush(stderr);
-}
-
-void out(const QString &text)
-{
-    std::fprintf(stdout, "%s\n", qUtf8Printable(text));
-    std::fflush(stdout);
-}
-
-} // namespace
+using console::err;
 
 bool ExportReport::wanted(const QStringList &arguments)
 {
@@ -125,7 +111,7 @@ int ExportReport::run(const QStringList &arguments)
         err(written.errorString());
         return Commands::NotInStep;
     }
-    out(u"wrote the review report of %1 (%2) to %3"_s.arg(id, format, QFileInfo(path).absoluteFilePath()));
+    console::out((u"wrote the review report of %1 (%2) to %3"_s.arg(id, format, QFileInfo(path).absoluteFilePath()) + u'\n').toUtf8());
     return Commands::InStep;
 }
 

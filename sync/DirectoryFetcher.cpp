@@ -2,6 +2,7 @@
 
 #include "models/Cache.h"
 #include "models/UserDirectory.h"
+#include "sync/ApiError.h"
 #include "sync/MarketplaceClient.h"
 #include "sync/SyncCycle.h"
 
@@ -48,6 +49,27 @@ void DirectoryFetcher::start()
         fetchUsers();
 }
 
+bool DirectoryFetcher::settleFailure(const ApiError &error, int &attempts, void (DirectoryFetcher::*again)(),
+                                     const QString &what)
+{
+    // A transient failure is asked again later (the request stays counted
+    // in flight until then); a refused token ends the cycle; anything else
+    // is a problem the cycle reports, and the caller ends the request.
+    if (m_cycle.retryLater(error, attempts, [this, again] {
+            --m_inFlight;
+            (this->*again)();
+            if (m_inFlight == 0)
+                Q_EMIT done();
+        }))
+        return true;
+    if (error.kind == ApiError::Kind::Unauthorized) {
+        m_cycle.refuseToken();
+        return true;
+    }
+    m_cycle.problem(u"%1: %2"_s.arg(what, error.describe()));
+    return false;
+}
+
 void DirectoryFetcher::ended()
 {
     if (--m_inFlight == 0)
@@ -63,18 +85,8 @@ void DirectoryFetcher::fetchMe()
         if (!m_cycle.isCurrent(cycle))
             return;
         if (!result.ok()) {
-            if (m_cycle.retryLater(result.error, m_meAttempts, [this] {
-                    --m_inFlight;
-                    fetchMe();
-                    if (m_inFlight == 0)
-                        Q_EMIT done();
-                }))
+            if (settleFailure(result.error, m_meAttempts, &DirectoryFetcher::fetchMe, u"who am I (GET /me)"_s))
                 return;
-            if (result.error.kind == ApiError::Kind::Unauthorized) {
-                m_cycle.refuseToken();
-                return;
-            }
-            m_cycle.problem(u"who am I (GET /me): %1"_s.arg(result.error.describe()));
         } else if (const Result<> stored = m_cache.users().storeMe(userOf(*result.value)); !stored) {
             m_cycle.problem(u"the signed-in user could not be stored: %1"_s.arg(stored.error().message));
         } else {
@@ -93,18 +105,8 @@ void DirectoryFetcher::fetchUsers()
         if (!m_cycle.isCurrent(cycle))
             return;
         if (!result.ok()) {
-            if (m_cycle.retryLater(result.error, m_usersAttempts, [this] {
-                    --m_inFlight;
-                    fetchUsers();
-                    if (m_inFlight == 0)
-                        Q_EMIT done();
-                }))
+            if (settleFailure(result.error, m_usersAttempts, &DirectoryFetcher::fetchUsers, u"the users (GET /users)"_s))
                 return;
-            if (result.error.kind == ApiError::Kind::Unauthorized) {
-                m_cycle.refuseToken();
-                return;
-            }
-            m_cycle.problem(u"the users (GET /users): %1"_s.arg(result.error.describe()));
         } else {
             QList<UserDirectory::User> users;
             users.reserve(result.value->size());

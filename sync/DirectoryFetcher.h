@@ -7,6 +7,7 @@
 
 namespace assay {
 
+struct ApiError;
 class Cache;
 class MarketplaceClient;
 class SyncCycle;
@@ -37,6 +38,9 @@ Q_SIGNALS:
 private:
     void fetchMe();
     void fetchUsers();
+    // True when the failure is taken care of (a retry is scheduled, or the
+    // token was refused); false when it was reported and the request ends.
+    bool settleFailure(const ApiError &error, int &attempts, void (DirectoryFetcher::*again)(), const QString &what);
     void ended();
 
     Cache &m_cache;
