@@ -45,33 +45,6 @@ namespace {
 using console::err;
 using console::out;
 
-// Parses a command's arguments. An exit code when the command is done
-// already (--help, or an error in the arguments), std::nullopt to go on.
-std::optional<int> parse(QCommandLineParser &parser, const QStringList &args)
-{
-    parser.addHelpOption();
-    if (!parser.parse(args)) {
-        err(parser.errorText());
-        return Commands::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        // Qt names the program file; the command is what a user types.
-        QString help = parser.helpText();
-        const QString usage = u"Usage: "_s + QCoreApplication::arguments().value(0);
-        if (help.startsWith(usage))
-            help = u"Usage: "_s + args.value(0) + help.mid(usage.size());
-        out(help.toUtf8());
-        return 0;
-    }
-    return std::nullopt;
-}
-
-QCommandLineOption profileOption()
-{
-    return QCommandLineOption(u"profile"_s, u"Where the cache, drafts and outbox live (default: %1)."_s.arg(Profile::defaultDir()),
-                              u"DIR"_s);
-}
-
 // Opens the profile's cache, or says why not.
 bool openCache(const QCommandLineParser &parser, Profile *profile, Cache *cache)
 {
@@ -199,7 +172,7 @@ QString readSecretLine(const QString &prompt)
 std::optional<int> keychainCommand(QCommandLineParser &parser, const QStringList &args, const QString &what, QUrl *server)
 {
     parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example."_s, u"URL"_s});
-    if (const auto exit = parse(parser, args))
+    if (const auto exit = Commands::parse(parser, args))
         return exit;
     QString why;
     *server = serverUrl(parser.value(u"server"_s), &why);
@@ -285,11 +258,11 @@ int sync(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Brings the profile's cache in step with the marketplace: pushes recorded "
                                      "decisions, pulls changes, fetches details and evidence."_s);
-    parser.addOption(profileOption());
+    parser.addOption(Commands::profileOption());
     parser.addOption({u"server"_s, u"The marketplace, e.g. https://marketplace.example (remembered per profile)."_s, u"URL"_s});
     parser.addOption({u"no-evidence"_s, u"Metadata only: do not download evidence files."_s});
     parser.addOption({u"page-size"_s, u"Feed page size (1-500, default 500)."_s, u"N"_s, u"500"_s});
-    if (const auto exit = parse(parser, args))
+    if (const auto exit = Commands::parse(parser, args))
         return *exit;
     Profile profile;
     Cache cache;
@@ -369,7 +342,7 @@ int decide(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Records a verdict in the profile's outbox, as the review screen does; "
                                      "works offline, assay sync pushes it."_s);
-    parser.addOption(profileOption());
+    parser.addOption(Commands::profileOption());
     parser.addOption({u"reason"_s, u"A rejection reason (repeatable)."_s, u"CATEGORY:CODE[:NOTE]"_s});
     parser.addOption({u"summary"_s, u"The verdict's summary (a return needs one)."_s, u"TEXT"_s});
     parser.addOption({u"check"_s, u"Tick a checklist item (repeatable); ticks saved in the review screen count too."_s, u"KEY"_s});
@@ -379,7 +352,7 @@ int decide(const QStringList &args)
                       u"KEY:TEXT"_s});
     parser.addPositionalArgument(u"submission"_s, u"The submission id."_s);
     parser.addPositionalArgument(u"decision"_s, u"approve, reject or return (a security user, to the review stage)."_s);
-    if (const auto exit = parse(parser, args))
+    if (const auto exit = Commands::parse(parser, args))
         return *exit;
     const QStringList pos = parser.positionalArguments();
     const auto decision = pos.size() == 2 ? Verdict::decisionFromName(pos.at(1)) : std::nullopt;
@@ -438,11 +411,11 @@ int assign(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Records a lead's assignment in the profile's outbox; assay sync pushes it."_s);
-    parser.addOption(profileOption());
+    parser.addOption(Commands::profileOption());
     parser.addOption({u"none"_s, u"Unassign."_s});
     parser.addPositionalArgument(u"submission"_s, u"The submission id."_s);
     parser.addPositionalArgument(u"user"_s, u"The reviewer's user id (or --none)."_s);
-    if (const auto exit = parse(parser, args))
+    if (const auto exit = Commands::parse(parser, args))
         return *exit;
     const QStringList pos = parser.positionalArguments();
     const bool none = parser.isSet(u"none"_s);
@@ -549,8 +522,8 @@ int exportCache(const QStringList &args)
     parser.setApplicationDescription(u"Prints the profile's cache as JSON: submissions (kind, answers, evidence and its "
                                      "local state, comments and who wrote them, recorded verdicts), drafts and outbox "
                                      "entries (pending, sent, conflict, failed, superseded)."_s);
-    parser.addOption(profileOption());
-    if (const auto exit = parse(parser, args))
+    parser.addOption(Commands::profileOption());
+    if (const auto exit = Commands::parse(parser, args))
         return *exit;
     Profile profile;
     Cache cache;
@@ -566,6 +539,31 @@ int exportCache(const QStringList &args)
 }
 
 } // namespace
+
+std::optional<int> Commands::parse(QCommandLineParser &parser, const QStringList &args)
+{
+    parser.addHelpOption();
+    if (!parser.parse(args)) {
+        err(parser.errorText());
+        return Commands::Usage;
+    }
+    if (parser.isSet(u"help"_s)) {
+        // Qt names the program file; the command is what a user types.
+        QString help = parser.helpText();
+        const QString usage = u"Usage: "_s + QCoreApplication::arguments().value(0);
+        if (help.startsWith(usage))
+            help = u"Usage: "_s + args.value(0) + help.mid(usage.size());
+        out(help.toUtf8());
+        return 0;
+    }
+    return std::nullopt;
+}
+
+QCommandLineOption Commands::profileOption()
+{
+    return QCommandLineOption(u"profile"_s, u"Where the cache, drafts and outbox live (default: %1)."_s.arg(Profile::defaultDir()),
+                              u"DIR"_s);
+}
 
 bool Commands::isCommand(const QString &word)
 {

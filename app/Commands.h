@@ -1,6 +1,11 @@
 #pragma once
 
+#include <QCommandLineOption>
 #include <QStringList>
+
+#include <optional>
+
+class QCommandLineParser;
 
 namespace assay {
 
@@ -17,6 +22,13 @@ public:
     static int run(const QStringList &arguments);
 
     enum Exit { InStep = 0, NotInStep = 1, Usage = 2, TokenRefused = 3 };
+
+    // Parses a command's arguments (adding --help). An exit code when the
+    // command is done already (--help, or an error in the arguments),
+    // std::nullopt to go on. Every command, export --report too, parses here.
+    static std::optional<int> parse(QCommandLineParser &parser, const QStringList &args);
+    // --profile DIR, with the platform's default named in its help.
+    static QCommandLineOption profileOption();
 };
 
 } // namespace assay

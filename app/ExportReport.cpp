@@ -53,23 +53,12 @@ int ExportReport::run(const QStringList &arguments)
     parser.setApplicationDescription(u"Writes the review report of one submission — the version decided on, evidence with "
                                      "sha256, each stage's signer and time, decision, reasons, checklist and internal "
                                      "notes — from the verdicts the marketplace recorded, as HTML or PDF."_s);
-    parser.addHelpOption();
     parser.addOption({u"report"_s, u"The submission to report on."_s, u"SUBMISSION"_s});
     parser.addOption({u"format"_s, u"html or pdf (default: from the --out file's suffix)."_s, u"FORMAT"_s});
     parser.addOption({u"out"_s, u"The file to write (replaced whole, or left as it was)."_s, u"FILE"_s});
-    parser.addOption({u"profile"_s, u"Where the cache, drafts and outbox live (default: %1)."_s.arg(Profile::defaultDir()), u"DIR"_s});
-    if (!parser.parse(arguments)) {
-        err(parser.errorText());
-        return Commands::Usage;
-    }
-    if (parser.isSet(u"help"_s)) {
-        QString help = parser.helpText();
-        const QString usage = u"Usage: "_s + QCoreApplication::arguments().value(0);
-        if (help.startsWith(usage))
-            help = u"Usage: "_s + arguments.value(0) + help.mid(usage.size());
-        std::fputs(qUtf8Printable(help), stdout);
-        return Commands::InStep;
-    }
+    parser.addOption(Commands::profileOption());
+    if (const auto exit = Commands::parse(parser, arguments))
+        return *exit;
     const QString usage = u"usage: assay export --report SUBMISSION --format html|pdf --out FILE [--profile DIR]"_s;
     const QString id = parser.value(u"report"_s);
     const QString path = parser.value(u"out"_s);
