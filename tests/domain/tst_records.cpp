@@ -1,10 +1,12 @@
 #include "common/TestData.h"
 #include "domain/JsonReader.h"
 #include "domain/Submission.h"
+#include "domain/SecretFinding.h"
 #include "domain/Verdict.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 #include <QTest>
 #include <QTimeZone>
 
@@ -269,6 +271,26 @@ private Q_SLOTS:
         JsonReader r(o);
         SubmissionSummary::fromJson(r);
         QVERIFY(r.error().startsWith(QStringLiteral("kind: ")));
+    }
+
+    void secretFindingKindNames()
+    {
+        // The names are stored in the cache: each kind has its own, and each
+        // name reads back to its kind.
+        const QList<SecretFinding::Kind> kinds{
+            SecretFinding::Kind::PrivateKey, SecretFinding::Kind::CloudAccessKey, SecretFinding::Kind::Token,
+            SecretFinding::Kind::Jwt,        SecretFinding::Kind::UrlPassword,    SecretFinding::Kind::ConnectionString,
+            SecretFinding::Kind::Email,      SecretFinding::Kind::CardNumber};
+        QSet<QString> names;
+        for (SecretFinding::Kind k : kinds) {
+            const QString name = SecretFinding::kindName(k);
+            QVERIFY2(!name.isEmpty(), "every kind has a name");
+            names.insert(name);
+            QCOMPARE(SecretFinding::kindFromName(name), std::optional(k));
+        }
+        QCOMPARE(names.size(), kinds.size());
+        QCOMPARE(SecretFinding::kindName(SecretFinding::Kind::CardNumber), QStringLiteral("card_number"));
+        QVERIFY(!SecretFinding::kindFromName(QStringLiteral("password")).has_value());
     }
 
     void statusAndStageNames()
