@@ -172,6 +172,124 @@ std::optional<QJsonObject> base64UrlJsonObject(QStringView part)
     return doc.object();
 }
 
+// --- prefilter --------------------------------------------------------------
+
+// What a line could hold, from one pass over it: the rules whose literal
+// parts are missing are not run at all, so a plain log line costs one loop.
+enum Trigger : unsigned {
+    Dashes = 1 << 0, // -----
+    EyJ = 1 << 1,
+    GitHubPrefix = 1 << 2, // gh?_ / _pat_
+    Xox = 1 << 3,
+    AIza = 1 << 4,
+    AkiaAsia = 1 << 5,
+    Secret = 1 << 6, // any case
+    AccessKeyName = 1 << 7, // AccountKey / SharedAccessKey
+    BearerWord = 1 << 8, // any case
+    At = 1 << 9,
+    SchemeSlashes = 1 << 10, // ://
+    PasswordWord = 1 << 11, // pwd / password, any case
+    Equals = 1 << 12,
+    ManyDigits = 1 << 13, // 13 or more
+    StripeLive = 1 << 14, // _live_
+};
+
+char16_t lower(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u >= u'A' && u <= u'Z' ? char16_t(u | 0x20) : u;
+}
+
+// The ASCII letters of `word` (lower case) at `at`, in any case.
+bool hasWordAt(QStringView line, qsizetype at, QLatin1StringView word)
+{
+    if (at + word.size() > line.size())
+        return false;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        if (lower(line[at + i]) != char16_t(word[i].unicode()))
+            return false;
+    }
+    return true;
+}
+
+bool hasAt(QStringView line, qsizetype at, QLatin1StringView literal)
+{
+    return at + literal.size() <= line.size() && line.sliced(at, literal.size()) == literal;
+}
+
+unsigned triggers(QStringView line)
+{
+    unsigned t = 0;
+    int digits = 0;
+    const qsizetype n = line.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        switch (line[i].unicode()) {
+        case u'-':
+            if (hasAt(line, i, "-----"_L1))
+                t |= Dashes;
+            break;
+        case u'J':
+            if (i >= 2 && line[i - 1] == u'y' && line[i - 2] == u'e')
+                t |= EyJ;
+            break;
+        case u'_':
+            if (i >= 3 && line[i - 3] == u'g' && line[i - 2] == u'h')
+                t |= GitHubPrefix;
+            else if (hasAt(line, i, "_pat_"_L1))
+                t |= GitHubPrefix;
+            else if (hasAt(line, i, "_live_"_L1))
+                t |= StripeLive;
+            break;
+        case u'x':
+            if (hasAt(line, i, "xox"_L1))
+                t |= Xox;
+            break;
+        case u'A':
+            if (hasAt(line, i, "AIza"_L1))
+                t |= AIza;
+            else if (hasAt(line, i, "AKIA"_L1) || hasAt(line, i, "ASIA"_L1))
+                t |= AkiaAsia;
+            else if (hasAt(line, i, "AccountKey"_L1))
+                t |= AccessKeyName;
+            break;
+        case u'S':
+        case u's':
+            if (hasWordAt(line, i, "secret"_L1))
+                t |= Secret;
+            else if (hasAt(line, i, "SharedAccessKey"_L1))
+                t |= AccessKeyName;
+            break;
+        case u'B':
+        case u'b':
+            if (hasWordAt(line, i, "bearer"_L1))
+                t |= BearerWord;
+            break;
+        case u'P':
+        case u'p':
+            if (hasWordAt(line, i, "pwd"_L1) || hasWordAt(line, i, "password"_L1))
+                t |= PasswordWord;
+            break;
+        case u'@':
+            t |= At;
+            break;
+        case u':':
+            if (hasAt(line, i, "://"_L1))
+                t |= SchemeSlashes;
+            break;
+        case u'=':
+            t |= Equals;
+            break;
+        default:
+            if (isAsciiDigit(line[i]))
+                ++digits;
+            break;
+        }
+    }
+    if (digits >= 13)
+        t |= ManyDigits;
+    return t;
+}
+
 // --- payment cards ---------------------------------------------------------
 
 bool luhn(const std::array<char, 20> &d, int n)
@@ -307,7 +425,7 @@ SecretRules::SecretRules()
     , m_bearer(compile(u"(?<![A-Za-z0-9_])(?i:bearer)\\s+([A-Za-z0-9._~+/-]{16,}=*)(?![A-Za-z0-9._~+/=-])"_s))
     , m_urlPassword(compile(u"(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://([^\\s:/?#@\\[\\]\"'<>]+):"
                             "([^\\s/?#@\"'<>]+)@([A-Za-z0-9][A-Za-z0-9.-]*)"_s))
-    , m_connectionPassword(compile(u"(?<![A-Za-z0-9_])(?i:password|pwd)\\s*=\\s*(\\{[^}]*\\}|\"[^\"]*\"|'[^']*'|"
+    , m_connectionPassword(compile(u"(?<![A-Za-z0-9_])(?i:password|pwd)\\s*=\\s*(\\{[^}]*\\}|\\\\\"[^\"\\\\]*\\\\\"|\"[^\"]*\"|'[^']*'|"
                                    "[^;&\\s\"']*)"_s))
     , m_email(compile(u"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
                       "[A-Za-z0-9])?\\.)+([A-Za-z]{2,24}))(?![A-Za-z0-9-]|\\.[A-Za-z0-9])"_s))
@@ -354,8 +472,11 @@ bool SecretRules::isPemHeaderLine(QStringView line)
 QList<SecretRules::Hit> SecretRules::scan(QStringView line) const
 {
     QList<Hit> hits;
-    scanRegexRules(line, hits);
-    scanCards(line, hits);
+    const unsigned t = triggers(line);
+    if (t & ~(ManyDigits | Equals))
+        scanRegexRules(line, t, hits);
+    if (t & ManyDigits)
+        scanCards(line, hits);
     if (hits.size() > 1) {
         // The more specific rule wins where two overlap.
         std::ranges::stable_sort(hits, {}, &Hit::rule);
@@ -373,7 +494,7 @@ QList<SecretRules::Hit> SecretRules::scan(QStringView line) const
     return hits;
 }
 
-void SecretRules::scanRegexRules(QStringView line, QList<Hit> &hits) const
+void SecretRules::scanRegexRules(QStringView line, unsigned t, QList<Hit> &hits) const
 {
     auto each = [&](const QRegularExpression &re, auto &&check) {
         auto it = re.globalMatchView(line);
@@ -388,7 +509,7 @@ void SecretRules::scanRegexRules(QStringView line, QList<Hit> &hits) const
     };
 
     // Cheap literal prefilters first: most lines of a log meet none of them.
-    if (line.contains(u"PRIVATE KEY-----"_s)) {
+    if ((t & Dashes) && line.contains(u"PRIVATE KEY-----"_s)) {
         each(m_pemInline, [&](const QRegularExpressionMatch &m) {
             const QStringView body = m.capturedView(2);
             const auto base64 = std::ranges::count_if(body, [](QChar c) { return isAsciiAlnum(c); });
@@ -396,7 +517,7 @@ void SecretRules::scanRegexRules(QStringView line, QList<Hit> &hits) const
                 hits.append({PrivateKey, m.capturedStart(), m.capturedLength()});
         });
     }
-    if (line.contains(u"eyJ"_s)) {
+    if (t & EyJ) {
         each(m_jwt, [&](const QRegularExpressionMatch &m) {
             const auto header = base64UrlJsonObject(m.capturedView(1));
             if (!header || !header->value(u"alg"_s).isString())
@@ -414,28 +535,28 @@ void SecretRules::scanRegexRules(QStringView line, QList<Hit> &hits) const
             hits.append({Jwt, m.capturedStart(), m.capturedLength()});
         });
     }
-    if (line.contains(u"gh"_s) && line.contains(u'_'))
+    if (t & GitHubPrefix)
         each(m_github, whole(GitHub));
-    if (line.contains(u"xox"_s))
+    if (t & Xox)
         each(m_slack, whole(Slack));
-    if (line.contains(u"_live_"_s))
+    if (t & StripeLive)
         each(m_stripe, whole(Stripe));
-    if (line.contains(u"AIza"_s))
+    if (t & AIza)
         each(m_google, whole(Google));
-    if (line.contains(u"AKIA"_s) || line.contains(u"ASIA"_s)) {
+    if (t & AkiaAsia) {
         each(m_awsKeyId, [&](const QRegularExpressionMatch &m) {
             if (!isPublishedExample(m.capturedView()))
                 hits.append({AwsKeyId, m.capturedStart(), m.capturedLength()});
         });
     }
-    if (line.contains(u"ecret"_s) || line.contains(u"ECRET"_s)) {
+    if (t & Secret) {
         each(m_awsSecret, [&](const QRegularExpressionMatch &m) {
             const QStringView v = m.capturedView(1);
             if (!isPublishedExample(v) && entropy(v) >= 3.5 && hasLetterAndDigit(v))
                 hits.append({AwsSecret, m.capturedStart(1), m.capturedLength(1)});
         });
     }
-    if (line.contains(u"AccountKey"_s) || line.contains(u"SharedAccessKey"_s)) {
+    if (t & AccessKeyName) {
         each(m_azure, [&](const QRegularExpressionMatch &m) {
             const QStringView v = m.capturedView(1);
             // Azurite's and the storage emulator's well-known development key.
@@ -445,22 +566,23 @@ void SecretRules::scanRegexRules(QStringView line, QList<Hit> &hits) const
                 hits.append({Azure, m.capturedStart(1), m.capturedLength(1)});
         });
     }
-    if (line.contains(u"earer"_s) || line.contains(u"EARER"_s)) {
+    if (t & BearerWord) {
         each(m_bearer, [&](const QRegularExpressionMatch &m) {
             const QStringView v = m.capturedView(1);
+            // A JWT is the JWT rule's, also the published ones it refuses.
+            if (v.startsWith(u"eyJ"_s) && v.count(u'.') == 2)
+                return;
             if (hasLetterAndDigit(v) && entropy(v) >= 3.0 && !isPublishedExample(v) && !looksLikeTokenPlaceholder(v))
                 hits.append({Bearer, m.capturedStart(1), m.capturedLength(1)});
         });
     }
-    const bool hasAt = line.contains(u'@');
-    if (hasAt && line.contains(u"://"_s)) {
+    if ((t & At) && (t & SchemeSlashes)) {
         each(m_urlPassword, [&](const QRegularExpressionMatch &m) {
             if (!isPlaceholderPassword(m.capturedView(2)) && !isReservedDomain(m.capturedView(3)))
                 hits.append({UrlPassword, m.capturedStart(2), m.capturedLength(2)});
         });
     }
-    if (line.contains(u'=')
-        && (line.contains(u"pwd"_s, Qt::CaseInsensitive) || line.contains(u"password"_s, Qt::CaseInsensitive))) {
+    if ((t & Equals) && (t & PasswordWord)) {
         // Only in a connection string: ODBC/ADO "k=v;k=v", JDBC "jdbc:...", a
         // URL query "?user=a&password=b". A bare "password=" in a config is
         // not this rule's to judge.
@@ -473,7 +595,11 @@ void SecretRules::scanRegexRules(QStringView line, QList<Hit> &hits) const
             QStringView v = m.capturedView(1);
             qsizetype column = m.capturedStart(1);
             const QStringView raw = v;
-            if (v.size() >= 2 && ((v.front() == u'"' && v.back() == u'"') || (v.front() == u'\'' && v.back() == u'\'')
+            if (v.size() >= 4 && v.startsWith(u"\\\""_s) && v.endsWith(u"\\\""_s)) {
+                // In a string literal: Password=\"...\"
+                v = v.sliced(2, v.size() - 4);
+                column += 2;
+            } else if (v.size() >= 2 && ((v.front() == u'"' && v.back() == u'"') || (v.front() == u'\'' && v.back() == u'\'')
                                   || (v.front() == u'{' && v.back() == u'}'))) {
                 v = v.sliced(1, v.size() - 2);
                 ++column;
@@ -483,7 +609,7 @@ void SecretRules::scanRegexRules(QStringView line, QList<Hit> &hits) const
             hits.append({ConnectionPassword, column, v.size()});
         });
     }
-    if (hasAt) {
+    if (t & At) {
         each(m_email, [&](const QRegularExpressionMatch &m) {
             const qsizetype start = m.capturedStart();
             const QChar before = start > 0 ? line[start - 1] : QChar();
@@ -512,8 +638,18 @@ void SecretRules::scanCards(QStringView line, QList<Hit> &hits)
             ++i;
             continue;
         }
-        // A run of digits, single spaces or dashes between them.
+        // Not part of a longer token: a hex digest, a decimal, a path, a
+        // signed or international (+49 ...) number. Such a token ends at its
+        // last digit; it does not run on into the next group.
         const qsizetype start = i;
+        const QChar before = start > 0 ? line[start - 1] : QChar();
+        if (isAsciiAlnum(before) || before == u'_' || before == u'.' || before == u'+' || before == u'-'
+            || before == u'/') {
+            while (i < n && isAsciiDigit(line[i]))
+                ++i;
+            continue;
+        }
+        // A run of digits, single spaces or dashes between them.
         std::array<char, 20> digits{};
         int count = 0;
         int group = 0;
@@ -542,12 +678,8 @@ void SecretRules::scanCards(QStringView line, QList<Hit> &hits)
         const qsizetype end = i;
         if (count < 13 || count > 19 || mixed || !validGrouping(groups))
             continue;
-        // Not part of a longer token: a hex digest, a decimal, a path, a
-        // signed or international (+49 ...) number.
-        const QChar before = start > 0 ? line[start - 1] : QChar();
         const QChar after = end < n ? line[end] : QChar();
-        if (isAsciiAlnum(before) || before == u'_' || before == u'.' || before == u'+' || before == u'-'
-            || before == u'/' || isAsciiAlnum(after) || after == u'_')
+        if (isAsciiAlnum(after) || after == u'_')
             continue;
         if ((after == u'.' || after == u',') && end + 1 < n && isAsciiDigit(line[end + 1]))
             continue;

@@ -57,7 +57,7 @@ public:
     static bool isPemHeaderLine(QStringView line);
 
 private:
-    void scanRegexRules(QStringView line, QList<Hit> &hits) const;
+    void scanRegexRules(QStringView line, unsigned triggers, QList<Hit> &hits) const;
     static void scanCards(QStringView line, QList<Hit> &hits);
 
     QRegularExpression m_pemBegin;
