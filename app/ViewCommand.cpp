@@ -136,6 +136,9 @@ int ViewCommand::main(int argc, char **argv)
     // QtWebEngine takes its schemes only before the application exists
     // (main() may have done it already: a second call changes nothing).
     EvidenceScheme::registerScheme();
+    // QtWebEngine shares its GL contexts with the widgets'; without this it
+    // falls back to software after a warning.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     // No organisation name: nothing here reads or writes settings, and none
     // should be placed beside the workstation's.

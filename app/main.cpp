@@ -65,6 +65,8 @@ int main(int argc, char *argv[])
     });
     if (onlyPrints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The evidence viewer's WebEngine shares GL contexts with the widgets.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("assay"));
     QApplication::setOrganizationName(QStringLiteral("Assay"));

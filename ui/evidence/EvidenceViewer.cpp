@@ -115,6 +115,8 @@ EvidenceViewer::EvidenceViewer(QWidget *parent)
     m_split->addWidget(m_findings);
     m_split->setStretchFactor(0, 4);
     m_split->setStretchFactor(1, 1);
+    // The evidence gets the room; the findings a column beside it.
+    m_split->setSizes({760, 240});
 
     auto *nameRow = new QHBoxLayout;
     nameRow->addWidget(m_name, 1);

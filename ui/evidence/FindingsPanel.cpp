@@ -26,6 +26,7 @@ FindingsPanel::FindingsPanel(QWidget *parent)
     m_summary->setObjectName(QStringLiteral("findingsSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
+    m_summary->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_list->setObjectName(QStringLiteral("findingsList"));
     m_list->setAccessibleName(tr("Findings"));
     m_list->setToolTip(tr("Enter or double-click: show it in the evidence"));
@@ -109,6 +110,9 @@ void FindingsPanel::showList(const QList<SecretFinding> &findings)
         item->setToolTip(SecretsFinder::label(f));
     }
     m_list->setVisible(!findings.isEmpty());
+    // Without a list the sentence stays at the top.
+    if (auto *box = qobject_cast<QVBoxLayout *>(layout()))
+        box->setStretchFactor(m_summary, findings.isEmpty() ? 1 : 0);
     if (!findings.isEmpty())
         m_list->setCurrentRow(0);
     updateButtons();
@@ -143,7 +147,8 @@ void FindingsPanel::updateButtons()
     const bool has = currentFinding().has_value();
     m_copy->setEnabled(has);
     m_addToNote->setEnabled(has);
-    m_redact->setVisible(!m_findings.isEmpty());
+    for (QWidget *w : {static_cast<QWidget *>(m_redact), static_cast<QWidget *>(m_copy), static_cast<QWidget *>(m_addToNote)})
+        w->setVisible(!m_findings.isEmpty());
 }
 
 } // namespace assay
