@@ -83,7 +83,7 @@ Result<std::optional<ViewCommand::Scan>> ViewCommand::scan(const QString &path, 
     case EvidenceType::View::Pdf: {
         QPdfDocument document;
         if (const QPdfDocument::Error e = document.load(path); e != QPdfDocument::Error::None)
-            return Error{QCoreApplication::translate("assay::ViewCommand", "QtPdf cannot read its text")};
+            return Error{QCoreApplication::translate("assay::ViewCommand", "QtPdf cannot read its text.")};
         Scan out;
         const int pages = std::min(document.pageCount(), MaxPdfPagesScanned);
         out.truncated = document.pageCount() > pages;
@@ -226,10 +226,14 @@ int ViewCommand::main(int argc, char **argv)
     QObject::connect(viewer, &EvidenceViewer::shown, viewer, whenReady);
     QObject::connect(scanning, &QFutureWatcher<Result<std::optional<Scan>>>::finished, viewer, whenReady);
     QTimer::singleShot(0, viewer, whenReady);
-    QTimer::singleShot(WatchdogMs, &window, [note, shoot] {
+    // ASSAY_VIEW_WATCHDOG_MS shortens it, for the test that the watchdog works.
+    const int watchdog = qEnvironmentVariableIntValue("ASSAY_VIEW_WATCHDOG_MS") > 0
+        ? qEnvironmentVariableIntValue("ASSAY_VIEW_WATCHDOG_MS")
+        : WatchdogMs;
+    QTimer::singleShot(watchdog, &window, [note, shoot, watchdog] {
         const QString why = QApplication::translate("assay::ViewCommand",
-                                                    "Not finished within %1 s: this picture shows what was there.")
-                                .arg(WatchdogMs / 1000);
+                                                    "Not finished within %1 ms: this picture shows what was there.")
+                                .arg(watchdog);
         note->setText(why);
         note->show();
         err(why);
