@@ -166,6 +166,35 @@ private Q_SLOTS:
         QVERIFY(!viewer.findingsPanel()->isVisible());
     }
 
+    void bytesScrollFromTheKeyboard()
+    {
+        QByteArray bytes(64 * 1024, '\0');
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 7) & 0xff);
+        bytes.prepend("\x7f" "ELF\x02\x01\x01", 7);
+        const QString path = write(u"blob.bin"_s, bytes);
+        EvidenceViewer viewer;
+        viewer.resize(900, 500);
+        viewer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+        viewer.open(path, itemFor(u"blob.bin"_s, u"application/octet-stream"_s, bytes), std::nullopt);
+        HexEvidenceView *hex = viewer.hexView();
+        QCOMPARE(viewer.currentView(), hex);
+        QCOMPARE(hex->rowCount(), (bytes.size() + 15) / 16);
+        hex->setFocus();
+        QCOMPARE(hex->firstVisibleRow(), 0);
+        QTest::keyClick(hex, Qt::Key_PageDown);
+        QCOMPARE(hex->firstVisibleRow(), hex->visibleRowCount());
+        QTest::keyClick(hex, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(hex->firstVisibleRow() + hex->visibleRowCount(), hex->rowCount());
+        // The last row: the file's last bytes, at their offset.
+        const qint64 last = hex->rowCount() - 1;
+        QVERIFY2(hex->rowText(last).startsWith(QStringLiteral("%1").arg(last * 16, 8, 16, QLatin1Char('0'))),
+                 qPrintable(hex->rowText(last)));
+        QTest::keyClick(hex, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(hex->firstVisibleRow(), 0);
+    }
+
     void unavailableItemsSaySo_data()
     {
         QTest::addColumn<EvidenceItem::LocalState>("state");

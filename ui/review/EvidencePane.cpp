@@ -52,7 +52,6 @@ void EvidencePane::showItem(const EvidenceItem &item)
     // TODO(lead): once scan's EvidenceFindings is in main, read the stored findings:
     //   if (const auto stored = m_cache->findings().forSha256(item.sha256); stored) findings = *stored;
     //   (a failed read leaves them unknown: the viewer says "not scanned yet").
-    std::ignore = m_cache;
     m_viewer->open(path, item, findings);
 }
 
