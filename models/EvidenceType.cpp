@@ -1,5 +1,7 @@
 #include "models/EvidenceType.h"
 
+#include "models/Logging.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -68,6 +70,18 @@ EvidenceType EvidenceType::detect(const QByteArray &head, const QString &declare
     t.declared = declaredMediaType.trimmed();
     const QString declared = canonical(db, declaredMediaType);
     const QMimeType declaredType = db.mimeTypeForName(declared);
+
+    if (!db.mimeTypeForName(u"text/plain"_s).isValid()) {
+        // No shared-mime-info where QStandardPaths looks (XDG_DATA_DIRS):
+        // nothing can be identified, so nothing is rendered.
+        qCWarning(lcCache, "The MIME database (shared-mime-info) is missing: evidence is shown as hex");
+        t.detected = u"application/octet-stream"_s;
+        t.detectedComment = tr("unknown");
+        t.view = View::Hex;
+        t.warning = tr("The MIME database (shared-mime-info) is missing, so the content cannot be identified: "
+                       "shown as hex.");
+        return t;
+    }
 
     if (head.isEmpty()) {
         // Nothing to render or to run: an empty text is the honest picture.

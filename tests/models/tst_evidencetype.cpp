@@ -72,6 +72,13 @@ class TestEvidenceType : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // The tests' XDG_DATA_DIRS hides the system's data so nothing of the
+        // user's is read; the MIME database is system data detection needs.
+        qputenv("XDG_DATA_DIRS", QByteArray(qgetenv("XDG_DATA_DIRS") + ":/usr/local/share:/usr/share"));
+    }
+
     void detect_data()
     {
         QTest::addColumn<QByteArray>("bytes");
