@@ -104,6 +104,12 @@ QList<QUrl> HtmlEvidenceView::blockedRequests() const
     return m_interceptor ? m_interceptor->blocked() : QList<QUrl>();
 }
 
+int HtmlEvidenceView::blockedCount() const
+{
+    return (m_interceptor ? m_interceptor->blockedCount() : 0)
+        + (m_page ? m_page->refusedNavigations() + m_page->refusedByPolicy() : 0);
+}
+
 void HtmlEvidenceView::open(const QString &path, const QString &mediaType)
 {
     clear();
@@ -146,6 +152,7 @@ void HtmlEvidenceView::open(const QString &path, const QString &mediaType)
     connect(m_page, &QWebEnginePage::linkHovered, this, &HtmlEvidenceView::showLink);
     connect(m_interceptor, &EvidenceRequestInterceptor::requestBlocked, this, &HtmlEvidenceView::updateStatus);
     connect(m_page, &EvidenceWebPage::navigationRefused, this, &HtmlEvidenceView::updateStatus);
+    connect(m_page, &EvidenceWebPage::refusedByPolicyChanged, this, &HtmlEvidenceView::updateStatus);
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus status, int) {
                 if (status != QWebEnginePage::NormalTerminationStatus)
@@ -303,8 +310,7 @@ void HtmlEvidenceView::showLink(const QString &url)
 
 void HtmlEvidenceView::updateStatus()
 {
-    const int blocked = (m_interceptor ? m_interceptor->blockedCount() : 0) + (m_page ? m_page->refusedNavigations() : 0);
-    m_status->setText(tr("%n request(s) blocked", nullptr, blocked));
+    m_status->setText(tr("%n request(s) blocked", nullptr, blockedCount()));
     m_status->setVisible(m_view != nullptr);
 }
 
