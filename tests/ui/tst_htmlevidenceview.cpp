@@ -20,6 +20,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLoggingCategory>
 #include <QProcess>
 #include <QSignalSpy>
@@ -33,9 +34,12 @@
 #include <QWebEngineSettings>
 #include <QWebEngineView>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <memory>
+
+#include <unistd.h>
 
 using namespace assay;
 using namespace Qt::StringLiterals;
@@ -211,12 +215,14 @@ class TstHtmlEvidenceView : public QObject
 
 private Q_SLOTS:
     void initTestCase();
+    void refusesToStartChromiumAsRootWithItsSandbox();
     void profileIsMadeLazilyAndHardened();
     void refusesWhatItDoesNotRender();
     void benignReportRenders();
     void hostileCorpus();
     void clickedLinkIsNotFollowed();
     void policyAloneStopsScript();
+    void interceptorAloneBlocksAndRecords();
     void documentsAreServedOnlyToTheirOwnPage();
     // Last but one: its leaks may still arrive after it ends.
     void canaryCatchesANaivePage();
@@ -276,6 +282,24 @@ bool TstHtmlEvidenceView::openAndWait(HtmlEvidenceView &view, const QString &pat
         return false;
     }
     return true;
+}
+
+void TstHtmlEvidenceView::refusesToStartChromiumAsRootWithItsSandbox()
+{
+    // Chromium would end the whole process; the view says why instead. (Runs
+    // before anything starts the engine.)
+    if (::geteuid() != 0)
+        QSKIP("not running as root");
+    const QByteArray saved = qgetenv("QTWEBENGINE_DISABLE_SANDBOX");
+    qunsetenv("QTWEBENGINE_DISABLE_SANDBOX");
+    HtmlEvidenceView view;
+    QSignalSpy failed(&view, &HtmlEvidenceView::failed);
+    view.open(prepared(u"benign-report.html"_s), u"text/html"_s);
+    qputenv("QTWEBENGINE_DISABLE_SANDBOX", saved);
+    QVERIFY(failed.wait(5000));
+    QVERIFY2(failed.first().first().toString().contains(u"root"_s), qPrintable(failed.first().first().toString()));
+    QVERIFY(!EvidenceWebProfile::exists());
+    QVERIFY(view.page() == nullptr);
 }
 
 void TstHtmlEvidenceView::profileIsMadeLazilyAndHardened()
@@ -378,6 +402,7 @@ void TstHtmlEvidenceView::hostileCorpus()
     QStringList problems;
     int blocked = 0;
     int refused = 0;
+    int refusedByPolicy = 0;
     // In batches of views side by side: each batch waits once for what
     // takes time (meta refresh after a second, timers).
     constexpr int Batch = 6;
@@ -440,6 +465,7 @@ void TstHtmlEvidenceView::hostileCorpus()
                     problems.append(name + u": its own document was blocked"_s);
             blocked += int(view.blockedRequests().size());
             refused += view.page()->refusedNavigations();
+            refusedByPolicy += view.page()->refusedByPolicy();
         }
         for (const QByteArray &request : m_canary.requests().mid(requestsBefore))
             problems.append(u"the canary was reached: "_s + QString::fromLatin1(request));
@@ -450,8 +476,9 @@ void TstHtmlEvidenceView::hostileCorpus()
         if (!problems.isEmpty())
             break;
     }
-    qInfo("%d files rendered; the interceptors blocked %d requests, the pages refused %d navigations",
-          int(files.size()), blocked, refused);
+    qInfo("%d files rendered; the interceptors blocked %d requests, the pages refused %d navigations, the "
+          "policy refused %d loads and scripts",
+          int(files.size()), blocked, refused, refusedByPolicy);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
 }
 
@@ -469,6 +496,11 @@ void TstHtmlEvidenceView::clickedLinkIsNotFollowed()
     QVERIFY(surface);
     const QPoint centre = surface->rect().center();
     QTest::mouseMove(surface, centre);
+    // Hovered, the link's address is shown as text.
+    const QList<QLabel *> labels = view.findChildren<QLabel *>();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(labels.cbegin(), labels.cend(),
+                                         [](const QLabel *l) { return l->text().contains(u"/clicked"_s); }),
+                             5000);
     QTest::mouseClick(surface, Qt::LeftButton, {}, centre);
     // The click reached the link (the page saw a navigation and refused it).
     QTRY_VERIFY_WITH_TIMEOUT(view.page()->refusedNavigations() > 0, 5000);
@@ -505,6 +537,30 @@ void TstHtmlEvidenceView::policyAloneStopsScript()
         QVERIFY2(dom.value(u"title"_s).toString() != u"PWNED"_s, qPrintable(name));
     }
     QCOMPARE(m_canary.connections(), before);
+}
+
+void TstHtmlEvidenceView::interceptorAloneBlocksAndRecords()
+{
+    // Defence in depth: with no policy at all and script on, the
+    // interceptor alone blocks every sub-resource and records it.
+    // (setHtml() loads the document as a data: URL: that scheme is allowed.)
+    EvidenceRequestInterceptor interceptor;
+    interceptor.allowScheme(QByteArrayLiteral("data"));
+    QWebEngineProfile profile;
+    QWebEnginePage page(&profile);
+    page.setUrlRequestInterceptor(&interceptor);
+    QSignalSpy blocked(&interceptor, &EvidenceRequestInterceptor::requestBlocked);
+    QSignalSpy loaded(&page, &QWebEnginePage::loadFinished);
+    const QString canary = u"http://127.0.0.1:%1/"_s.arg(m_canary.port());
+    page.setHtml(u"<img src='%1alone.png'><link rel=stylesheet href='%1alone.css'>"
+                 "<script>fetch('%1alone-fetch')</script>"_s.arg(canary),
+                 QUrl(canary));
+    QVERIFY(loaded.wait(20000));
+    QTRY_VERIFY2_WITH_TIMEOUT(interceptor.blockedCount() >= 3, qPrintable(QString::number(interceptor.blockedCount()) + QDebug::toString(interceptor.blocked())), 5000);
+    QVERIFY(interceptor.blocked().contains(QUrl(canary + u"alone.png"_s)));
+    QVERIFY(interceptor.blocked().contains(QUrl(canary + u"alone.css"_s)));
+    QVERIFY(interceptor.blocked().contains(QUrl(canary + u"alone-fetch"_s)));
+    QCOMPARE(blocked.size(), interceptor.blockedCount());
 }
 
 void TstHtmlEvidenceView::documentsAreServedOnlyToTheirOwnPage()
