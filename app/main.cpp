@@ -10,6 +10,7 @@
 #include "models/SubmissionStore.h"
 #include "models/Profile.h"
 #include "ui/MainWindow.h"
+#include "ui/evidence/EvidenceScheme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -34,6 +35,9 @@ int fail(const QString &message)
 
 int main(int argc, char *argv[])
 {
+    // QtWebEngine takes custom schemes only before any application object
+    // exists; HTML evidence is served on this one.
+    EvidenceScheme::registerScheme();
     // A review report's PDF needs fonts: ExportReport makes the application.
     if (ExportReport::wanted(argc, argv))
         return ExportReport::main(argc, argv);
