@@ -1,6 +1,7 @@
 #include "ui/review/EvidencePane.h"
 
 #include "models/Cache.h"
+#include "models/EvidenceFindings.h"
 #include "sync/EvidenceStore.h"
 #include "ui/evidence/EvidenceViewer.h"
 
@@ -48,11 +49,23 @@ void EvidencePane::showItem(const EvidenceItem &item)
         m_viewer->showUnavailable(item);
         return;
     }
+    // What the sync's scan stored for the file; unknown (the viewer says "not
+    // scanned yet") when it has not run, and said when it failed.
     std::optional<QList<SecretFinding>> findings;
-    // TODO(lead): once scan's EvidenceFindings is in main, read the stored findings:
-    //   if (const auto stored = m_cache->findings().forSha256(item.sha256); stored) findings = *stored;
-    //   (a failed read leaves them unknown: the viewer says "not scanned yet").
+    QString scanFailure;
+    if (m_cache) {
+        const Result<std::optional<QList<SecretFinding>>> stored = m_cache->findings().forSha256(item.sha256);
+        if (stored)
+            findings = *stored;
+        else
+            scanFailure = stored.error().message;
+        const Result<std::optional<EvidenceFindings::Scan>> scan = m_cache->findings().scanOf(item.sha256);
+        if (scan && scan->has_value() && (*scan)->outcome == EvidenceFindings::Scan::Outcome::Failed)
+            scanFailure = (*scan)->error;
+    }
     m_viewer->open(path, item, findings);
+    if (!scanFailure.isEmpty())
+        m_viewer->setScanFailed(scanFailure);
 }
 
 QString EvidencePane::sizeText(qint64 bytes)
