@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -20,6 +21,7 @@
 #include <QPdfView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +71,19 @@ SecretFinding finding(int line, int column, int length, SecretFinding::Kind kind
 }
 } // namespace
 
+// Whatever would ask the desktop to open a URL (a followed link, an action)
+// lands here instead of in a browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { urls.append(url); }
+};
+
 // The evidence viewer as a reviewer uses it: the facts bar, the view its
 // content calls for, the findings panel with jump, redact, copy and "add to
 // rejection note", and what it says about items it does not open.
@@ -78,6 +93,8 @@ class TestEvidenceViewer : public QObject
 
 private:
     QTemporaryDir m_dir;
+    UrlCatcher m_desktop;
+    const QStringList m_schemes{u"http"_s, u"https"_s, u"file"_s, u"mailto"_s, u"javascript"_s, u"data"_s};
 
     QString write(const QString &name, const QByteArray &bytes)
     {
@@ -109,6 +126,20 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFile::exists(hostile(u"elf-named.cpp"_s)), "ASSAY_SOURCE_DIR must name the source tree");
+        for (const QString &scheme : m_schemes)
+            QDesktopServices::setUrlHandler(scheme, &m_desktop, "open");
+    }
+
+    void cleanup()
+    {
+        // Nothing the viewer showed asked the desktop to open anything.
+        QCOMPARE(m_desktop.urls, QList<QUrl>());
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString &scheme : m_schemes)
+            QDesktopServices::unsetUrlHandler(scheme);
     }
 
     void factsBarShowsTheNameAsTextAndChecksTheCopy()
@@ -360,8 +391,16 @@ private Q_SLOTS:
         viewer.show();
         QVERIFY(QTest::qWaitForWindowExposed(&viewer));
         QSignalSpy shown(&viewer, &EvidenceViewer::shown);
-        const QString path = hostile(u"pdf-actions.pdf"_s);
-        viewer.open(path, itemFor(u"pentest.pdf"_s, u"application/pdf"_s, readAll(path)), std::nullopt);
+        // Its actions aimed at a canary of ours: the same length, so the PDF stays whole.
+        QTcpServer canary;
+        QVERIFY(canary.listen(QHostAddress::LocalHost));
+        if (canary.serverPort() < 10000)
+            QSKIP("the canary needs a five-digit port");
+        QByteArray bytes = readAll(hostile(u"pdf-actions.pdf"_s));
+        QVERIFY(bytes.contains("127.0.0.1:65009"));
+        bytes.replace("127.0.0.1:65009", QByteArray("127.0.0.1:").append(QByteArray::number(canary.serverPort())));
+        const QString path = write(u"pentest.pdf"_s, bytes);
+        viewer.open(path, itemFor(u"pentest.pdf"_s, u"application/pdf"_s, bytes), std::nullopt);
         QTRY_COMPARE(shown.size(), 1);
         PdfEvidenceView *pdf = viewer.pdfView();
         QCOMPARE(viewer.currentView(), pdf);
@@ -373,6 +412,8 @@ private Q_SLOTS:
             QTest::mouseClick(pages, Qt::LeftButton, {}, at);
         QCOMPARE(pdf->currentPage(), 1);
         QCOMPARE(viewer.currentView(), pdf);
+        QCoreApplication::processEvents();
+        QVERIFY2(!canary.hasPendingConnections(), "the PDF reached the canary");
         QVERIFY(pdf->isFitWidth());
         QTest::keyClick(pdf->pdfView(), Qt::Key_Plus, Qt::ControlModifier);
         QVERIFY(!pdf->isFitWidth());
