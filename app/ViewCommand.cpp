@@ -31,6 +31,9 @@ constexpr int MaxPdfPagesScanned = 2000;
 // After the viewer says it is shown: one more round of layout and paint
 // (WebEngine and QPdfView draw a frame later than they report).
 constexpr int SettleMs = 300;
+// Once the content is shown, how long the picture waits for the secrets
+// scan (a gigabyte of text takes seconds): then it shows "scanning…".
+constexpr int ScanGraceMs = 5000;
 
 void describe(QCommandLineParser &parser)
 {
@@ -42,7 +45,8 @@ void describe(QCommandLineParser &parser)
     parser.addPositionalArgument(u"FILE"_s, u"The file to view."_s);
     parser.addOption({u"screenshot"_s,
                       u"Save a picture of the window to OUT (PNG) once the content or the reason it is refused is "
-                      "shown, then quit; after %1 s it is taken anyway, with a note, and the exit code is %2."_s
+                      "shown and the secrets scan is done (or 5 s later, still scanning), then quit; after %1 s it "
+                      "is taken anyway, with a note, and the exit code is %2."_s
                           .arg(ViewCommand::WatchdogMs / 1000)
                           .arg(int(ViewCommand::TimedOut)),
                       u"OUT"_s});
@@ -223,9 +227,17 @@ int ViewCommand::main(int argc, char **argv)
         if (viewer->isShown() && scanned)
             shoot(Shown);
     };
-    QObject::connect(viewer, &EvidenceViewer::shown, viewer, whenReady);
+    auto contentShown = [&window, whenReady, shoot] {
+        whenReady();
+        QTimer::singleShot(ScanGraceMs, &window, [shoot] { shoot(Shown); });
+    };
+    QObject::connect(viewer, &EvidenceViewer::shown, viewer, contentShown);
     QObject::connect(scanning, &QFutureWatcher<Result<std::optional<Scan>>>::finished, viewer, whenReady);
-    QTimer::singleShot(0, viewer, whenReady);
+    // Shown already inside open() (bytes, an empty file, a refusal).
+    QTimer::singleShot(0, viewer, [viewer, contentShown] {
+        if (viewer->isShown())
+            contentShown();
+    });
     // ASSAY_VIEW_WATCHDOG_MS shortens it, for the test that the watchdog works.
     const int watchdog = qEnvironmentVariableIntValue("ASSAY_VIEW_WATCHDOG_MS") > 0
         ? qEnvironmentVariableIntValue("ASSAY_VIEW_WATCHDOG_MS")
