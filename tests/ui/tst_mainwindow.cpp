@@ -19,6 +19,7 @@
 #include <QFile>
 #include <QListWidget>
 #include <QPushButton>
+#include <QToolButton>
 #include <QSignalSpy>
 
 #include <QAccessible>
@@ -146,6 +147,20 @@ private Q_SLOTS:
         QTest::mouseClick(panel->addToNoteButton(), Qt::LeftButton);
         QCOMPARE(reference.size(), 1);
         QVERIFY2(reference.at(0).at(0).toString().startsWith(QStringLiteral("line 1, ")), qPrintable(reference.at(0).at(0).toString()));
+
+        // The same item in a window of its own, as large as the reviewer likes.
+        auto *openWindow = w.reviewView()->evidence()->findChild<QToolButton *>(QStringLiteral("evidenceOpenWindow"));
+        QVERIFY(openWindow && openWindow->isEnabled());
+        QTest::mouseClick(openWindow, Qt::LeftButton);
+        EvidenceViewer *big = w.reviewView()->evidence()->windowViewer();
+        QVERIFY(big);
+        QVERIFY(big->window()->isVisible());
+        QVERIFY(big->window() != &w);
+        QTRY_VERIFY(big->isShown());
+        QCOMPARE(big->fileNameText(), QStringLiteral("csrf-middleware.py"));
+        QCOMPARE(big->findingsPanel()->list()->count(), 1);
+        big->window()->close();
+        QTRY_VERIFY(!w.reviewView()->evidence()->windowViewer());
 
         // Not downloaded: said so, nothing opened.
         QVERIFY(w.openEvidence(QStringLiteral("e_5_2")));
