@@ -103,9 +103,11 @@ void EvidencePane::showIn(EvidenceViewer *viewer, const EvidenceItem &item) cons
             findings = *stored;
         else
             scanFailure = stored.error().message;
-        const Result<std::optional<EvidenceFindings::Scan>> scan = m_cache->findings().scanOf(item.sha256);
-        if (scan && scan->has_value() && (*scan)->outcome == EvidenceFindings::Scan::Outcome::Failed)
-            scanFailure = (*scan)->error;
+        if (const Result<std::optional<EvidenceFindings::Scan>> scan = m_cache->findings().scanOf(item.sha256); scan) {
+            if (const std::optional<EvidenceFindings::Scan> &known = *scan;
+                known && known->outcome == EvidenceFindings::Scan::Outcome::Failed)
+                scanFailure = known->error;
+        }
     }
     viewer->open(path, item, findings);
     if (!scanFailure.isEmpty())
