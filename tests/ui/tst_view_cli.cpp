@@ -68,10 +68,9 @@ private:
 
     static Run view(const QStringList &args, const QString &root, const QString &watchdogMs = {})
     {
-        QDir(root).mkpath(u"home"_s);
-        QDir(root).mkpath(u"cwd"_s);
-        QDir(root).mkpath(u"tmp"_s);
-        QDir(root).mkpath(u"out"_s);
+        for (const QString &dir : {u"home"_s, u"cwd"_s, u"tmp"_s, u"out"_s})
+            if (!QDir(root).mkpath(dir))
+                qFatal("cannot make %s in the test's folder", qPrintable(dir));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         const QString home = root + u"/home"_s;
         env.insert(u"HOME"_s, home);
@@ -172,10 +171,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("says");
         QTest::newRow("missing") << m_generated.filePath(u"no-such-file.txt"_s) << u"no such file"_s;
-        QDir(m_generated.path()).mkdir(u"a-folder"_s);
+        if (!QDir(m_generated.path()).mkdir(u"a-folder"_s))
+            qFatal("cannot make a folder in the test's folder");
         QTest::newRow("directory") << m_generated.filePath(u"a-folder"_s) << u"is a directory"_s;
         const QString locked = generate(u"locked.txt"_s, "secret\n");
-        QFile::setPermissions(locked, QFileDevice::Permissions());
+        if (!QFile::setPermissions(locked, QFileDevice::Permissions()))
+            qFatal("cannot take the permissions of a file in the test's folder");
         QTest::newRow("no permission") << locked << u"cannot read"_s;
     }
 
