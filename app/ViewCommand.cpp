@@ -6,6 +6,7 @@
 #include "models/SecretsFinder.h"
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/FindingsPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -50,6 +51,10 @@ void describe(QCommandLineParser &parser)
                           .arg(ViewCommand::WatchdogMs / 1000)
                           .arg(int(ViewCommand::TimedOut)),
                       u"OUT"_s});
+    parser.addOption({u"redacted"_s, u"Start with the findings redacted (for screen sharing and pictures)."_s});
+    parser.addOption({u"list-findings"_s,
+                      u"Print a reference to each finding on standard output once the scan is done (\"line 212, AWS "
+                      "access key\"): where and what, never the secret."_s});
 }
 
 // Why the file cannot be viewed, or empty.
@@ -127,7 +132,7 @@ int ViewCommand::main(int argc, char **argv)
             return Commands::parse(helpParser, rest).value_or(0);
         }
         if (parser.positionalArguments().size() != 1) {
-            err(u"usage: assay view FILE [--screenshot OUT]"_s);
+            err(u"usage: assay view FILE [--screenshot OUT] [--redacted] [--list-findings]"_s);
             return Usage;
         }
         // Before any window: a file that cannot be read needs no display to say so.
@@ -157,6 +162,8 @@ int ViewCommand::main(int argc, char **argv)
     }
     const QString path = parser.positionalArguments().constFirst();
     const QString screenshot = parser.value(u"screenshot"_s);
+    const bool redacted = parser.isSet(u"redacted"_s);
+    const bool listFindings = parser.isSet(u"list-findings"_s);
     const QFileInfo info(path);
 
     QWidget window;
@@ -192,15 +199,24 @@ int ViewCommand::main(int argc, char **argv)
     if (type && type->view != EvidenceType::View::Image && type->view != EvidenceType::View::Hex) {
         scanned = false;
         viewer->setScanning();
-        QObject::connect(scanning, &QFutureWatcher<Result<std::optional<Scan>>>::finished, viewer, [viewer, scanning, &scanned] {
+        QObject::connect(scanning, &QFutureWatcher<Result<std::optional<Scan>>>::finished, viewer,
+                         [viewer, scanning, &scanned, redacted, listFindings] {
             const Result<std::optional<Scan>> result = scanning->result();
             scanned = true;
-            if (!result)
+            if (!result) {
                 viewer->setScanFailed(result.error().message);
-            else if (*result)
-                viewer->setFindings((*result)->findings);
-            else
-                viewer->setFindings(std::nullopt);
+                return;
+            }
+            const std::optional<Scan> &scan = *result;
+            viewer->setFindings(scan ? std::optional(scan->findings) : std::nullopt);
+            if (redacted)
+                viewer->findingsPanel()->setRedacted(true);
+            if (listFindings && scan) {
+                QByteArray lines;
+                for (const SecretFinding &f : scan->findings)
+                    lines += SecretsFinder::reference(f).toUtf8() + '\n';
+                console::out(lines);
+            }
         });
         scanning->setFuture(QtConcurrent::run(&ViewCommand::scan, info.absoluteFilePath(), viewer->type()->view));
     }

@@ -64,6 +64,7 @@ private:
         int exitCode = -1;
         QString err;
         qint64 ms = 0;
+        QString out;
     };
 
     static Run view(const QStringList &args, const QString &root, const QString &watchdogMs = {})
@@ -94,10 +95,10 @@ private:
         if (!p.waitForFinished(BoundMs)) {
             p.kill();
             std::ignore = p.waitForFinished();
-            return Run{-2, QString::fromUtf8(p.readAllStandardError()), timer.elapsed()};
+            return Run{-2, QString::fromUtf8(p.readAllStandardError()), timer.elapsed(), {}};
         }
         return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError()),
-                   timer.elapsed()};
+                   timer.elapsed(), QString::fromUtf8(p.readAllStandardOutput())};
     }
 
     QString generate(const QString &name, const QByteArray &bytes)
@@ -207,6 +208,32 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.err.contains(u"Not finished within 1 ms"_s), qPrintable(run.err));
         QVERIFY(!QImage(shot, "PNG").isNull());
+    }
+
+    // assay view scans on its own: text, a PDF's pages; bytes not at all.
+    void itScansOnItsOwn_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("findings");
+        QTest::newRow("invalid UTF-8") << u"invalid-utf8.log"_s << u"line 8, AWS access key\n"_s;
+        QTest::newRow("PDF") << u"pdf-actions.pdf"_s << u"page 1, line 4, password in a URL\n"_s;
+        QTest::newRow("ELF") << u"elf-named.cpp"_s << QString();
+    }
+
+    void itScansOnItsOwn()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, findings);
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        const QString shot = root.filePath(u"out/shot.png"_s);
+        const Run run = view({hostileDir() + u'/' + file, u"--list-findings"_s, u"--redacted"_s, u"--screenshot"_s, shot},
+                             root.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.out, findings);
+        // References only: no secret on stdout.
+        QVERIFY(!run.out.contains(u"AKIA"_s));
+        QVERIFY(!run.out.contains(u"Tr0ub4dor"_s));
     }
 
     void usageErrors()
