@@ -8,6 +8,7 @@
 // ASSAY_HOSTILE_DIR points the corpus test at another folder (a larger
 // corpus); the placeholders it uses are the ones in tests/data/hostile/README.md.
 
+#include "CanaryServer.h"
 #include "ui/evidence/EvidenceRequestInterceptor.h"
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceSchemeHandler.h"
@@ -45,75 +46,6 @@ using namespace assay;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// A loopback HTTP listener that counts everything that reaches it. It answers
-// each request with something loud (script, magenta CSS) so that a leak that
-// got through would also show in the DOM and on screen.
-class Canary : public QObject
-{
-public:
-    bool listen()
-    {
-        if (!m_v4.listen(QHostAddress::LocalHost, 0))
-            return false;
-        // The same port on ::1 where the machine has IPv6: "localhost" may
-        // resolve there.
-        std::ignore = m_v6.listen(QHostAddress::LocalHostIPv6, m_v4.serverPort());
-        for (QTcpServer *server : {&m_v4, &m_v6})
-            connect(server, &QTcpServer::newConnection, this, [this, server] { accept(server); });
-        return true;
-    }
-    quint16 port() const { return m_v4.serverPort(); }
-    int connections() const { return m_connections; }
-    QList<QByteArray> requests() const { return m_requests; }
-    QTcpServer *v4() { return &m_v4; }
-
-private:
-    void accept(QTcpServer *server)
-    {
-        while (QTcpSocket *socket = server->nextPendingConnection()) {
-            ++m_connections;
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            // A connection that sends no HTTP request (a preconnect, a TLS
-            // handshake) is recorded by what it sent, and closed, so that a
-            // naive page waiting on it still finishes loading.
-            QTimer::singleShot(2000, socket, [this, socket] {
-                m_requests.append("no request: " + socket->readAll().left(16).toHex(' '));
-                socket->abort();
-            });
-            connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                const QByteArray head = socket->peek(8192);
-                if (!head.isEmpty() && !std::isalpha(static_cast<unsigned char>(head.front()))) {
-                    m_requests.append("not HTTP: " + head.left(16).toHex(' '));
-                    socket->abort();
-                    return;
-                }
-                if (!head.contains("\r\n\r\n"))
-                    return;
-                const QByteArray line = head.left(head.indexOf("\r\n"));
-                m_requests.append(line);
-                socket->readAll();
-                QByteArray type = "text/html";
-                QByteArray body = "<script>document.title='PWNED'</script><style>html{background:#f0f}</style>";
-                if (line.contains(".js")) {
-                    type = "text/javascript";
-                    body = "document.title='PWNED';document.documentElement.style.background='#f0f';";
-                } else if (line.contains(".css")) {
-                    type = "text/css";
-                    body = "html,body{background:#f0f!important}";
-                }
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: "
-                              + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-                socket->disconnectFromHost();
-            });
-        }
-    }
-
-    QTcpServer m_v4;
-    QTcpServer m_v6;
-    int m_connections = 0;
-    QList<QByteArray> m_requests;
-};
 
 QString sourceDir()
 {
@@ -236,7 +168,7 @@ private:
     bool openAndWait(HtmlEvidenceView &view, const QString &path, QString *failure);
     QByteArray renderNaively(const QString &fileName);
 
-    Canary m_canary;
+    test::CanaryServer m_canary;
     std::unique_ptr<QTemporaryDir> m_dir;
     QStringList m_homeBefore;
 };
@@ -361,7 +293,7 @@ QByteArray TstHtmlEvidenceView::renderNaively(const QString &fileName)
     // The canary answers while the child runs: wait in the event loop.
     if (!QTest::qWaitFor([&] { return child.state() == QProcess::NotRunning; }, 60000)) {
         child.kill();
-        child.waitForFinished();
+        std::ignore = child.waitForFinished(); // killed: it ends at once
         return "timeout";
     }
     return child.readAllStandardOutput();

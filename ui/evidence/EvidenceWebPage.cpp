@@ -21,7 +21,7 @@ EvidenceWebPage::EvidenceWebPage(QWebEngineProfile *profile, QObject *parent)
     // Nothing a document asks for is granted. Most of these cannot even be
     // asked for without script; they are denied here so that a setting that
     // changes one day does not open them.
-    connect(this, &QWebEnginePage::permissionRequested, this, [](QWebEnginePermission permission) {
+    connect(this, &QWebEnginePage::permissionRequested, this, [](const QWebEnginePermission &permission) {
         permission.deny();
     });
     connect(this, &QWebEnginePage::fullScreenRequested, this,
