@@ -386,6 +386,8 @@ void TstHtmlEvidenceView::hostileCorpus()
             if (dom.value(u"title"_s).toString().contains(u"PWNED"_s) || dom.value(u"marked"_s).toBool()
                 || dom.value(u"rootStyle"_s).toString().contains(u"background"_s))
                 problems.append(name + u": a script ran: "_s + dom.value(u"title"_s).toString());
+            if (view.page()->scriptDialogs() > 0)
+                problems.append(name + u": a script opened %1 dialogs"_s.arg(view.page()->scriptDialogs()));
             const QUrl document(dom.value(u"href"_s).toString());
             if (document.scheme() != u"assay-evidence"_s || view.page()->url() != document)
                 problems.append(name + u": navigated to "_s + dom.value(u"href"_s).toString());
@@ -469,6 +471,15 @@ void TstHtmlEvidenceView::policyAloneStopsScript()
         QVERIFY2(dom.value(u"title"_s).toString() != u"PWNED"_s, qPrintable(name));
     }
     QCOMPARE(m_canary.connections(), before);
+
+    // The dialog channel sees a script that calls alert(), where one runs.
+    EvidenceWebPage probe(&profile);
+    probe.setDocument(QUrl(u"about:blank"_s));
+    QSignalSpy probeLoaded(&probe, &QWebEnginePage::loadFinished);
+    probe.load(QUrl(u"about:blank"_s));
+    QVERIFY(probeLoaded.wait(20000));
+    probe.runJavaScript(u"alert(1); confirm('x')"_s, QWebEngineScript::MainWorld);
+    QTRY_COMPARE_WITH_TIMEOUT(probe.scriptDialogs(), 2, 5000);
 }
 
 void TstHtmlEvidenceView::interceptorAloneBlocksAndRecords()

@@ -83,17 +83,22 @@ QStringList EvidenceWebPage::chooseFiles(FileSelectionMode, const QStringList &,
     return {};
 }
 
+// No dialog of the document's is ever shown (the default opens a message box
+// with the document's text); they are only counted.
 void EvidenceWebPage::javaScriptAlert(const QUrl &, const QString &)
 {
+    ++m_scriptDialogs;
 }
 
 bool EvidenceWebPage::javaScriptConfirm(const QUrl &, const QString &)
 {
+    ++m_scriptDialogs;
     return false;
 }
 
 bool EvidenceWebPage::javaScriptPrompt(const QUrl &, const QString &, const QString &, QString *)
 {
+    ++m_scriptDialogs;
     return false;
 }
 
