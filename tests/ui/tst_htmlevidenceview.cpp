@@ -87,6 +87,17 @@ QStringList tree(const QString &dir)
     return entries;
 }
 
+// Chromium's own files in the temporary folder (shared with other programs:
+// only its names are looked at).
+QStringList chromiumTemporaries()
+{
+    QStringList names = QDir(QDir::tempPath())
+                            .entryList({u"*chromium*"_s, u"*Chromium*"_s, u"*QtWebEngine*"_s, u"*qtwebengine*"_s},
+                                       QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+    names.sort();
+    return names;
+}
+
 // What the isolated world sees of the page: the marks a script would leave.
 QVariantMap readDom(QWebEnginePage *page)
 {
@@ -171,12 +182,14 @@ private:
     test::CanaryServer m_canary;
     std::unique_ptr<QTemporaryDir> m_dir;
     QStringList m_homeBefore;
+    QStringList m_temporariesBefore;
 };
 
 void TstHtmlEvidenceView::initTestCase()
 {
     // The home tree before Chromium starts: nothing may be added to it.
     m_homeBefore = tree(QDir::homePath());
+    m_temporariesBefore = chromiumTemporaries();
     QVERIFY(m_canary.listen());
     qInfo("canary on 127.0.0.1:%d", m_canary.port());
     m_dir = std::make_unique<QTemporaryDir>();
@@ -552,6 +565,11 @@ void TstHtmlEvidenceView::nothingWrittenOutsideTheTestFolders()
         if (!m_homeBefore.contains(entry))
             added.append(entry);
     QVERIFY2(added.isEmpty(), qPrintable(added.join(u'\n')));
+    // Nor in the temporary folder.
+    QStringList temporaries = chromiumTemporaries();
+    for (const QString &name : std::as_const(m_temporariesBefore))
+        temporaries.removeAll(name);
+    QVERIFY2(temporaries.isEmpty(), qPrintable(temporaries.join(u'\n')));
 }
 
 void TstHtmlEvidenceView::cleanupTestCase()

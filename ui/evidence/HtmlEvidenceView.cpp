@@ -162,6 +162,7 @@ void HtmlEvidenceView::open(const QString &path, const QString &mediaType)
 
     m_stack->addWidget(m_view);
     m_stack->setCurrentWidget(m_view);
+    updateStatus();
     m_timeout->start();
     m_page->load(m_document);
 }
