@@ -18,6 +18,8 @@
 #include "ui/evidence/HtmlEvidenceView.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QMenu>
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -114,6 +116,7 @@ private Q_SLOTS:
     void benignReportRenders();
     void hostileCorpus();
     void clickedLinkIsNotFollowed();
+    void contextMenuCopiesTheLinkAddress();
     void policyAloneStopsScript();
     void interceptorAloneBlocksAndRecords();
     void documentsAreServedOnlyToTheirOwnPage();
@@ -406,6 +409,42 @@ void TstHtmlEvidenceView::clickedLinkIsNotFollowed()
     QCOMPARE(view.page()->url(), document);
     QCOMPARE(readDom(view.page()).value(u"href"_s).toUrl(), document);
     QCOMPARE(m_canary.connections(), before);
+}
+
+void TstHtmlEvidenceView::contextMenuCopiesTheLinkAddress()
+{
+    HtmlEvidenceView view;
+    view.resize(640, 480);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QString failure;
+    QVERIFY2(openAndWait(view, prepared(u"links.html"_s), &failure), qPrintable(failure));
+    QApplication::clipboard()->clear();
+    // The menu is modal: it is read and used from the event loop it runs.
+    QStringList actions;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        poll.stop();
+        for (QAction *action : menu->actions()) {
+            actions.append(action->text());
+            if (action->text() == u"Copy &Link Address"_s && action->isEnabled())
+                action->trigger();
+        }
+        menu->close();
+    });
+    poll.start(20);
+    QWidget *surface = view.webView()->focusProxy();
+    QTest::mouseMove(surface, surface->rect().center());
+    QTest::mouseClick(surface, Qt::RightButton, {}, surface->rect().center());
+    QTRY_VERIFY_WITH_TIMEOUT(!actions.isEmpty(), 5000);
+    // Copy, select all, copy the link's address: nothing that opens, saves
+    // or inspects anything.
+    QCOMPARE(actions, (QStringList{u"&Copy"_s, u"Select &All"_s, u"Copy &Link Address"_s}));
+    QCOMPARE(QApplication::clipboard()->text(), u"http://127.0.0.1:%1/clicked"_s.arg(m_canary.port()));
+    QCOMPARE(view.page()->refusedNavigations(), 0);
 }
 
 void TstHtmlEvidenceView::policyAloneStopsScript()
