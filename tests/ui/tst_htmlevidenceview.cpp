@@ -114,6 +114,7 @@ private Q_SLOTS:
     void profileIsMadeLazilyAndHardened();
     void refusesWhatItDoesNotRender();
     void benignReportRenders();
+    void largeDocumentRenders();
     void hostileCorpus();
     void clickedLinkIsNotFollowed();
     void contextMenuCopiesTheLinkAddress();
@@ -286,6 +287,29 @@ void TstHtmlEvidenceView::benignReportRenders()
     // Nothing the benign report needs was blocked (its picture is data:).
     QCOMPARE(view.blockedRequests().size(), 0);
     QCOMPARE(m_canary.connections(), before);
+}
+
+void TstHtmlEvidenceView::largeDocumentRenders()
+{
+    // Past setHtml()'s 2 MB limit: the file is served, not pasted.
+    QByteArray html = "<!DOCTYPE html><title>Large</title><pre>";
+    for (int i = 0; html.size() < 3 * 1024 * 1024; ++i)
+        html += "row " + QByteArray::number(i) + ' ' + QByteArray(200, 'x') + '\n';
+    html += "</pre><p id=\"end\">the last line of a large report</p>";
+    QFile file(m_dir->filePath(u"large.html"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(html), html.size());
+    file.close();
+    HtmlEvidenceView view;
+    view.resize(640, 480);
+    view.show();
+    QString failure;
+    QVERIFY2(openAndWait(view, file.fileName(), &failure), qPrintable(failure));
+    QVERIFY(readDom(view.page()).value(u"text"_s).toString().startsWith(u"row 0"_s));
+    bool found = false;
+    view.page()->runJavaScript(u"document.getElementById('end').textContent"_s, QWebEngineScript::ApplicationWorld,
+                               [&](const QVariant &v) { found = v.toString() == u"the last line of a large report"_s; });
+    QTRY_VERIFY_WITH_TIMEOUT(found, 10000);
 }
 
 void TstHtmlEvidenceView::hostileCorpus()
