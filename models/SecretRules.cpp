@@ -484,7 +484,10 @@ void SecretRules::scanRegexRules(QStringView line, unsigned t, QList<Hit> &hits)
         each(m_google, whole(Google));
     if (t & AkiaAsia) {
         each(m_awsKeyId, [&](const QRegularExpressionMatch &m) {
-            if (!isPublishedExample(m.capturedView()))
+            // Words in capitals (ASIAPACIFICSOUTHEAST) are not random base32.
+            const QStringView suffix = m.capturedView().sliced(4);
+            const bool digits = std::ranges::any_of(suffix, isAsciiDigit);
+            if (!isPublishedExample(m.capturedView()) && (digits || entropy(suffix) >= 3.5))
                 hits.append({AwsKeyId, m.capturedStart(), m.capturedLength()});
         });
     }
