@@ -270,6 +270,20 @@ private Q_SLOTS:
                  QStringList({u"aws-access-key-id 3:5+20"_s, u"email 5:5+21"_s}));
     }
 
+    // A UTF-8 byte order mark is not text: the columns of line 1 start after
+    // it, as the text view decodes it (LineIndex::decode).
+    void byteOrderMarkIsNotAColumn()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(u"bom.txt"_s);
+        QVERIFY(writeFile(path, "\xef\xbb\xbfkey " + kAwsKey.toLatin1() + "\n"));
+        SecretsFinder finder;
+        const auto scan = finder.scanFile(path);
+        QVERIFY(scan);
+        QCOMPARE(describe(scan->findings), QStringList{u"aws-access-key-id 1:4+20"_s});
+    }
+
     void crlfLines()
     {
         SecretsFinder finder;
