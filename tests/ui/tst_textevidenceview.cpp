@@ -309,7 +309,7 @@ private Q_SLOTS:
         QVERIFY(!first.isEmpty());
         QVERIFY(first.first().startsWith(u"abcdefghij0123456789 "_s));
         for (const QString &row : first)
-            QVERIFY(row.size() <= 4000);
+            QVERIFY(row.size() <= LineIndex::DefaultSegmentBytes);
         QVERIFY(indexed(view));
         QCOMPARE(view.lineCount(), 1);
         QTest::keyClick(view.textArea(), Qt::Key_End, Qt::ControlModifier);

@@ -23,6 +23,10 @@ constexpr int TextPadding = 4;
 constexpr qsizetype HighlightMargin = 40;
 // Copying is capped: the clipboard is no place for a 100 MB log.
 constexpr qsizetype MaxCopyRows = 100000;
+// Rows longer than this are laid out only around the visible columns
+// (without wrapping), with this many columns to spare on each side.
+constexpr qsizetype SliceAbove = 400;
+constexpr qsizetype SliceMargin = 16;
 
 // Findings and search hits must stand out in light and dark palettes alike.
 QColor findingBackground()
@@ -202,7 +206,7 @@ const TextSpans *TextEvidenceArea::rowSpans(qsizetype row) const
     return m_highlighter->spans(row);
 }
 
-TextEvidenceArea::DisplayRow TextEvidenceArea::displayRow(qsizetype row) const
+TextEvidenceArea::DisplayRow TextEvidenceArea::displayRow(qsizetype row, qsizetype from, qsizetype to) const
 {
     const QString raw = m_snapshot.segmentText(row);
     const int line = m_snapshot.lineOfSegment(row);
@@ -268,7 +272,25 @@ TextEvidenceArea::DisplayRow TextEvidenceArea::displayRow(qsizetype row) const
         kept.append(Piece{0, raw.size(), 0});
     }
 
+    // The drawn window [from, to) in the row's own positions: formats wholly
+    // outside it are not made (a long row has hundreds, a screen shows few).
+    qsizetype rawFrom = 0;
+    qsizetype rawTo = raw.size();
+    if (from > 0 || to < d.text.size()) {
+        rawFrom = raw.size();
+        rawTo = 0;
+        for (const Piece &p : kept) {
+            const qsizetype a = std::max(from, p.at);
+            const qsizetype b = std::min(to, p.at + (p.to - p.from));
+            if (a < b) {
+                rawFrom = std::min(rawFrom, p.from + (a - p.at));
+                rawTo = std::max(rawTo, p.from + (b - p.at));
+            }
+        }
+    }
     auto addRange = [&](qsizetype from, qsizetype to, const QTextCharFormat &format, bool prepend) {
+        if (to <= rawFrom || from >= rawTo)
+            return;
         for (const Piece &p : kept) {
             const qsizetype a = std::max(from, p.from);
             const qsizetype b = std::min(to, p.to);
@@ -284,6 +306,8 @@ TextEvidenceArea::DisplayRow TextEvidenceArea::displayRow(qsizetype row) const
     if (const TextSpans *spans = m_highlighter->spans(row)) {
         // Reversed and prepended: the syntax colours lie under the marks.
         for (auto it = spans->crbegin(); it != spans->crend(); ++it) {
+            if (it->start + it->length <= rawFrom || it->start >= rawTo)
+                continue;
             QTextCharFormat f;
             if (it->foreground.isValid())
                 f.setForeground(it->foreground);
@@ -350,12 +374,46 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
     selection.setAlpha(60);
     const QColor gutterBackground = palette().color(QPalette::AlternateBase);
     const QColor gutterText = palette().color(QPalette::PlaceholderText);
+    const int cw = std::max(1, fontMetrics().horizontalAdvance(u'0'));
 
     int y = 0;
     qsizetype row = verticalScrollBar()->value();
     qsizetype painted = 0;
     for (; y < area.height() && row < rows; ++row, ++painted) {
-        const DisplayRow d = displayRow(row);
+        // Without wrapping only the columns around the visible ones matter.
+        qsizetype visibleFrom = 0;
+        qsizetype visibleTo = std::numeric_limits<qsizetype>::max();
+        if (!m_wrap) {
+            visibleFrom = std::max<qsizetype>(0, horizontalScrollBar()->value() / cw - SliceMargin);
+            visibleTo = (horizontalScrollBar()->value() + textWidth) / cw + SliceMargin;
+        }
+        DisplayRow d = displayRow(row, visibleFrom, visibleTo);
+        // A long row without wrapping: only the stretch around the visible
+        // columns is laid out (a row is up to thousands of units, and shaping
+        // all of them for a few on screen is what makes scrolling stall).
+        // Columns are widths in a monospace font; a wide glyph far to the
+        // left only shifts what follows a little.
+        qsizetype skipped = 0;
+        qsizetype fullLength = d.text.size();
+        if (!m_wrap && d.text.size() > SliceAbove) {
+            qsizetype from = std::max<qsizetype>(0, horizontalScrollBar()->value() / cw - SliceMargin);
+            if (from > 0 && from < d.text.size() && d.text.at(from).isLowSurrogate())
+                --from;
+            qsizetype to = std::min<qsizetype>(d.text.size(), (horizontalScrollBar()->value() + textWidth) / cw + SliceMargin);
+            if (to < d.text.size() && to > 0 && d.text.at(to - 1).isHighSurrogate())
+                ++to;
+            from = std::min(from, to);
+            QList<QTextLayout::FormatRange> formats;
+            for (const QTextLayout::FormatRange &r : std::as_const(d.formats)) {
+                const qsizetype a = std::max<qsizetype>(r.start, from);
+                const qsizetype b = std::min<qsizetype>(r.start + r.length, to);
+                if (a < b)
+                    formats.append({int(a - from), int(b - a), r.format});
+            }
+            d.text = d.text.mid(from, to - from);
+            d.formats = formats;
+            skipped = from;
+        }
         QTextLayout layout(d.text, font());
         layout.setTextOption(option);
         layout.setFormats(d.formats);
@@ -367,15 +425,20 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
             l.setPosition(QPointF(0, height));
             height += lh;
             widest = std::max(widest, int(l.naturalTextWidth()));
+            // A wrapped long row below the bottom edge: the rest is unseen.
+            if (y + height >= area.height())
+                break;
         }
         layout.endLayout();
+        if (skipped > 0 || fullLength > d.text.size())
+            widest = int(fullLength * cw);
         const int h = std::max(lh, int(height));
         if (selFrom >= 0 && row >= selFrom && row <= selTo)
             p.fillRect(QRect(gutter, y, area.width() - gutter, h), selection);
         p.save();
         p.setClipRect(QRect(gutter, y, area.width() - gutter, h));
         p.setPen(palette().color(QPalette::Text));
-        layout.draw(&p, QPointF(textX, y));
+        layout.draw(&p, QPointF(textX + skipped * cw, y));
         p.restore();
         p.fillRect(QRect(0, y, gutter, h), gutterBackground);
         if (m_snapshot.segmentColumn(row) == 0) {
@@ -392,6 +455,9 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
     if (y < area.height())
         p.fillRect(QRect(0, y, gutter, area.height() - y), gutterBackground);
     m_rowsPainted = painted;
+    // Wrapped rows take several screen lines: a page is the rows that fit.
+    if (m_wrap && painted > 1 && verticalScrollBar()->pageStep() != painted - 1)
+        verticalScrollBar()->setPageStep(int(painted - 1));
     if (m_shownPending) {
         m_shownPending = false;
         QMetaObject::invokeMethod(this, &TextEvidenceArea::shown, Qt::QueuedConnection);

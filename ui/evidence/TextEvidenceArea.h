@@ -82,7 +82,10 @@ private:
         qint64 column = 0;
         int length = 0;
     };
-    DisplayRow displayRow(qsizetype row) const;
+    // The row as drawn; formats only for [from, to) of the drawn text (the
+    // rest of a long row is off screen).
+    DisplayRow displayRow(qsizetype row, qsizetype from = 0,
+                          qsizetype to = std::numeric_limits<qsizetype>::max()) const;
     void grown();
     void updateScrollBars();
     int visibleRows() const;
