@@ -9,6 +9,7 @@
 namespace assay {
 
 class CacheConnection;
+class EvidenceFindings;
 class EvidenceStates;
 class Outbox;
 class ReviewWork;
@@ -25,6 +26,8 @@ class UserDirectory;
 //                  the sync's values
 //   search()       the full-text index and its query
 //   evidence()     each evidence item's local state
+//   findings()     what the secrets finder saw in each file, and what the
+//                  reviewer has opened
 //   work()         the reviewer's checklist ticks, notes and drafts
 //   outbox()       the writes waiting for the marketplace
 //   users()        the marketplace's users and the signed-in one
@@ -51,6 +54,7 @@ public:
     SubmissionStore &submissions() { return *m_submissions; }
     SearchIndex &search() { return *m_search; }
     EvidenceStates &evidence() { return *m_evidence; }
+    EvidenceFindings &findings() { return *m_findings; }
     ReviewWork &work() { return *m_work; }
     Outbox &outbox() { return *m_outbox; }
     UserDirectory &users() { return *m_users; }
@@ -60,6 +64,7 @@ private:
     std::unique_ptr<SearchIndex> m_search;
     std::unique_ptr<SubmissionStore> m_submissions;
     std::unique_ptr<EvidenceStates> m_evidence;
+    std::unique_ptr<EvidenceFindings> m_findings;
     std::unique_ptr<ReviewWork> m_work;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<UserDirectory> m_users;

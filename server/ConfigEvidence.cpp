@@ -1,11 +1,41 @@
 #include "server/ConfigEvidence.h"
 
+#include "server/PlantedSecrets.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace assay::server {
+
+namespace {
+
+// The fake secrets and near-misses of PlantedSecrets, as a comment block at
+// the end: every templated format but JSON takes # comments (JSON files get
+// none).
+QString planted(EvidenceContext &c, const QString &file)
+{
+    if (file.endsWith(u".json"_s))
+        return {};
+    switch (PlantedSecrets::forConfig(c.variant)) {
+    case PlantedSecrets::Plant::None:
+        return {};
+    case PlantedSecrets::Plant::Secrets:
+        return u"\n# TODO(ops): move to the vault before sharing this file\n"
+               "#   AWS_ACCESS_KEY_ID=%1\n"
+               "#   AWS_SECRET_ACCESS_KEY=%2\n"
+               "#   DATABASE_URL=%3\n"
+               "#   escalation contact (personal): %4\n"_s.arg(PlantedSecrets::awsAccessKeyId(c), PlantedSecrets::awsSecretAccessKey(c),
+                                                          PlantedSecrets::databaseUrl(c), PlantedSecrets::personalEmail(c));
+    case PlantedSecrets::Plant::NearMisses:
+        return u"\n# Rendered by the config pipeline: run %1, template digest sha256:%2\n"_s.arg(PlantedSecrets::uuid(c),
+                                                                                              PlantedSecrets::sha256Hex(c));
+    }
+    return {};
+}
+
+} // namespace
 
 GeneratedEvidence ConfigEvidence::make(EvidenceContext &c)
 {
@@ -17,7 +47,8 @@ GeneratedEvidence ConfigEvidence::make(EvidenceContext &c)
     if (!mine.isEmpty()) {
         const QJsonObject &t = mine.at(qsizetype(c.variant % quint32(mine.size())));
         const QString file = t.value(u"file"_s).toString();
-        return {file, t.value(u"media_type"_s).toString(), c.fill(evidenceText(u"config/"_s + file)).toUtf8()};
+        const QString text = c.fill(evidenceText(u"config/"_s + file));
+        return {file, t.value(u"media_type"_s).toString(), (text + planted(c, file)).toUtf8()};
     }
 
     // Trusted redirects: the allow-list is data, so it is generated as JSON.

@@ -1,5 +1,7 @@
 #include "server/LogEvidence.h"
 
+#include "server/PlantedSecrets.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -204,6 +206,47 @@ private:
     QByteArray m_slug, m_pslug;
 };
 
+// Puts a line after line `after` (from 1), stamped with that line's time:
+// "LEVEL [component] req=... text" is what `line` holds.
+void insertLine(QByteArray &log, int after, const QByteArray &line)
+{
+    qsizetype at = 0;
+    for (int i = 0; i < after; ++i) {
+        const qsizetype end = log.indexOf('\n', at);
+        if (end < 0)
+            return;
+        at = end + 1;
+    }
+    const qsizetype previous = log.lastIndexOf('\n', at - 2) + 1;
+    // "2026-10-05T00:01:02.345Z "
+    log.insert(at, log.mid(previous, 25) + line + '\n');
+}
+
+// The fake secrets and near-misses of PlantedSecrets, in lines like the
+// service's own: the first two on the first screen.
+void plant(EvidenceContext &c, QByteArray &log)
+{
+    auto req = [&c] { return "req=" + c.hex(12).toLatin1() + ' '; };
+    switch (PlantedSecrets::forLog(c.variant)) {
+    case PlantedSecrets::Plant::None:
+        return;
+    case PlantedSecrets::Plant::Secrets: {
+        const QByteArray host = "api." + c.slug.toLatin1() + ".example.com";
+        insertLine(log, 3, "DEBUG [http-client] " + req() + "outbound GET https://" + host + "/v2/accounts status=200 headers={authorization: \"Bearer "
+                               + PlantedSecrets::bearerToken(c).toLatin1() + "\", accept: \"application/json\"}");
+        insertLine(log, 7, "DEBUG [auth] " + req() + "session issued tenant=" + c.tenant().toLatin1() + " token=" + PlantedSecrets::jwt(c).toLatin1());
+        insertLine(log, 212, "ERROR [db] " + req() + "connection pool exhausted, retrying url=" + PlantedSecrets::databaseUrl(c).toLatin1());
+        return;
+    }
+    case PlantedSecrets::Plant::NearMisses:
+        insertLine(log, 4, "INFO  [deploy] " + req() + "release artifact sha256=" + PlantedSecrets::sha256Hex(c).toLatin1()
+                               + " build=" + PlantedSecrets::uuid(c).toLatin1());
+        insertLine(log, 150, "WARN  [worker] " + req() + "job retried trace_id=" + PlantedSecrets::uuid(c).toLatin1()
+                                 + " payload_digest=" + PlantedSecrets::sha256Hex(c).toLatin1());
+        return;
+    }
+}
+
 } // namespace
 
 GeneratedEvidence LogEvidence::make(EvidenceContext &c)
@@ -214,8 +257,10 @@ GeneratedEvidence LogEvidence::make(EvidenceContext &c)
     // log that a viewer must not load into one widget in one go.
     const int lines = c.variant % 7 == 0 ? 52'000 + c.below(8'000) : 2'000 + c.below(18'001);
     LogWriter writer(c, all.value(u"values"_s).toObject());
-    return {spec.value(u"file"_s).toString(), u"text/plain"_s,
-            writer.write(logTemplates(spec.value(u"lines"_s)), spec.value(u"web"_s).toBool(), logTemplates(all.value(u"web_lines"_s)), lines)};
+    QByteArray log = writer.write(logTemplates(spec.value(u"lines"_s)), spec.value(u"web"_s).toBool(), logTemplates(all.value(u"web_lines"_s)), lines);
+    // After the log is written, so that the other variants' bytes stay as they were.
+    plant(c, log);
+    return {spec.value(u"file"_s).toString(), u"text/plain"_s, log};
 }
 
 } // namespace assay::server

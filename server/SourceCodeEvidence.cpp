@@ -1,5 +1,7 @@
 #include "server/SourceCodeEvidence.h"
 
+#include "server/PlantedSecrets.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QSet>
@@ -208,6 +210,39 @@ QString assemble(const QString &body, const QString &block)
     return body.left(at) + indented + body.mid(at + 11);
 }
 
+// The lines planted() adds for a file with secrets.
+constexpr int PlantedLines = PlantedSecrets::RsaKeyLines + 6;
+
+// The fake secrets and near-misses of PlantedSecrets at the end of the file,
+// in a block comment (Ruby: =begin/=end; Python: a module-level string), so
+// the PEM lines stand as they would in a pasted key.
+QString planted(EvidenceContext &c, const QString &lang)
+{
+    QStringList lines;
+    switch (PlantedSecrets::forSourceCode(c.variant)) {
+    case PlantedSecrets::Plant::None:
+        return {};
+    case PlantedSecrets::Plant::Secrets:
+        lines.append(u"Fixture for the signing tests (copied from staging; rotate before release)."_s);
+        lines.append(PlantedSecrets::rsaPrivateKey(c));
+        lines.append(u"Reproduced with card %1, exp 12/29."_s.arg(PlantedSecrets::cardNumber(c)));
+        break;
+    case PlantedSecrets::Plant::NearMisses:
+        lines.append(u"Regression run %1"_s.arg(PlantedSecrets::uuid(c)));
+        lines.append(u"Vectors file sha256 %1"_s.arg(PlantedSecrets::sha256Hex(c)));
+        break;
+    }
+    QString open = u"/*"_s, close = u"*/"_s;
+    if (lang == u"python"_s) {
+        open = u"_FIXTURE_NOTES = \"\"\""_s;
+        close = u"\"\"\""_s;
+    } else if (lang == u"ruby"_s) {
+        open = u"=begin"_s;
+        close = u"=end"_s;
+    }
+    return u"\n"_s + open + u'\n' + lines.join(u'\n') + u'\n' + close + u'\n';
+}
+
 } // namespace
 
 GeneratedEvidence SourceCodeEvidence::make(EvidenceContext &c)
@@ -224,9 +259,10 @@ GeneratedEvidence SourceCodeEvidence::make(EvidenceContext &c)
     // Aim for 60-300 lines in total; the table absorbs the difference.
     const qsizetype bodyLines = body.count(u'\n');
     int n = 8 + int((c.variant * 53 + quint32(c.below(40))) % 190);
-    n = int(qBound<qsizetype>(60 - bodyLines, n, 285 - bodyLines));
+    const int plantLines = PlantedSecrets::forSourceCode(c.variant) == PlantedSecrets::Plant::Secrets ? PlantedLines : 0;
+    n = int(qBound<qsizetype>(60 - bodyLines, n, 285 - bodyLines - plantLines));
     const QString code = assemble(body, vectorBlock(language, t.value(u"checker"_s).toString(), vectorsFor(c, lang, n)));
-    return {file, language.value(u"media_type"_s).toString(), code.toUtf8()};
+    return {file, language.value(u"media_type"_s).toString(), (code + planted(c, lang)).toUtf8()};
 }
 
 } // namespace assay::server

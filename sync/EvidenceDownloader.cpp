@@ -1,8 +1,10 @@
 #include "sync/EvidenceDownloader.h"
 
 #include "models/Cache.h"
+#include "models/EvidenceFindings.h"
 #include "models/EvidenceStates.h"
 #include "models/SubmissionStore.h"
+#include "sync/EvidenceScanner.h"
 #include "sync/MarketplaceClient.h"
 #include "sync/SyncCycle.h"
 #include "sync/SyncLogging.h"
@@ -15,6 +17,36 @@ using namespace Qt::StringLiterals;
 
 namespace assay {
 
+namespace {
+
+// What the finder makes of a verified file, as the cache keeps it: a file
+// that could not be scanned is recorded so (with why), not as clean.
+EvidenceFindings::Record scanRecord(const EvidenceScanner &scanner, const QString &sha256, const QString &path,
+                                    const QString &mediaType)
+{
+    EvidenceFindings::Record r;
+    r.sha256 = sha256;
+    r.scannerVersion = SecretsFinder::Version;
+    if (path.isEmpty()) {
+        r.outcome = EvidenceFindings::Scan::Outcome::Failed;
+        r.error = u"the file is not in the evidence store"_s;
+        return r;
+    }
+    Result<std::optional<SecretsFinder::FileScan>> scan = scanner.scan(path, mediaType);
+    if (!scan) {
+        r.outcome = EvidenceFindings::Scan::Outcome::Failed;
+        r.error = scan.error().message;
+    } else if (!*scan) {
+        r.outcome = EvidenceFindings::Scan::Outcome::NotText;
+    } else {
+        r.outcome = EvidenceFindings::Scan::Outcome::Scanned;
+        r.scan = std::move(**scan);
+    }
+    return r;
+}
+
+} // namespace
+
 EvidenceDownloader::EvidenceDownloader(Cache &cache, MarketplaceClient &client, SyncCycle &cycle,
                                        const EvidenceStore &store, qint64 maxFileBytes, QObject *parent)
     : QObject(parent)
@@ -25,11 +57,14 @@ EvidenceDownloader::EvidenceDownloader(Cache &cache, MarketplaceClient &client, 
     , m_maxFileBytes(maxFileBytes)
     // A child, so that it moves with the engine to the sync thread.
     , m_markTimer(this)
+    , m_scanner(std::make_shared<const EvidenceScanner>())
 {
     m_markTimer.setSingleShot(true);
     m_markTimer.setInterval(MaxMarkDelay);
     connect(&m_markTimer, &QTimer::timeout, this, &EvidenceDownloader::flushMarks);
 }
+
+EvidenceDownloader::~EvidenceDownloader() = default;
 
 Result<> EvidenceDownloader::checkDeclaredSize(qint64 size, qint64 limit)
 {
@@ -59,6 +94,11 @@ void EvidenceDownloader::reset()
     m_waiting = 0;
     m_verifying = 0;
     m_queued.clear();
+    // Scans made stay in m_scans: they are stored with the next marks.
+    m_scanQueue.clear();
+    m_scanQueued.clear();
+    m_scanning = 0;
+    m_scansCaughtUp = false;
 }
 
 void EvidenceDownloader::queue(const QList<EvidenceItem> &items)
@@ -73,7 +113,7 @@ void EvidenceDownloader::queue(const QList<EvidenceItem> &items)
             continue;
         m_queued.insert(e.sha256);
         added.insert(e.sha256, m_queue.size());
-        m_queue.append(Blob{e.sha256, e.size, {e.id}, {}});
+        m_queue.append(Blob{e.sha256, e.size, {e.id}, {}, e.mediaType});
     }
 }
 
@@ -111,6 +151,7 @@ void EvidenceDownloader::startPhase(const QSet<QString> &priorities)
         return;
     }
     queue(*absent);
+    queueUnscanned();
     for (const QString &p : priorities)
         prioritize(p);
     m_total = int(m_queued.size());
@@ -130,7 +171,9 @@ void EvidenceDownloader::pump()
     const qsizetype slots = m_allSlots ? m_cycle.parallel() : besideDetailsSlots();
     while (m_cycle.hasFreeSlot() && m_inFlight.size() < slots && !m_queue.isEmpty())
         download(m_queue.takeFirst());
-    if (m_allSlots && m_inFlight.isEmpty() && m_waiting == 0 && m_verifying == 0 && m_queue.isEmpty()) {
+    pumpScans();
+    if (m_allSlots && m_inFlight.isEmpty() && m_waiting == 0 && m_verifying == 0 && m_queue.isEmpty() && m_scanning == 0
+        && m_scanQueue.isEmpty()) {
         // Items stored while their file was being checked share the check
         // (the writer stores the others present right away).
         // Only a cycle that checked files can have such items: a cycle with
@@ -145,6 +188,18 @@ void EvidenceDownloader::pump()
             for (const QString &sha256 : std::as_const(late)) {
                 if (m_store.hasVerified(sha256))
                     m_presentShas.append(sha256);
+            }
+        }
+        // Files marked present without a check of their own (verified in a
+        // cycle that ended before its marks, or shared late) have no scan
+        // yet: once a phase, with the marks written, look for them.
+        if (!m_scansCaughtUp) {
+            m_scansCaughtUp = true;
+            flushMarks();
+            queueUnscanned();
+            if (!m_scanQueue.isEmpty()) {
+                pumpScans();
+                return;
             }
         }
         m_allSlots = false;
@@ -269,26 +324,34 @@ void EvidenceDownloader::progress()
 void EvidenceDownloader::verify(const Blob &blob, bool downloaded)
 {
     ++m_verifying;
-    QtConcurrent::run([store = m_store, blob] {
-        QString error;
-        const EvidenceStore::Outcome outcome = store.finish(blob.sha256, blob.size, &error);
-        return std::make_pair(outcome, error);
-    }).then(this, [this, blob, downloaded, cycle = m_cycle.id()](const std::pair<EvidenceStore::Outcome, QString> &checked) {
-        // A file verified after its cycle ended is found in place next time.
+    // The scan goes in the same job: the file was just read, and is likely
+    // still in the page cache.
+    QtConcurrent::run([store = m_store, blob, scanner = m_scanner] {
+        Checked checked;
+        checked.outcome = store.finish(blob.sha256, blob.size, &checked.error);
+        if (checked.outcome == EvidenceStore::Outcome::Verified)
+            checked.scan = scanRecord(*scanner, blob.sha256, store.verifiedPath(blob.sha256), blob.mediaType);
+        return checked;
+    }).then(this, [this, blob, downloaded, cycle = m_cycle.id()](const Checked &checked) {
+        // A file verified after its cycle ended is found in place next time
+        // (and scanned then: it is present without a scan).
         if (!m_cycle.isCurrent(cycle))
             return;
         --m_verifying;
-        verified(blob, downloaded, checked.first, checked.second);
+        verified(blob, downloaded, checked);
         progress();
         pump();
     });
 }
 
-void EvidenceDownloader::verified(const Blob &blob, bool downloaded, EvidenceStore::Outcome outcome, const QString &error)
+void EvidenceDownloader::verified(const Blob &blob, bool downloaded, const Checked &checked)
 {
     const QString item = blob.evidenceIds.value(0);
-    switch (outcome) {
+    const QString &error = checked.error;
+    switch (checked.outcome) {
     case EvidenceStore::Outcome::Verified:
+        if (checked.scan)
+            scanned(*checked.scan);
         markPresent(blob);
         if (downloaded)
             ++m_cycle.report().evidenceDownloaded;
@@ -325,9 +388,60 @@ void EvidenceDownloader::markPresent(const Blob &blob)
         m_markTimer.start();
 }
 
+void EvidenceDownloader::queueUnscanned()
+{
+    const Result<QList<EvidenceFindings::Unscanned>> due = m_cache.findings().unscanned(SecretsFinder::Version);
+    if (!due) {
+        m_cycle.problem(u"evidence: could not read which files to scan for secrets: %1"_s.arg(due.error().message));
+        return;
+    }
+    for (const EvidenceFindings::Unscanned &u : *due) {
+        if (!m_scanQueued.contains(u.sha256)) {
+            m_scanQueued.insert(u.sha256);
+            m_scanQueue.append(u);
+        }
+    }
+}
+
+void EvidenceDownloader::pumpScans()
+{
+    // One at a time: the pool's threads are the downloads' checks' too.
+    if (m_scanning > 0 || m_scanQueue.isEmpty() || !m_cycle.accepting())
+        return;
+    const EvidenceFindings::Unscanned next = m_scanQueue.takeFirst();
+    ++m_scanning;
+    QtConcurrent::run([scanner = m_scanner, path = m_store.verifiedPath(next.sha256), next] {
+        return scanRecord(*scanner, next.sha256, path, next.mediaType);
+    }).then(this, [this, cycle = m_cycle.id()](const EvidenceFindings::Record &record) {
+        // A scan after its cycle ended is lost; the file is still unscanned.
+        if (!m_cycle.isCurrent(cycle))
+            return;
+        --m_scanning;
+        scanned(record);
+        if (!m_markTimer.isActive())
+            m_markTimer.start();
+        pump();
+    });
+}
+
+void EvidenceDownloader::scanned(const EvidenceFindings::Record &record)
+{
+    // The reason names the file's state, never its content.
+    if (record.outcome == EvidenceFindings::Scan::Outcome::Failed)
+        qCWarning(lcSync).noquote() << "evidence" << record.sha256.left(12) << "could not be scanned for secrets:" << record.error;
+    m_scans.append(record);
+}
+
 void EvidenceDownloader::flushMarks()
 {
     m_markTimer.stop();
+    // The scans first: a file marked present has its scan with it (or
+    // is found unscanned next phase, if this write fails).
+    if (!m_scans.isEmpty()) {
+        const QList<EvidenceFindings::Record> scans = std::exchange(m_scans, {});
+        if (const Result<> stored = m_cache.findings().storeAll(scans); !stored)
+            m_cycle.problem(u"evidence: %1 secrets scans not stored (scanned again next time): %2"_s.arg(scans.size()).arg(stored.error().message));
+    }
     if (m_presentShas.isEmpty())
         return;
     const QStringList shas = std::exchange(m_presentShas, {});

@@ -2,6 +2,7 @@
 
 #include "domain/EvidenceItem.h"
 #include "domain/Result.h"
+#include "models/EvidenceFindings.h"
 #include "sync/EvidenceStore.h"
 
 #include <QHash>
@@ -11,10 +12,12 @@
 #include <QTimer>
 
 #include <chrono>
+#include <memory>
 
 namespace assay {
 
 class Cache;
+class EvidenceScanner;
 class MarketplaceClient;
 class SyncCycle;
 struct ApiError;
@@ -29,6 +32,13 @@ struct ApiError;
 // limit is refused before any request, and a transfer that passes its
 // declared size or answers a Range request from the wrong offset is given
 // up for that item (not retried) and its partial bytes are discarded.
+//
+// A verified file is scanned for secrets in the same worker job
+// (EvidenceScanner), and its findings are stored with the batch that marks
+// it present. Present files the finder has not scanned at its current
+// version (a cache from before the finder, a new finder) are scanned during
+// the evidence phase too, one at a time beside the downloads' checks, so
+// they never hold up a download's turn on the thread pool for long.
 class EvidenceDownloader : public QObject
 {
     Q_OBJECT
@@ -40,6 +50,7 @@ public:
 
     EvidenceDownloader(Cache &cache, MarketplaceClient &client, SyncCycle &cycle, const EvidenceStore &store,
                        qint64 maxFileBytes, QObject *parent = nullptr);
+    ~EvidenceDownloader() override;
 
     // A declared size this client accepts to download, or why not.
     static Result<> checkDeclaredSize(qint64 size, qint64 limit);
@@ -58,7 +69,8 @@ public:
     // Beside details, files get a quarter of the requests: details are what
     // the queue shows, and a file holds its request much longer.
     qsizetype besideDetailsSlots() const;
-    // Marks what is verified present now (the cycle is ending).
+    // Stores the scans made and marks what is verified present now (the
+    // cycle is ending).
     void flushMarks();
 
 Q_SIGNALS:
@@ -75,12 +87,25 @@ private:
         qint64 size = 0;
         QStringList evidenceIds;
         QStringList submissionIds;
+        // What one of its items declares: where the scan's detection starts.
+        QString mediaType;
+    };
+    // A verified file's check and scan, from the worker.
+    struct Checked
+    {
+        EvidenceStore::Outcome outcome = EvidenceStore::Outcome::Failed;
+        QString error;
+        std::optional<EvidenceFindings::Record> scan;
     };
 
     void download(const Blob &blob);
     void failed(const Blob &blob, const ApiError &error);
     void verify(const Blob &blob, bool downloaded);
-    void verified(const Blob &blob, bool downloaded, EvidenceStore::Outcome outcome, const QString &error);
+    void verified(const Blob &blob, bool downloaded, const Checked &checked);
+    // Present files without a scan at the finder's version, each once a cycle.
+    void queueUnscanned();
+    void pumpScans();
+    void scanned(const EvidenceFindings::Record &record);
     void markPresent(const Blob &blob);
     void refuse(const Blob &blob, const QString &why);
     void progress();
@@ -105,6 +130,16 @@ private:
     // Every file queued in this cycle (downloaded, checked or still to go).
     QSet<QString> m_queued;
     QTimer m_markTimer;
+    // One finder for every worker job (its rules are compiled once).
+    std::shared_ptr<const EvidenceScanner> m_scanner;
+    // Scans made, waiting to be stored with the next marks.
+    QList<EvidenceFindings::Record> m_scans;
+    // Present files to scan again, one at a time.
+    QList<EvidenceFindings::Unscanned> m_scanQueue;
+    QSet<QString> m_scanQueued;
+    int m_scanning = 0;
+    // The phase's end looked once more for files still unscanned.
+    bool m_scansCaughtUp = false;
 };
 
 } // namespace assay

@@ -2,6 +2,7 @@
 #include "common/TestData.h"
 #include "domain/Migrations.h"
 #include "models/Cache.h"
+#include "models/EvidenceFindings.h"
 #include "models/EvidenceStates.h"
 #include "models/CacheConnection.h"
 #include "models/Outbox.h"
@@ -67,8 +68,8 @@ private Q_SLOTS:
         QVERIFY(ok(cache.open(path)));
         QVERIFY(cache.isOpen());
         QCOMPARE(cache.path(), path);
-        QCOMPARE(ok(cache.connection().schemaVersion()), 5);
-        QCOMPARE(Migrations::latestVersion(), 5);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
+        QCOMPARE(Migrations::latestVersion(), 6);
         QCOMPARE(pragma(path, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
@@ -243,7 +244,7 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         Cache cache;
         QVERIFY(ok(cache.open(path)));
-        QCOMPARE(ok(cache.connection().schemaVersion()), 5);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
         QCOMPARE(ok(cache.search().find(QStringLiteral("hourly"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("isolat"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("acme"))), QStringList{QStringLiteral("s_1")});
@@ -312,7 +313,7 @@ private Q_SLOTS:
 
         Cache cache;
         QVERIFY(ok(cache.open(path)));
-        QCOMPARE(ok(cache.connection().schemaVersion()), 5);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
         using Kind = SubmissionSummary::Kind;
         QCOMPARE(ok(cache.submissions().summary(QStringLiteral("s_1")))->kind, Kind::Initial);
@@ -358,6 +359,55 @@ private Q_SLOTS:
         QCOMPARE(next, 10);
         QVERIFY(ok(cache.outbox().discard(3)));
         QCOMPARE(ok(cache.outbox().entry(3))->state, OutboxEntry::State::Superseded);
+        QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
+    }
+
+    // A cache of schema 5 with present evidence comes through schema 6 with
+    // its rows: nothing is scanned yet, so every present file is due for the
+    // finder, and its items report no findings (not "none found").
+    void migratesSchemaFiveToFindings()
+    {
+        QTemporaryDir schemaFive;
+        for (const char *name : {"001_initial.sql", "002_contentless_search.sql", "003_sync_indexes.sql",
+                                 "004_evidence_refused.sql", "005_review.sql"}) {
+            const QString file = QString::fromLatin1(name);
+            QVERIFY(QFile::copy(QStringLiteral(":/assay/sql/") + file, schemaFive.filePath(file)));
+        }
+        const QString path = freshPath();
+        const QString present = QString(64, QLatin1Char('b'));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v5"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QVERIFY(ok(Migrations::migrate(db, schemaFive.path())));
+            QCOMPARE(ok(Migrations::currentVersion(db)), 5);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO submissions (num, id, version, app_id, app_name, partner_id, partner_name, "
+                "questionnaire_version, status, stage, submitted_at, updated_at) VALUES (1, 's_1', 1, 'a_1', "
+                "'Ledgerly', 'p_1', 'Acme Books', '2026.1', 'submitted', 'review', '2026-11-01T00:00:00Z', "
+                "'2026-11-01T00:00:00Z')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO evidence (id, submission_id, position, filename, media_type, size, "
+                                          "sha256, local_state) VALUES ('e_1', 's_1', 0, 'app.log', 'text/plain', 12, "
+                                          "'%1', 'present'), ('e_2', 's_1', 1, 'shot.png', 'image/png', 30, '%2', "
+                                          "'absent')")
+                               .arg(present, QString(64, QLatin1Char('c')))));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO checklist_ticks (submission_id, item_key, checked, updated_at) "
+                                          "VALUES ('s_1', 'csrf.c1', 1, '2026-11-03T00:00:00Z')")));
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v5"));
+
+        Cache cache;
+        QVERIFY(ok(cache.open(path)));
+        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
+        QCOMPARE(ok(cache.evidence().count(EvidenceItem::LocalState::Present)), 1);
+        QCOMPARE(ok(cache.work().checklistTicks(QStringLiteral("s_1"))).size(), 1);
+        const QList<EvidenceFindings::Unscanned> due = ok(cache.findings().unscanned(1));
+        QCOMPARE(due.size(), 1);
+        QCOMPARE(due.first().sha256, present);
+        QCOMPARE(due.first().mediaType, QStringLiteral("text/plain"));
+        QVERIFY(ok(cache.findings().countsForSubmission(QStringLiteral("s_1"))).isEmpty());
+        QVERIFY(!ok(cache.findings().forSha256(present)));
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
 

@@ -7,6 +7,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -285,6 +286,85 @@ private Q_SLOTS:
         }
     }
 
+    // A minority of logs, configs and code files carry fake secrets in the
+    // shapes the client's secrets finder looks for (server/PlantedSecrets.h
+    // says which), others near-misses; the rest carry neither.
+    void plantedSecretsInAMinority()
+    {
+        static const QRegularExpression bearer(QStringLiteral("Bearer [A-Za-z0-9]{40}\""));
+        static const QRegularExpression jwt(QStringLiteral("token=(eyJ[A-Za-z0-9_-]+)\\.([A-Za-z0-9_-]+)\\.[A-Za-z0-9_-]{43}\n"));
+        static const QRegularExpression dbUrl(QStringLiteral("postgres://[a-z_]+_app:[A-Za-z0-9]{20}@db-prod-\\d\\.internal:5432/"));
+        static const QRegularExpression awsKey(QStringLiteral("AWS_ACCESS_KEY_ID=AKIA[A-Z2-7]{16}\n"));
+        static const QRegularExpression email(QStringLiteral("\\(personal\\): [a-z.]+\\.\\d\\d@mailbox-[a-z-]+\\.net\n"));
+        static const QRegularExpression card(QStringLiteral("card (4\\d{15}), exp"));
+        static const QRegularExpression uuid(QStringLiteral("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"));
+        static const QRegularExpression sha(QStringLiteral("sha256[=: ]+[0-9a-f]{64}\\b"));
+        // Luhn, written out here rather than taken from the factory.
+        auto luhn = [](const QString &digits) {
+            int sum = 0;
+            for (qsizetype i = 0; i < digits.size(); ++i) {
+                int d = digits.at(digits.size() - 1 - i).digitValue();
+                if (i % 2 == 1)
+                    d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+                sum += d;
+            }
+            return sum % 10 == 0;
+        };
+        int withSecrets = 0, files = 0;
+        for (const QString &cat : allCategories) {
+            for (quint32 v = 0; v < 6; ++v) {
+                const QString log = QString::fromUtf8(EvidenceFactory::make(Kind::Log, cat, app, partner, v).content);
+                const GeneratedEvidence configFile = EvidenceFactory::make(Kind::Config, cat, app, partner, v);
+                const QString config = QString::fromUtf8(configFile.content);
+                const QString code = QString::fromUtf8(EvidenceFactory::make(Kind::SourceCode, cat, app, partner, v).content);
+                const QString where = QStringLiteral("%1/%2").arg(cat).arg(v);
+                files += 3;
+
+                const bool logSecrets = v == 2;
+                QCOMPARE(log.contains(bearer), logSecrets);
+                QCOMPARE(log.contains(dbUrl), logSecrets);
+                const QRegularExpressionMatch token = jwt.match(log);
+                QVERIFY2(token.hasMatch() == logSecrets, qPrintable(where));
+                if (logSecrets) {
+                    ++withSecrets;
+                    // On the first screen: both within the first ten lines.
+                    const QString head = log.section(u'\n', 0, 9);
+                    QVERIFY2(head.contains(bearer) && head.contains(QStringLiteral("token=eyJ")), qPrintable(where));
+                    const QJsonObject header = QJsonDocument::fromJson(QByteArray::fromBase64(
+                        token.captured(1).toLatin1(), QByteArray::Base64UrlEncoding)).object();
+                    QCOMPARE(header.value(QStringLiteral("typ")).toString(), QStringLiteral("JWT"));
+                    const QJsonObject payload = QJsonDocument::fromJson(QByteArray::fromBase64(
+                        token.captured(2).toLatin1(), QByteArray::Base64UrlEncoding)).object();
+                    QVERIFY2(payload.value(QStringLiteral("sub")).toString().startsWith(QStringLiteral("u_")), qPrintable(where));
+                }
+                QCOMPARE(log.contains(uuid) && log.contains(sha), v == 3);
+
+                const bool configSecrets = v == 1 && !configFile.filename.endsWith(QStringLiteral(".json"));
+                QVERIFY2(config.contains(awsKey) == configSecrets, qPrintable(where));
+                QVERIFY2(config.contains(dbUrl) == configSecrets, qPrintable(where));
+                QVERIFY2(config.contains(email) == configSecrets, qPrintable(where));
+                if (configSecrets)
+                    ++withSecrets;
+                if (v == 0 && !configFile.filename.endsWith(QStringLiteral(".json")))
+                    QVERIFY2(config.contains(uuid) && config.contains(sha), qPrintable(where));
+
+                const bool codeSecrets = v == 3;
+                QCOMPARE(code.contains(QStringLiteral("\n-----BEGIN RSA PRIVATE KEY-----\n")), codeSecrets);
+                QCOMPARE(code.contains(QStringLiteral("\n-----END RSA PRIVATE KEY-----\n")), codeSecrets);
+                const QRegularExpressionMatch number = card.match(code);
+                QCOMPARE(number.hasMatch(), codeSecrets);
+                if (codeSecrets) {
+                    ++withSecrets;
+                    QVERIFY2(luhn(number.captured(1)), qPrintable(number.captured(1)));
+                }
+                if (v == 0)
+                    QVERIFY2(code.contains(uuid) && code.contains(sha), qPrintable(where));
+            }
+        }
+        // A minority: about one file in six of these kinds.
+        QVERIFY2(withSecrets > 0 && withSecrets * 4 < files, qPrintable(QStringLiteral("%1 of %2").arg(withSecrets).arg(files)));
+    }
+
     void hostileFilenamesCoverTheWholeCycle()
     {
         QSet<QString> seen;
@@ -358,7 +438,8 @@ private Q_SLOTS:
     }
 
     // Every kind over every topic and eight variants, against digests
-    // recorded from the factory (commit "golden digests"): evidence is
+    // recorded from the factory (commit "golden digests"; code, config and
+    // log again when PlantedSecrets put fake secrets in some): evidence is
     // content-addressed, so a change to any byte is a change the seeded
     // demo data, the tests built on it and the benchmarks all see. Set
     // ASSAY_EVF_DUMP=FILE to list each item's sha256 and find which one moved.
@@ -390,9 +471,9 @@ private Q_SLOTS:
             {Kind::HtmlReport, "1160dc29a49281e2677857b2ddb9b30b291a94e2d72d101e2cf571a6ae5ea7ed"},
             {Kind::Pdf, "dc24ae3bf789b840d3a48cb909079b65e724a02dc9aec832329f2302eebd0345"},
             {Kind::Png, "88cba55af8b2edcb1e20f426ee6b269288af67c6a115009782421a41b810ccc7"},
-            {Kind::SourceCode, "f5df8ddf41531e7e108be89bc2e8356e735885d39c0fdc76c2195a6eaf9eea46"},
-            {Kind::Config, "28cb1a5a4a3fd7477004f7ad92c58eba49011556c7f6e62a4bb11324e38889f1"},
-            {Kind::Log, "4e4ea12d3680ff1bd08fa2a512d3bdfa6ccdcdc80ce0edee13f9a07d8849700d"},
+            {Kind::SourceCode, "af581b8b31c081f9f8867706ccbd006e1ff4b4986dd1a590e06085244b517799"},
+            {Kind::Config, "96576fa4082a2461ae1b8edc04a765635efa1cecca3f7205f83244161ed18975"},
+            {Kind::Log, "499ca47908169d9c55957858c59e4f5a11354ecfac0f3f600dfbb3bd32d703c5"},
         });
     }
 
@@ -423,8 +504,8 @@ private Q_SLOTS:
             {Kind::HtmlReport, "81dcd3e52c6780e8452e01a3b707cc4fca849c9136e4eeaaf269281e6a4bdd53"},
             {Kind::Pdf, "9193e0c056920493237a04dfe310854b3db0e797cdf8249b705d3968f90492bb"},
             {Kind::Png, "a9b58a28331ec57e29264f1ffa2a4477d22afe3653135f3e715751f355ec524f"},
-            {Kind::SourceCode, "769232e09a0dfc081702153b81a8c2cdd462791a0a6b57e96d2c10e0c8593acb"},
-            {Kind::Config, "ee76a5697164efe77efa022935d9dc8ef3abed989e3d4c6339f8826588d4bdb8"},
+            {Kind::SourceCode, "892cb54e10afd264fffaaafa68aba66ade7616049dac39092af06e31a1ecc4b5"},
+            {Kind::Config, "cb9373fca93997a1d4e0a15d0abc3473634aa0ee769f19322374aaa1ac6f77bb"},
             {Kind::Log, "3997bd548c56d26da2c6c4d7649fee5750e6d915178b556b08bbd168e33a8e3b"},
         });
     }
