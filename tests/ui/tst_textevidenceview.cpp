@@ -3,7 +3,7 @@
 #include "ui/evidence/TextFindBar.h"
 #include "ui/evidence/TextGoToBar.h"
 #include "ui/evidence/TextHighlighter.h"
-#include "ui/evidence/TextRedaction.h"
+#include "models/SecretsFinder.h"
 
 #include <KSyntaxHighlighting/Theme>
 
@@ -383,8 +383,8 @@ private Q_SLOTS:
         QVERIFY(!drawn.contains(u"AKIAQWERTYUIOPASDFGH"_s));
         QVERIFY(!drawn.contains(u"MIIBOgIBAAJBAKj34"_s));
         QVERIFY(!drawn.contains(u"BEGIN RSA PRIVATE KEY"_s));
-        QVERIFY(drawn.contains(u"  aws_key: "_s + TextRedaction::text(key) + u" # live"_s));
-        QVERIFY(drawn.contains(TextRedaction::text(pem)));
+        QVERIFY(drawn.contains(u"  aws_key: "_s + SecretsFinder::redaction(key) + u" # live"_s));
+        QVERIFY(drawn.contains(SecretsFinder::redaction(pem)));
         QVERIFY(drawn.contains(u"  user: alice"_s));
         QVERIFY(view.grab().toImage() != marked);
 
@@ -404,6 +404,26 @@ private Q_SLOTS:
 
         view.setRedacted(false);
         QVERIFY(view.visibleText().join(u'\n').contains(u"AKIAQWERTYUIOPASDFGH"_s));
+    }
+
+    // With the findings of the real finder, as the viewer gets them.
+    void redactionOfWhatTheFinderFinds()
+    {
+        const QByteArray text = "deploy:\n"
+                                "  url: postgres://admin:Pr0d-s3cret-pw@db.internal:5432/app\n"
+                                "  contact: jane.doe@partner-corp.com\n";
+        const QList<SecretFinding> findings = SecretsFinder().scanText(QString::fromUtf8(text));
+        QVERIFY(findings.size() >= 2);
+        TextEvidenceView view;
+        QVERIFY(openShown(view, write(u"deploy.yaml"_s, text), u"deploy.yaml"_s));
+        view.setFindings(findings);
+        view.setRedacted(true);
+        const QString drawn = view.visibleText().join(u'\n');
+        QVERIFY(!drawn.contains(u"Pr0d-s3cret-pw"_s));
+        QVERIFY(!drawn.contains(u"jane.doe@partner-corp.com"_s));
+        QVERIFY(drawn.contains(u"deploy:"_s));
+        for (const SecretFinding &f : findings)
+            QVERIFY(drawn.contains(SecretsFinder::redaction(f)));
     }
 
     void invalidUtf8IsReplaced()

@@ -1,7 +1,7 @@
 #include "ui/evidence/TextEvidenceArea.h"
 
 #include "ui/evidence/TextHighlighter.h"
-#include "ui/evidence/TextRedaction.h"
+#include "models/SecretsFinder.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -255,7 +255,7 @@ TextEvidenceArea::DisplayRow TextEvidenceArea::displayRow(qsizetype row, qsizety
                 d.text += QStringView(raw).mid(pos, c.from - pos);
             }
             if (c.startsHere) {
-                const QString redaction = TextRedaction::text(*c.finding);
+                const QString redaction = SecretsFinder::redaction(*c.finding);
                 QTextCharFormat f = findingFormat;
                 f.setFontItalic(true);
                 d.formats.append({int(d.text.size()), int(redaction.size()), f});
