@@ -237,6 +237,16 @@ private Q_SLOTS:
         QVERIFY(!dark.themeName().isEmpty());
         QVERIFY(light.themeName() != dark.themeName());
         QVERIFY2(dark.themeName().contains(u"Dark"_s, Qt::CaseInsensitive), qPrintable(dark.themeName()));
+
+        // The palette turns light while the file is open: the theme follows,
+        // and the rows are coloured again from it.
+        const qsizetype row = dark.area()->rowOfLine(0);
+        QTRY_VERIFY(dark.area()->rowSpans(row) && light.area()->rowSpans(row));
+        QVERIFY(dark.area()->rowSpans(row)->first().foreground != light.area()->rowSpans(row)->first().foreground);
+        dark.setPalette(lightPalette);
+        QCOMPARE(dark.themeName(), light.themeName());
+        QTRY_VERIFY(dark.area()->rowSpans(row));
+        QTRY_COMPARE(dark.area()->rowSpans(row)->first().foreground, light.area()->rowSpans(row)->first().foreground);
     }
 
     // Ctrl+F, typing, Enter; F3; Ctrl+G, a number, Enter — with keys only.

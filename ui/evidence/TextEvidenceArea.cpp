@@ -76,6 +76,13 @@ Result<> TextEvidenceArea::open(const QString &path, const QString &definitionNa
     return {};
 }
 
+void TextEvidenceArea::setHighlighting(const QString &definitionName, const QString &themeName)
+{
+    m_highlighter->setDocument(m_snapshot, definitionName, themeName);
+    requestHighlight();
+    viewport()->update();
+}
+
 void TextEvidenceArea::clear()
 {
     m_search->cancel();

@@ -28,6 +28,8 @@ public:
 
     Result<> open(const QString &path, const QString &definitionName, const QString &themeName);
     void clear();
+    // Colours the open file again with another definition or theme.
+    void setHighlighting(const QString &definitionName, const QString &themeName);
     void setFindings(const QList<SecretFinding> &findings);
     void setRedacted(bool redacted);
     bool isRedacted() const { return m_redacted; }

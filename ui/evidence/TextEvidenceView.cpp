@@ -9,6 +9,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QAction>
+#include <QEvent>
 #include <QFile>
 #include <QKeySequence>
 #include <QLabel>
@@ -207,6 +208,19 @@ TextEvidenceArea *TextEvidenceView::area() const
 TextFindBar *TextEvidenceView::findBar() const
 {
     return m_findBar;
+}
+
+void TextEvidenceView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // A switch between light and dark: colours from the matching theme.
+    if (event->type() == QEvent::PaletteChange && !m_definitionName.isEmpty()) {
+        const QString theme = SyntaxRepository::themeFor(palette()).name();
+        if (theme != m_themeName) {
+            m_themeName = theme;
+            m_area->setHighlighting(m_definitionName, m_themeName);
+        }
+    }
 }
 
 void TextEvidenceView::showFindBar()
