@@ -49,7 +49,7 @@ QHash<int, QStringList> readReference(const QString &path, QString *definition)
         }
         if (l.isEmpty() || l.startsWith('#'))
             continue;
-        const int tab = l.indexOf('\t');
+        const qsizetype tab = l.indexOf('\t');
         runs[l.left(tab).toInt()].append(QString::fromUtf8(l.mid(tab + 1)));
     }
     return runs;

@@ -3,6 +3,7 @@
 #include "domain/SecretFinding.h"
 #include "models/LineIndex.h"
 #include "ui/evidence/TextSearch.h"
+#include "ui/evidence/TextRowComposer.h"
 #include "ui/evidence/TextSpan.h"
 
 #include <QAbstractScrollArea>
@@ -73,17 +74,8 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct DisplayRow
-    {
-        QString text;
-        QList<QTextLayout::FormatRange> formats;
-    };
-    struct Mark
-    {
-        int line = -1;
-        qint64 column = 0;
-        int length = 0;
-    };
+    using DisplayRow = TextRowComposer::Row;
+    using Mark = TextRowComposer::Mark;
     // The row as drawn; formats only for [from, to) of the drawn text (the
     // rest of a long row is off screen).
     DisplayRow displayRow(qsizetype row, qsizetype from = 0,
