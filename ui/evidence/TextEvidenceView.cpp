@@ -71,6 +71,9 @@ TextEvidenceView::TextEvidenceView(QWidget *parent)
         m_toolBar->addAction(a);
         m_toolBar->widgetForAction(a)->setAccessibleName(a->text());
     }
+    // The same actions, with their shortcuts, on the text's context menu.
+    m_area->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_area->addActions({copy, find, goToAction, m_wrapAction});
     m_toolBar->addSeparator();
     m_toolBar->addWidget(m_status);
     // The toolbar's own overflow button ("more") has no name of its own.
