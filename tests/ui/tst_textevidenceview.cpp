@@ -330,6 +330,16 @@ private Q_SLOTS:
         QTRY_COMPARE(view.area()->search()->hits().size(), 1);
         QCOMPARE(view.area()->search()->hits().first().column, qint64(line.size() - 7));
         QTRY_VERIFY(view.visibleText().join(QString()).contains(u"THE-END"_s));
+
+        // Wrapped, a page is the rows that fit: a few 2,000-unit rows, each
+        // many screen lines.
+        view.setWrap(true);
+        QTest::keyClick(view.textArea(), Qt::Key_Home, Qt::ControlModifier);
+        QVERIFY(!view.grab().isNull());
+        const int page = view.area()->verticalScrollBar()->pageStep();
+        QVERIFY(page >= 1 && page < 10);
+        QTest::keyClick(view.textArea(), Qt::Key_PageDown);
+        QCOMPARE(view.area()->verticalScrollBar()->value(), page);
     }
 
     // A large log: the first screen before the index is done, the end

@@ -259,8 +259,24 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
         if (!m_wrap) {
             visibleFrom = std::max<qsizetype>(0, horizontalScrollBar()->value() / cw - SliceMargin);
             visibleTo = (horizontalScrollBar()->value() + textWidth) / cw + SliceMargin;
+        } else {
+            // Wrapped, what fits below here: twice the screen lines' width in
+            // columns, so lines broken early at a space still fill it.
+            visibleTo = qsizetype((area.height() - y) / lh + 1) * (textWidth / cw + 1) * 2;
         }
         DisplayRow d = displayRow(row, visibleFrom, visibleTo);
+        if (m_wrap && d.text.size() > std::max(visibleTo, SliceAbove)) {
+            qsizetype to = visibleTo;
+            if (d.text.at(to - 1).isHighSurrogate())
+                ++to;
+            d.text.truncate(to);
+            for (qsizetype i = d.formats.size() - 1; i >= 0; --i) {
+                QTextLayout::FormatRange &r = d.formats[i];
+                r.length = int(std::min<qsizetype>(r.start + r.length, to) - r.start);
+                if (r.length <= 0)
+                    d.formats.remove(i);
+            }
+        }
         // A long row without wrapping: only the stretch around the visible
         // columns is laid out (a row is up to thousands of units, and shaping
         // all of them for a few on screen is what makes scrolling stall).
