@@ -34,7 +34,7 @@ class LineIndex : public QObject
 
 public:
     // At most this many bytes (and so at most this many UTF-16 units) a row.
-    static constexpr int DefaultSegmentBytes = 4000;
+    static constexpr int DefaultSegmentBytes = 2000;
 
     // What is indexed so far, as an immutable value: cheap to copy, safe to
     // read from any thread, and it keeps the file's mapping alive.

@@ -3,7 +3,7 @@
 #include "ui/evidence/TextFindBar.h"
 #include "ui/evidence/TextGoToBar.h"
 #include "ui/evidence/TextHighlighter.h"
-#include "ui/evidence/TextRedaction.h"
+#include "models/SecretsFinder.h"
 
 #include <KSyntaxHighlighting/Theme>
 
@@ -49,7 +49,7 @@ QHash<int, QStringList> readReference(const QString &path, QString *definition)
         }
         if (l.isEmpty() || l.startsWith('#'))
             continue;
-        const int tab = l.indexOf('\t');
+        const qsizetype tab = l.indexOf('\t');
         runs[l.left(tab).toInt()].append(QString::fromUtf8(l.mid(tab + 1)));
     }
     return runs;
@@ -237,6 +237,16 @@ private Q_SLOTS:
         QVERIFY(!dark.themeName().isEmpty());
         QVERIFY(light.themeName() != dark.themeName());
         QVERIFY2(dark.themeName().contains(u"Dark"_s, Qt::CaseInsensitive), qPrintable(dark.themeName()));
+
+        // The palette turns light while the file is open: the theme follows,
+        // and the rows are coloured again from it.
+        const qsizetype row = dark.area()->rowOfLine(0);
+        QTRY_VERIFY(dark.area()->rowSpans(row) && light.area()->rowSpans(row));
+        QVERIFY(dark.area()->rowSpans(row)->first().foreground != light.area()->rowSpans(row)->first().foreground);
+        dark.setPalette(lightPalette);
+        QCOMPARE(dark.themeName(), light.themeName());
+        QTRY_VERIFY(dark.area()->rowSpans(row));
+        QTRY_COMPARE(dark.area()->rowSpans(row)->first().foreground, light.area()->rowSpans(row)->first().foreground);
     }
 
     // Ctrl+F, typing, Enter; F3; Ctrl+G, a number, Enter — with keys only.
@@ -309,7 +319,7 @@ private Q_SLOTS:
         QVERIFY(!first.isEmpty());
         QVERIFY(first.first().startsWith(u"abcdefghij0123456789 "_s));
         for (const QString &row : first)
-            QVERIFY(row.size() <= 4000);
+            QVERIFY(row.size() <= LineIndex::DefaultSegmentBytes);
         QVERIFY(indexed(view));
         QCOMPARE(view.lineCount(), 1);
         QTest::keyClick(view.textArea(), Qt::Key_End, Qt::ControlModifier);
@@ -320,6 +330,16 @@ private Q_SLOTS:
         QTRY_COMPARE(view.area()->search()->hits().size(), 1);
         QCOMPARE(view.area()->search()->hits().first().column, qint64(line.size() - 7));
         QTRY_VERIFY(view.visibleText().join(QString()).contains(u"THE-END"_s));
+
+        // Wrapped, a page is the rows that fit: a few 2,000-unit rows, each
+        // many screen lines.
+        view.setWrap(true);
+        QTest::keyClick(view.textArea(), Qt::Key_Home, Qt::ControlModifier);
+        QVERIFY(!view.grab().isNull());
+        const int page = view.area()->verticalScrollBar()->pageStep();
+        QVERIFY(page >= 1 && page < 10);
+        QTest::keyClick(view.textArea(), Qt::Key_PageDown);
+        QCOMPARE(view.area()->verticalScrollBar()->value(), page);
     }
 
     // A large log: the first screen before the index is done, the end
@@ -383,8 +403,8 @@ private Q_SLOTS:
         QVERIFY(!drawn.contains(u"AKIAQWERTYUIOPASDFGH"_s));
         QVERIFY(!drawn.contains(u"MIIBOgIBAAJBAKj34"_s));
         QVERIFY(!drawn.contains(u"BEGIN RSA PRIVATE KEY"_s));
-        QVERIFY(drawn.contains(u"  aws_key: "_s + TextRedaction::text(key) + u" # live"_s));
-        QVERIFY(drawn.contains(TextRedaction::text(pem)));
+        QVERIFY(drawn.contains(u"  aws_key: "_s + SecretsFinder::redaction(key) + u" # live"_s));
+        QVERIFY(drawn.contains(SecretsFinder::redaction(pem)));
         QVERIFY(drawn.contains(u"  user: alice"_s));
         QVERIFY(view.grab().toImage() != marked);
 
@@ -404,6 +424,26 @@ private Q_SLOTS:
 
         view.setRedacted(false);
         QVERIFY(view.visibleText().join(u'\n').contains(u"AKIAQWERTYUIOPASDFGH"_s));
+    }
+
+    // With the findings of the real finder, as the viewer gets them.
+    void redactionOfWhatTheFinderFinds()
+    {
+        const QByteArray text = "deploy:\n"
+                                "  url: postgres://admin:Pr0d-s3cret-pw@db.internal:5432/app\n"
+                                "  contact: jane.doe@partner-corp.com\n";
+        const QList<SecretFinding> findings = SecretsFinder().scanText(QString::fromUtf8(text));
+        QVERIFY(findings.size() >= 2);
+        TextEvidenceView view;
+        QVERIFY(openShown(view, write(u"deploy.yaml"_s, text), u"deploy.yaml"_s));
+        view.setFindings(findings);
+        view.setRedacted(true);
+        const QString drawn = view.visibleText().join(u'\n');
+        QVERIFY(!drawn.contains(u"Pr0d-s3cret-pw"_s));
+        QVERIFY(!drawn.contains(u"jane.doe@partner-corp.com"_s));
+        QVERIFY(drawn.contains(u"deploy:"_s));
+        for (const SecretFinding &f : findings)
+            QVERIFY(drawn.contains(SecretsFinder::redaction(f)));
     }
 
     void invalidUtf8IsReplaced()

@@ -1,7 +1,6 @@
 #include "ui/evidence/TextEvidenceArea.h"
 
 #include "ui/evidence/TextHighlighter.h"
-#include "ui/evidence/TextRedaction.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -23,16 +22,10 @@ constexpr int TextPadding = 4;
 constexpr qsizetype HighlightMargin = 40;
 // Copying is capped: the clipboard is no place for a 100 MB log.
 constexpr qsizetype MaxCopyRows = 100000;
-
-// Findings and search hits must stand out in light and dark palettes alike.
-QColor findingBackground()
-{
-    return QColor(230, 60, 40, 110);
-}
-QColor hitBackground()
-{
-    return QColor(250, 200, 0, 130);
-}
+// Rows longer than this are laid out only around the visible columns
+// (without wrapping), with this many columns to spare on each side.
+constexpr qsizetype SliceAbove = 400;
+constexpr qsizetype SliceMargin = 16;
 
 } // namespace
 
@@ -70,6 +63,13 @@ Result<> TextEvidenceArea::open(const QString &path, const QString &definitionNa
     m_shownPending = true;
     m_highlighter->setDocument(m_snapshot, definitionName, themeName);
     return {};
+}
+
+void TextEvidenceArea::setHighlighting(const QString &definitionName, const QString &themeName)
+{
+    m_highlighter->setDocument(m_snapshot, definitionName, themeName);
+    requestHighlight();
+    viewport()->update();
 }
 
 void TextEvidenceArea::clear()
@@ -202,121 +202,18 @@ const TextSpans *TextEvidenceArea::rowSpans(qsizetype row) const
     return m_highlighter->spans(row);
 }
 
-TextEvidenceArea::DisplayRow TextEvidenceArea::displayRow(qsizetype row) const
+TextEvidenceArea::DisplayRow TextEvidenceArea::displayRow(qsizetype row, qsizetype from, qsizetype to) const
 {
-    const QString raw = m_snapshot.segmentText(row);
-    const int line = m_snapshot.lineOfSegment(row);
-    const qint64 col0 = m_snapshot.segmentColumn(row);
-    const qint64 col1 = col0 + raw.size();
-
-    // The parts of the row findings cover, in row coordinates; a finding that
-    // spans lines covers its first line from its column and the rest whole.
-    struct Cover
-    {
-        qsizetype from, to;
-        const SecretFinding *finding;
-        bool startsHere;
-    };
-    QList<Cover> covers;
-    for (const SecretFinding &f : m_findings) {
-        const int first = f.line - 1;
-        const int lastLine = first + std::max(1, f.lineCount) - 1;
-        if (first > line)
-            break;
-        if (line > lastLine)
-            continue;
-        qint64 from = line == first ? f.column : 0;
-        qint64 to = line == first && f.lineCount <= 1 ? qint64(f.column) + f.length : col1;
-        from = std::max(from, col0);
-        to = std::min(to, col1);
-        if (from >= to && !(line == first && f.column >= col0 && f.column < col1))
-            continue;
-        covers.append(Cover{qsizetype(from - col0), qsizetype(to - col0), &f, line == first && f.column >= col0 && f.column <= col1});
-    }
-
-    DisplayRow d;
-    // Where each original position went, for moving the syntax spans.
-    struct Piece
-    {
-        qsizetype from, to, at;
-    };
-    QList<Piece> kept;
-    QTextCharFormat findingFormat;
-    findingFormat.setBackground(findingBackground());
-    if (m_redacted && !covers.isEmpty()) {
-        qsizetype pos = 0;
-        for (const Cover &c : covers) {
-            if (c.from > pos) {
-                kept.append(Piece{pos, c.from, d.text.size()});
-                d.text += QStringView(raw).mid(pos, c.from - pos);
-            }
-            if (c.startsHere) {
-                const QString redaction = TextRedaction::text(*c.finding);
-                QTextCharFormat f = findingFormat;
-                f.setFontItalic(true);
-                d.formats.append({int(d.text.size()), int(redaction.size()), f});
-                d.text += redaction;
-            }
-            pos = std::max(pos, c.to);
-        }
-        if (pos < raw.size()) {
-            kept.append(Piece{pos, raw.size(), d.text.size()});
-            d.text += QStringView(raw).mid(pos);
-        }
-    } else {
-        d.text = raw;
-        kept.append(Piece{0, raw.size(), 0});
-    }
-
-    auto addRange = [&](qsizetype from, qsizetype to, const QTextCharFormat &format, bool prepend) {
-        for (const Piece &p : kept) {
-            const qsizetype a = std::max(from, p.from);
-            const qsizetype b = std::min(to, p.to);
-            if (a < b) {
-                QTextLayout::FormatRange r{int(p.at + a - p.from), int(b - a), format};
-                if (prepend)
-                    d.formats.prepend(r);
-                else
-                    d.formats.append(r);
-            }
-        }
-    };
-    if (const TextSpans *spans = m_highlighter->spans(row)) {
-        // Reversed and prepended: the syntax colours lie under the marks.
-        for (auto it = spans->crbegin(); it != spans->crend(); ++it) {
-            QTextCharFormat f;
-            if (it->foreground.isValid())
-                f.setForeground(it->foreground);
-            if (it->background.isValid())
-                f.setBackground(it->background);
-            f.setFontWeight(it->flags & TextSpan::Bold ? QFont::Bold : QFont::Normal);
-            f.setFontItalic(it->flags & TextSpan::Italic);
-            f.setFontUnderline(it->flags & TextSpan::Underline);
-            f.setFontStrikeOut(it->flags & TextSpan::StrikeOut);
-            addRange(it->start, it->start + it->length, f, true);
-        }
-    }
-    if (!m_redacted) {
-        for (const Cover &c : covers)
-            addRange(c.from, c.to, findingFormat, false);
-    }
-    // Search hits, then the current place (a hit or a go-to) on top.
-    const QList<TextSearch::Hit> &hits = m_search->hits();
-    auto hit = std::ranges::lower_bound(hits, std::pair(line, col0 - 4096), {},
-                                        [](const TextSearch::Hit &h) { return std::pair(h.line, h.column); });
-    QTextCharFormat hitFormat;
-    hitFormat.setBackground(hitBackground());
-    for (; hit != hits.cend() && hit->line == line && hit->column < col1; ++hit) {
-        if (hit->column + hit->length > col0)
-            addRange(hit->column - col0, hit->column + hit->length - col0, hitFormat, false);
-    }
-    if (m_mark.line == line && m_mark.length > 0) {
-        QTextCharFormat markFormat;
-        markFormat.setBackground(palette().highlight());
-        markFormat.setForeground(palette().highlightedText());
-        addRange(m_mark.column - col0, m_mark.column + m_mark.length - col0, markFormat, false);
-    }
-    return d;
+    TextRowComposer composer;
+    composer.snapshot = &m_snapshot;
+    composer.highlighter = m_highlighter;
+    composer.findings = &m_findings;
+    composer.hits = &m_search->hits();
+    composer.redacted = m_redacted;
+    composer.mark = m_mark;
+    composer.markBackground = palette().highlight();
+    composer.markForeground = palette().highlightedText();
+    return composer.compose(row, from, to);
 }
 
 void TextEvidenceArea::paintEvent(QPaintEvent *)
@@ -350,12 +247,62 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
     selection.setAlpha(60);
     const QColor gutterBackground = palette().color(QPalette::AlternateBase);
     const QColor gutterText = palette().color(QPalette::PlaceholderText);
+    const int cw = std::max(1, fontMetrics().horizontalAdvance(u'0'));
 
     int y = 0;
     qsizetype row = verticalScrollBar()->value();
     qsizetype painted = 0;
     for (; y < area.height() && row < rows; ++row, ++painted) {
-        const DisplayRow d = displayRow(row);
+        // Without wrapping only the columns around the visible ones matter.
+        qsizetype visibleFrom = 0;
+        qsizetype visibleTo = std::numeric_limits<qsizetype>::max();
+        if (!m_wrap) {
+            visibleFrom = std::max<qsizetype>(0, horizontalScrollBar()->value() / cw - SliceMargin);
+            visibleTo = (horizontalScrollBar()->value() + textWidth) / cw + SliceMargin;
+        } else {
+            // Wrapped, what fits below here: twice the screen lines' width in
+            // columns, so lines broken early at a space still fill it.
+            visibleTo = qsizetype((area.height() - y) / lh + 1) * (textWidth / cw + 1) * 2;
+        }
+        DisplayRow d = displayRow(row, visibleFrom, visibleTo);
+        if (m_wrap && d.text.size() > std::max(visibleTo, SliceAbove)) {
+            qsizetype to = visibleTo;
+            if (d.text.at(to - 1).isHighSurrogate())
+                ++to;
+            d.text.truncate(to);
+            for (qsizetype i = d.formats.size() - 1; i >= 0; --i) {
+                QTextLayout::FormatRange &r = d.formats[i];
+                r.length = int(std::min<qsizetype>(r.start + r.length, to) - r.start);
+                if (r.length <= 0)
+                    d.formats.remove(i);
+            }
+        }
+        // A long row without wrapping: only the stretch around the visible
+        // columns is laid out (a row is up to thousands of units, and shaping
+        // all of them for a few on screen is what makes scrolling stall).
+        // Columns are widths in a monospace font; a wide glyph far to the
+        // left only shifts what follows a little.
+        qsizetype skipped = 0;
+        qsizetype fullLength = d.text.size();
+        if (!m_wrap && d.text.size() > SliceAbove) {
+            qsizetype from = std::max<qsizetype>(0, horizontalScrollBar()->value() / cw - SliceMargin);
+            if (from > 0 && from < d.text.size() && d.text.at(from).isLowSurrogate())
+                --from;
+            qsizetype to = std::min<qsizetype>(d.text.size(), (horizontalScrollBar()->value() + textWidth) / cw + SliceMargin);
+            if (to < d.text.size() && to > 0 && d.text.at(to - 1).isHighSurrogate())
+                ++to;
+            from = std::min(from, to);
+            QList<QTextLayout::FormatRange> formats;
+            for (const QTextLayout::FormatRange &r : std::as_const(d.formats)) {
+                const qsizetype a = std::max<qsizetype>(r.start, from);
+                const qsizetype b = std::min<qsizetype>(r.start + r.length, to);
+                if (a < b)
+                    formats.append({int(a - from), int(b - a), r.format});
+            }
+            d.text = d.text.mid(from, to - from);
+            d.formats = formats;
+            skipped = from;
+        }
         QTextLayout layout(d.text, font());
         layout.setTextOption(option);
         layout.setFormats(d.formats);
@@ -367,15 +314,20 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
             l.setPosition(QPointF(0, height));
             height += lh;
             widest = std::max(widest, int(l.naturalTextWidth()));
+            // A wrapped long row below the bottom edge: the rest is unseen.
+            if (y + height >= area.height())
+                break;
         }
         layout.endLayout();
+        if (skipped > 0 || fullLength > d.text.size())
+            widest = int(fullLength * cw);
         const int h = std::max(lh, int(height));
         if (selFrom >= 0 && row >= selFrom && row <= selTo)
             p.fillRect(QRect(gutter, y, area.width() - gutter, h), selection);
         p.save();
         p.setClipRect(QRect(gutter, y, area.width() - gutter, h));
         p.setPen(palette().color(QPalette::Text));
-        layout.draw(&p, QPointF(textX, y));
+        layout.draw(&p, QPointF(textX + skipped * cw, y));
         p.restore();
         p.fillRect(QRect(0, y, gutter, h), gutterBackground);
         if (m_snapshot.segmentColumn(row) == 0) {
@@ -392,6 +344,9 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
     if (y < area.height())
         p.fillRect(QRect(0, y, gutter, area.height() - y), gutterBackground);
     m_rowsPainted = painted;
+    // Wrapped rows take several screen lines: a page is the rows that fit.
+    if (m_wrap && painted > 1 && verticalScrollBar()->pageStep() != painted - 1)
+        verticalScrollBar()->setPageStep(int(painted - 1));
     if (m_shownPending) {
         m_shownPending = false;
         QMetaObject::invokeMethod(this, &TextEvidenceArea::shown, Qt::QueuedConnection);

@@ -3,6 +3,7 @@
 #include "domain/SecretFinding.h"
 #include "models/LineIndex.h"
 #include "ui/evidence/TextSearch.h"
+#include "ui/evidence/TextRowComposer.h"
 #include "ui/evidence/TextSpan.h"
 
 #include <QAbstractScrollArea>
@@ -28,6 +29,8 @@ public:
 
     Result<> open(const QString &path, const QString &definitionName, const QString &themeName);
     void clear();
+    // Colours the open file again with another definition or theme.
+    void setHighlighting(const QString &definitionName, const QString &themeName);
     void setFindings(const QList<SecretFinding> &findings);
     void setRedacted(bool redacted);
     bool isRedacted() const { return m_redacted; }
@@ -71,18 +74,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    struct DisplayRow
-    {
-        QString text;
-        QList<QTextLayout::FormatRange> formats;
-    };
-    struct Mark
-    {
-        int line = -1;
-        qint64 column = 0;
-        int length = 0;
-    };
-    DisplayRow displayRow(qsizetype row) const;
+    using DisplayRow = TextRowComposer::Row;
+    using Mark = TextRowComposer::Mark;
+    // The row as drawn; formats only for [from, to) of the drawn text (the
+    // rest of a long row is off screen).
+    DisplayRow displayRow(qsizetype row, qsizetype from = 0,
+                          qsizetype to = std::numeric_limits<qsizetype>::max()) const;
     void grown();
     void updateScrollBars();
     int visibleRows() const;

@@ -9,6 +9,7 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QAction>
+#include <QEvent>
 #include <QFile>
 #include <QKeySequence>
 #include <QLabel>
@@ -70,6 +71,9 @@ TextEvidenceView::TextEvidenceView(QWidget *parent)
         m_toolBar->addAction(a);
         m_toolBar->widgetForAction(a)->setAccessibleName(a->text());
     }
+    // The same actions, with their shortcuts, on the text's context menu.
+    m_area->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_area->addActions({copy, find, goToAction, m_wrapAction});
     m_toolBar->addSeparator();
     m_toolBar->addWidget(m_status);
     // The toolbar's own overflow button ("more") has no name of its own.
@@ -207,6 +211,19 @@ TextEvidenceArea *TextEvidenceView::area() const
 TextFindBar *TextEvidenceView::findBar() const
 {
     return m_findBar;
+}
+
+void TextEvidenceView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    // A switch between light and dark: colours from the matching theme.
+    if (event->type() == QEvent::PaletteChange && !m_definitionName.isEmpty()) {
+        const QString theme = SyntaxRepository::themeFor(palette()).name();
+        if (theme != m_themeName) {
+            m_themeName = theme;
+            m_area->setHighlighting(m_definitionName, m_themeName);
+        }
+    }
 }
 
 void TextEvidenceView::showFindBar()

@@ -66,6 +66,9 @@ Q_SIGNALS:
     // The whole file is indexed (lineCount() is final).
     void indexed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void showFindBar();
     void showGoToBar();
