@@ -4,6 +4,7 @@
 #include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "models/Cache.h"
+#include "models/EvidenceFindings.h"
 #include "models/Outbox.h"
 #include "models/ChecklistModel.h"
 #include "models/CommentsModel.h"
@@ -35,6 +36,7 @@
 #include <QTimer>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -255,6 +257,74 @@ private Q_SLOTS:
         QVERIFY(!read.contains(QStringLiteral("seg.2")));
     }
 
+    // The secrets finder's counts are on the evidence list and in the
+    // header before anything is opened; opening an item counts as seeing
+    // its findings (what the verdict dialog warns of is what is left); a
+    // finding's reference goes into the category's note, never the secret.
+    void findingsAreCountedAndOpeningMarksThemSeen()
+    {
+        const Submission s = test::submission(2);
+        SecretFinding aws;
+        aws.kind = SecretFinding::Kind::CloudAccessKey;
+        aws.rule = QStringLiteral("aws-access-key-id");
+        aws.line = 2;
+        aws.column = 25;
+        aws.length = 20;
+        SecretFinding again = aws;
+        again.line = 7;
+        SecretFinding mail = aws;
+        mail.kind = SecretFinding::Kind::Email;
+        mail.rule = QStringLiteral("email");
+        mail.line = 9;
+        QVERIFY(ok(m_cache->findings().store(s.evidence.at(0).sha256, SecretsFinder::Version, {{aws, again, mail}, false})));
+        QVERIFY(ok(m_cache->findings().storeNotText(s.evidence.at(1).sha256, SecretsFinder::Version)));
+
+        clickRow(QStringLiteral("s_00002"));
+        QCOMPARE(review()->header()->findingsText(),
+                 QStringLiteral("3 secrets findings in evidence · 1 item with findings not opened yet · 1 item not scanned"));
+        QCOMPARE(review()->context().unseenFindings, (QHash<QString, int>{{QStringLiteral("e_2_1"), 3}}));
+        QVERIFY(review()->navigator()->selectQuestion(QStringLiteral("csrf.1")));
+        QTreeWidget *evidence = review()->answers()->evidenceList();
+        QCOMPARE(evidence->headerItem()->text(5), QStringLiteral("Findings"));
+        QCOMPARE(evidence->topLevelItemCount(), 1);
+        QCOMPARE(evidence->topLevelItem(0)->text(5), QStringLiteral("3"));
+
+        evidence->setFocus();
+        evidence->setCurrentItem(evidence->topLevelItem(0));
+        QTest::keyClick(evidence, Qt::Key_Return);
+        QCOMPARE(review()->evidence()->item()->id, QStringLiteral("e_2_1"));
+        QVERIFY(ok(m_cache->findings().unseenWithFindings(QStringLiteral("s_00002"))).isEmpty());
+        QVERIFY(review()->context().unseenFindings.isEmpty());
+        QCOMPARE(review()->header()->findingsText(), QStringLiteral("3 secrets findings in evidence · 1 item not scanned"));
+
+        // An image or binary is "not scanned", not clean.
+        QVERIFY(review()->navigator()->selectQuestion(QStringLiteral("xss.1")));
+        QCOMPARE(evidence->topLevelItem(0)->text(5), QStringLiteral("not scanned"));
+        QVERIFY(evidence->topLevelItem(0)->toolTip(5).contains(QStringLiteral("image or binary")));
+
+        // "Add to rejection note": onto the current category's note, each
+        // reference on its own line, saved at once, and the status line says so.
+        QVERIFY(review()->navigator()->selectQuestion(QStringLiteral("csrf.1")));
+        const QString category = review()->navigator()->currentCategoryKey();
+        QSignalSpy status(review(), &ReviewView::statusMessage);
+        QVERIFY(ok(review()->addToRejectionNote(QStringLiteral("line 2, AWS access key"))));
+        QVERIFY(ok(review()->addToRejectionNote(QStringLiteral("line 7, AWS access key"))));
+        const QString expected =
+            QStringLiteral("csrf-middleware.py: line 2, AWS access key\ncsrf-middleware.py: line 7, AWS access key");
+        QCOMPARE(ok(m_cache->work().notes(QStringLiteral("s_00002"))).value(category).body, expected);
+        QCOMPARE(review()->checklist()->categoryNote()->toPlainText(), expected);
+        QCOMPARE(status.count(), 2);
+        QVERIFY(status.last().first().toString().contains(QStringLiteral("line 7, AWS access key")));
+
+        // A submission whose files were not scanned (one never, one an
+        // image: its file is the html item's above) says so.
+        key(Qt::Key_Escape);
+        QTRY_VERIFY(!m_window->isReviewing());
+        clickRow(QStringLiteral("s_00004"));
+        QCOMPARE(review()->header()->findingsText(),
+                 QStringLiteral("No secrets findings in the evidence scanned · 2 items not scanned"));
+    }
+
     void workOnOlderAnswersIsFlaggedForRecheck()
     {
         const QString id = QStringLiteral("s_00002");
@@ -427,16 +497,34 @@ private Q_SLOTS:
         QCOMPARE(ticked, q.requiredChecklistKeys().size());
         QVERIFY2(approve->isEnabled(), qPrintable(approve->toolTip()));
 
-        // A opens the verdict dialog on an approve.
+        // Evidence with secrets findings nobody has opened (found after the
+        // screen was opened: a reload reads them).
+        const Submission s = test::submission(2);
+        SecretFinding aws;
+        aws.kind = SecretFinding::Kind::CloudAccessKey;
+        aws.rule = QStringLiteral("aws-access-key-id");
+        aws.line = 2;
+        aws.length = 20;
+        QVERIFY(ok(m_cache->findings().store(s.evidence.at(0).sha256, SecretsFinder::Version, {{aws, aws}, false})));
+        QVERIFY(ok(review()->reload()));
+
+        // A opens the verdict dialog on an approve, which warns of them.
         bool opened = false;
-        QTimer::singleShot(0, this, [&opened] {
+        QStringList warnings;
+        QTimer::singleShot(0, this, [&opened, &warnings] {
             auto *dialog = qobject_cast<VerdictDialog *>(QApplication::activeModalWidget());
             opened = dialog && dialog->decision() == Verdict::Decision::Approve;
-            if (dialog)
-                dialog->reject();
+            if (!dialog)
+                return;
+            if (auto *list = dialog->findChild<QListWidget *>(QStringLiteral("approveWarnings")))
+                for (int i = 0; i < list->count(); ++i)
+                    warnings.append(list->item(i)->text());
+            dialog->reject();
         });
         key(Qt::Key_A);
         QVERIFY(opened);
+        QVERIFY2(warnings.filter(QStringLiteral("csrf-middleware.py")).filter(QStringLiteral("secrets finding")).size() == 1,
+                 qPrintable(warnings.join(u'|')));
     }
 
     void aConflictShowsBothSidesAndDiscarding()
