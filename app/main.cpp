@@ -3,6 +3,7 @@
 #include "app/Commands.h"
 #include "app/DemoMarketplace.h"
 #include "app/ExportReport.h"
+#include "app/ViewCommand.h"
 #include "sync/CredentialChain.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
@@ -11,6 +12,9 @@
 #include "models/Profile.h"
 #include "ui/MainWindow.h"
 #include "ui/evidence/EvidenceScheme.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/review/EvidencePane.h"
+#include "ui/review/ReviewView.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +25,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
+#include <utility>
 #include <cstdio>
 
 using namespace assay;
@@ -38,6 +44,9 @@ int main(int argc, char *argv[])
     // QtWebEngine takes custom schemes only before any application object
     // exists; HTML evidence is served on this one.
     EvidenceScheme::registerScheme();
+    // The viewer alone on a local file: no profile, its own application.
+    if (ViewCommand::wanted(argc, argv))
+        return ViewCommand::main(argc, argv);
     // A review report's PDF needs fonts: ExportReport makes the application.
     if (ExportReport::wanted(argc, argv))
         return ExportReport::main(argc, argv);
@@ -56,6 +65,8 @@ int main(int argc, char *argv[])
     });
     if (onlyPrints && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The evidence viewer's WebEngine shares GL contexts with the widgets.
+    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("assay"));
     QApplication::setOrganizationName(QStringLiteral("Assay"));
@@ -66,7 +77,9 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Assay — the security review workstation.\n\n"
                                                     "Headless commands (assay COMMAND --help): sync, decide, assign, "
-                                                    "export, login, logout."));
+                                                    "export, login, logout.\n"
+                                                    "assay view FILE [--screenshot OUT]: the evidence viewer alone on "
+                                                    "a local file, read-only, no profile touched."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption profileOption(QStringLiteral("profile"),
@@ -81,8 +94,10 @@ int main(int argc, char *argv[])
                                         QStringLiteral("Start a reference marketplace in-process with demo data, sign "
                                                        "in as a demo reviewer and sync a fresh profile from it."));
     const QCommandLineOption showOption(QStringLiteral("show"),
-                                        QStringLiteral("The view to show once data is there: queue (default) or "
-                                                       "review:SUBMISSION (that submission's review screen)."),
+                                        QStringLiteral("The view to show once data is there: queue (default), "
+                                                       "review:SUBMISSION (that submission's review screen) or "
+                                                       "evidence:ID (the review screen of the submission that holds "
+                                                       "that evidence item, with the item in the evidence viewer)."),
                                         QStringLiteral("VIEW"), QStringLiteral("queue"));
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
@@ -93,12 +108,20 @@ int main(int argc, char *argv[])
     const bool demo = parser.isSet(demoOption);
     const QString view = parser.value(showOption);
     QString reviewId;
+    QString evidenceId;
     if (view.startsWith(QLatin1String("review:")))
         reviewId = view.mid(7);
+    else if (view.startsWith(QLatin1String("evidence:")))
+        evidenceId = view.mid(9);
     else if (view != QLatin1String("queue"))
-        return fail(QStringLiteral("unknown view “%1” for --show: use queue or review:SUBMISSION").arg(view));
+        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION or evidence:ID").arg(view));
     if (view.startsWith(QLatin1String("review:")) && reviewId.isEmpty())
         return fail(QStringLiteral("--show review:SUBMISSION needs a submission id"));
+    if (view.startsWith(QLatin1String("evidence:")) && evidenceId.isEmpty())
+        return fail(QStringLiteral("--show evidence:ID needs an evidence id"));
+    // What is asked for (for the messages): a submission or an evidence item.
+    const QString wantedId = evidenceId.isEmpty() ? reviewId : evidenceId;
+    const bool reviewing = !wantedId.isEmpty();
     // The demo gets a fresh profile of its own unless one is given.
     QTemporaryDir demoProfile;
     const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
@@ -118,12 +141,16 @@ int main(int argc, char *argv[])
     const Result<QString> knownServer = cache.submissions().syncValue(QStringLiteral("server"));
 
     MainWindow window(&cache, profile);
-    if (!reviewId.isEmpty())
+    if (reviewing)
         window.resize(1440, 900);
     window.show();
     // The view asked for, once the data is there (in the demo: after the
     // first sync). False when the submission is not cached.
-    auto showView = [&window, reviewId] { return reviewId.isEmpty() || window.openReview(reviewId); };
+    auto showView = [&window, reviewId, evidenceId] {
+        if (!evidenceId.isEmpty())
+            return window.openEvidence(evidenceId);
+        return reviewId.isEmpty() || window.openReview(reviewId);
+    };
 
     std::unique_ptr<SyncController> sync;
     auto startSync = [&](const QUrl &server, const QString &token) {
@@ -135,7 +162,7 @@ int main(int argc, char *argv[])
         QObject::connect(sync.get(), &SyncController::submissionsChanged, &window, &MainWindow::submissionsChanged);
         // What the reviewer opens is fetched first (the screen never waits for it).
         QObject::connect(&window, &MainWindow::reviewOpened, sync.get(), &SyncController::prioritize);
-        if (!parser.isSet(screenshotOption) && !reviewId.isEmpty()) {
+        if (!parser.isSet(screenshotOption) && reviewing) {
             QObject::connect(sync.get(), &SyncController::finished, &window, [&window, showView] {
                 if (!window.isReviewing())
                     std::ignore = showView(); // a failure says so in the status bar
@@ -178,14 +205,15 @@ int main(int argc, char *argv[])
         const QString file = parser.value(screenshotOption);
         // What a user would see: the window once laid out and painted — in
         // the demo, once the first sync is done (or after two minutes).
-        auto shoot = [&window, file, showView, reviewId] {
+        const bool evidence = !evidenceId.isEmpty();
+        auto shoot = [&window, file, showView, wantedId, reviewing, evidence] {
             if (!showView()) {
-                std::fprintf(stderr, "assay: submission %s is not in the cache\n", qUtf8Printable(reviewId));
+                std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidence ? "evidence" : "submission",
+                             qUtf8Printable(wantedId));
                 QCoreApplication::exit(1);
                 return;
             }
-            // Laid out and painted with the view's data before the picture.
-            QTimer::singleShot(reviewId.isEmpty() ? 0 : 300, &window, [&window, file] {
+            auto grab = [&window, file] {
                 if (!window.grab().save(file)) {
                     std::fprintf(stderr, "assay: cannot write the screenshot %s\n", qUtf8Printable(file));
                     QCoreApplication::exit(1);
@@ -193,7 +221,23 @@ int main(int argc, char *argv[])
                 }
                 std::fprintf(stderr, "assay: screenshot saved to %s\n", qUtf8Printable(QFileInfo(file).absoluteFilePath()));
                 QCoreApplication::exit(0);
-            });
+            };
+            // Laid out and painted with the view's data before the picture.
+            const int settle = reviewing ? 300 : 0;
+            EvidenceViewer *viewer = window.reviewView()->evidence()->viewer();
+            if (!evidence || viewer->isShown()) {
+                QTimer::singleShot(settle, &window, grab);
+                return;
+            }
+            // The evidence draws moments later (WebEngine, QtPdf, a decoded
+            // image): the picture waits for it, as long as assay view would.
+            auto taken = std::make_shared<bool>(false);
+            auto once = [&window, grab, taken, settle] {
+                if (!std::exchange(*taken, true))
+                    QTimer::singleShot(settle, &window, grab);
+            };
+            QObject::connect(viewer, &EvidenceViewer::shown, &window, once, Qt::SingleShotConnection);
+            QTimer::singleShot(ViewCommand::WatchdogMs, &window, once);
         };
         if (demo) {
             QTimer::singleShot(120000, &window, shoot);
@@ -203,8 +247,9 @@ int main(int argc, char *argv[])
         } else {
             QTimer::singleShot(300, &window, shoot);
         }
-    } else if (!demo && !reviewId.isEmpty() && !showView()) {
-        std::fprintf(stderr, "assay: submission %s is not in the cache\n", qUtf8Printable(reviewId));
+    } else if (!demo && reviewing && !showView()) {
+        std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidenceId.isEmpty() ? "submission" : "evidence",
+                     qUtf8Printable(wantedId));
     }
     return app.exec();
 }

@@ -54,6 +54,18 @@ Result<int> EvidenceStates::count(EvidenceItem::LocalState state)
     return q.value(0).toInt();
 }
 
+Result<std::optional<QString>> EvidenceStates::submissionOf(const QString &evidenceId)
+{
+    QSqlQuery q(m_connection.database());
+    q.prepare(QStringLiteral("SELECT submission_id FROM evidence WHERE id = ?"));
+    q.addBindValue(evidenceId);
+    if (!q.exec())
+        return CacheConnection::failQuery(q, QStringLiteral("evidence %1").arg(evidenceId));
+    if (!q.next())
+        return std::optional<QString>();
+    return std::optional<QString>(q.value(0).toString());
+}
+
 Result<QList<EvidenceItem>> EvidenceStates::inState(EvidenceItem::LocalState state)
 {
     return read(state, nullptr);

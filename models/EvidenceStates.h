@@ -6,6 +6,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 class QSqlQuery;
 
 namespace assay {
@@ -31,6 +33,8 @@ public:
     // check, whenever they were stored.
     Result<> markFilesVerified(const QStringList &sha256s);
     Result<int> count(EvidenceItem::LocalState state);
+    // The submission an evidence item belongs to (nullopt: not cached).
+    Result<std::optional<QString>> submissionOf(const QString &evidenceId);
 
     // The columns an item is read from, in the order itemAt() expects; the
     // submission store reads a submission's items with them too.

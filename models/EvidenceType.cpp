@@ -1,5 +1,7 @@
 #include "models/EvidenceType.h"
 
+#include "models/Logging.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -11,6 +13,8 @@ namespace {
 
 using namespace Qt::StringLiterals;
 
+constexpr qsizetype MaxShownLabel = 100;
+
 bool isHtml(const QString &name)
 {
     return name == "text/html"_L1 || name == "application/xhtml+xml"_L1;
@@ -20,6 +24,12 @@ bool isRasterImage(const QString &name)
 {
     return name == "image/png"_L1 || name == "image/jpeg"_L1 || name == "image/gif"_L1 || name == "image/webp"_L1
         || name == "image/bmp"_L1;
+}
+
+// What the viewer would render were declared and detected to agree.
+bool isRenderable(const QString &name)
+{
+    return isHtml(name) || name == "image/svg+xml"_L1 || name == "application/pdf"_L1;
 }
 
 // The declared media type as a name QMimeDatabase knows: no parameters
@@ -61,6 +71,18 @@ EvidenceType EvidenceType::detect(const QByteArray &head, const QString &declare
     const QString declared = canonical(db, declaredMediaType);
     const QMimeType declaredType = db.mimeTypeForName(declared);
 
+    if (!db.mimeTypeForName(u"text/plain"_s).isValid()) {
+        // No shared-mime-info where QStandardPaths looks (XDG_DATA_DIRS):
+        // nothing can be identified, so nothing is rendered.
+        qCWarning(lcCache, "The MIME database (shared-mime-info) is missing: evidence is shown as hex");
+        t.detected = u"application/octet-stream"_s;
+        t.detectedComment = tr("unknown");
+        t.view = View::Hex;
+        t.warning = tr("The MIME database (shared-mime-info) is missing, so the content cannot be identified: "
+                       "shown as hex.");
+        return t;
+    }
+
     if (head.isEmpty()) {
         // Nothing to render or to run: an empty text is the honest picture.
         const QMimeType empty = db.mimeTypeForData(QByteArray());
@@ -68,7 +90,7 @@ EvidenceType EvidenceType::detect(const QByteArray &head, const QString &declare
         t.detectedComment = empty.comment();
         t.view = View::Text;
         if (!declared.isEmpty() && !(declaredType.isValid() && declaredType.inherits(u"text/plain"_s)))
-            t.warning = tr("Declared as %1, but the file is empty.").arg(t.declared);
+            t.warning = tr("Declared as %1, but the file is empty.").arg(declared.left(MaxShownLabel));
         return t;
     }
 
@@ -93,23 +115,22 @@ EvidenceType EvidenceType::detect(const QByteArray &head, const QString &declare
 
     const bool rendered = t.view == View::Html || t.view == View::Svg || t.view == View::Pdf;
     // Content sniffing is generic: a declared text/x-python whose bytes look
-    // like text/plain agrees. A rendered or image type must be detected as
-    // itself, though, or the label is what would decide how it is opened.
-    const bool declaredNeedsProof = isHtml(declared) || declared == "image/svg+xml"_L1
-        || declared == "application/pdf"_L1 || declared.startsWith("image/"_L1);
+    // like text/plain (or C, or a shell script) agrees, and a text is shown
+    // as text either way. Renderable types must be what the bytes say,
+    // though, or the label would decide how the content is opened; and a
+    // binary is what it is (a binary named .cpp is said to be one).
     const bool agree = declared == t.detected
-        || (!declaredNeedsProof && declaredType.isValid() && declaredType.inherits(t.detected)
-            && !isRasterImage(t.detected));
+        || (isText && !isRenderable(t.detected) && !isRenderable(declared) && declaredType.isValid()
+            && declaredType.inherits(u"text/plain"_s));
     if (rendered || agree)
         return t;
 
-    const bool renderable = isHtml(t.detected) || t.detected == "image/svg+xml"_L1 || t.detected == "application/pdf"_L1;
-    const QString how = shownAs(t.view, renderable);
+    const QString how = shownAs(t.view, isRenderable(t.detected));
     if (declared.isEmpty())
         t.warning = tr("No media type was declared; the content is %1 (%2): %3.").arg(t.detectedComment, t.detected, how);
-    else
+    else // the canonical name: a partner's label is no place for long text
         t.warning = tr("Declared as %1, but the content is %2 (%3): %4.")
-                        .arg(t.declared, t.detectedComment, t.detected, how);
+                        .arg(declared.left(MaxShownLabel), t.detectedComment, t.detected, how);
     return t;
 }
 

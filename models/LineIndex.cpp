@@ -45,6 +45,7 @@ struct LineIndex::Shared
     qsizetype segments = 0;
     int lines = 0;
     bool complete = false;
+    int limit = LineIndex::DefaultSegmentBytes;
     std::atomic_bool cancel = false;
 };
 
@@ -54,6 +55,30 @@ namespace {
 // are large so publishing costs the GUI thread nothing noticeable.
 constexpr qint64 FirstBlockBytes = 64 * 1024;
 constexpr qint64 BlockBytes = 8 * 1024 * 1024;
+
+// Where the row that starts at `start` ends, from the bytes alone: at its
+// line's end ("\r\n" or "\n" not included) when that is within `limit`
+// bytes, else `limit` bytes on, moved back so no UTF-8 sequence is cut
+// (continuation bytes are 10xxxxxx). The indexer cuts rows with this, and a
+// snapshot finds a row's end with it, so a row's end needs no storage and a
+// long line can be published before its end is found.
+qint64 rowEnd(const char *data, qint64 size, qint64 start, int limit)
+{
+    const qint64 window = std::min<qint64>(size - start, qint64(limit) + 2);
+    const void *nl = std::memchr(data + start, '\n', size_t(window));
+    qint64 contentEnd = nl ? static_cast<const char *>(nl) - data : start + window;
+    if (nl && contentEnd > start && data[contentEnd - 1] == '\r')
+        --contentEnd;
+    if (contentEnd - start <= limit)
+        return contentEnd;
+    qint64 e = start + limit;
+    qint64 back = e;
+    while (back > start + limit - 4 && (uchar(data[back]) & 0xC0) == 0x80)
+        --back;
+    if ((uchar(data[back]) & 0xC0) != 0x80 && back > start)
+        e = back;
+    return e;
+}
 
 } // namespace
 
@@ -94,9 +119,13 @@ qsizetype LineIndex::Snapshot::firstSegmentOfLine(int line) const
 {
     if (line < 0 || line >= m_lines)
         return -1;
-    const auto it = std::upper_bound(m_blocks.cbegin(), m_blocks.cend(), line,
-                                     [](int l, const auto &b) { return l < b->firstLine; });
-    const auto &b = *(it - 1);
+    // A long line may run over several blocks: its first row is in the first
+    // block that reaches it.
+    const auto it = std::partition_point(m_blocks.cbegin(), m_blocks.cend(),
+                                         [line](const auto &b) { return b->lines.last() < line; });
+    if (it == m_blocks.cend())
+        return -1;
+    const auto &b = *it;
     const auto at = std::lower_bound(b->lines.cbegin(), b->lines.cend(), line);
     return b->firstSegment + (at - b->lines.cbegin());
 }
@@ -113,22 +142,9 @@ QByteArrayView LineIndex::Snapshot::segmentBytes(qsizetype segment) const
     if (segment < 0 || segment >= m_segments)
         return {};
     const auto &b = m_blocks.at(blockOf(segment));
-    const qsizetype i = segment - b->firstSegment;
-    const qint64 start = b->starts.at(i);
+    const qint64 start = b->starts.at(segment - b->firstSegment);
     const char *data = reinterpret_cast<const char *>(m_mapping->data);
-    qint64 end;
-    // A row followed by a row of the same line ends where that one starts.
-    if (segment + 1 < m_segments && lineOfSegment(segment + 1) == b->lines.at(i)) {
-        end = i + 1 < b->starts.size() ? b->starts.at(i + 1) : m_blocks.at(blockOf(segment + 1))->starts.first();
-    } else {
-        // The last row of its line is short: its newline is near.
-        const qint64 rest = m_mapping->size - start;
-        const void *nl = std::memchr(data + start, '\n', size_t(rest));
-        end = nl ? static_cast<const char *>(nl) - data : m_mapping->size;
-        if (end > start && data[end - 1] == '\r')
-            --end;
-    }
-    return QByteArrayView(data + start, end - start);
+    return QByteArrayView(data + start, rowEnd(data, m_mapping->size, start, m_limit) - start);
 }
 
 QString LineIndex::Snapshot::segmentText(qsizetype segment) const
@@ -168,6 +184,7 @@ LineIndex::Snapshot LineIndex::snapshot() const
     s.m_segments = m_shared->segments;
     s.m_lines = m_shared->lines;
     s.m_complete = m_shared->complete;
+    s.m_limit = m_shared->limit;
     return s;
 }
 
@@ -208,9 +225,10 @@ Result<> LineIndex::open(const QString &path, int segmentBytes)
     }
     auto shared = std::make_shared<Shared>();
     shared->mapping = mapping;
+    shared->limit = std::max(segmentBytes, 8);
     m_shared = shared;
     const quint64 generation = m_generation;
-    const int limit = std::max(segmentBytes, 8);
+    const int limit = shared->limit;
 
     m_worker = QtConcurrent::run([this, shared, mapping, generation, limit] {
         const char *data = reinterpret_cast<const char *>(mapping->data);
@@ -221,13 +239,15 @@ Result<> LineIndex::open(const QString &path, int segmentBytes)
         auto block = std::make_shared<Snapshot::Block>();
         qint64 blockFrom = 0;
         qint64 blockLimit = FirstBlockBytes;
-        auto flush = [&](bool complete) {
+        // midLine: the current line goes on in the next block, but its rows
+        // so far are published (and it counts as a line already).
+        auto flush = [&](bool complete, bool midLine) {
             {
                 QMutexLocker lock(&shared->mutex);
                 if (!block->starts.isEmpty())
                     shared->blocks.append(block);
                 shared->segments = segment;
-                shared->lines = line;
+                shared->lines = line + (midLine ? 1 : 0);
                 shared->complete = complete;
             }
             QMetaObject::invokeMethod(this, [this, generation] { publish(generation); }, Qt::QueuedConnection);
@@ -240,46 +260,44 @@ Result<> LineIndex::open(const QString &path, int segmentBytes)
         while (pos < size) {
             if (shared->cancel)
                 return;
-            const void *nl = std::memchr(data + pos, '\n', size_t(size - pos));
-            const qint64 lineEnd = nl ? static_cast<const char *>(nl) - data : size;
-            qint64 contentEnd = lineEnd;
-            if (contentEnd > pos && data[contentEnd - 1] == '\r')
-                --contentEnd;
-            if (contentEnd - pos <= limit) {
-                block->starts.append(pos);
+            // Row by row: a line within the limit is one row; a longer one
+            // is cut into rows, and may be published part by part.
+            qint64 column = 0;
+            qint64 s = pos;
+            for (;;) {
+                const qint64 e = rowEnd(data, size, s, limit);
+                block->starts.append(s);
                 block->lines.append(line);
+                if (column > 0)
+                    block->columns.insert(segment, column);
                 ++segment;
-            } else {
-                // A long line: rows of at most `limit` bytes, never cutting a
-                // UTF-8 sequence (continuation bytes are 10xxxxxx).
-                qint64 s = pos;
-                qint64 column = 0;
-                while (s < contentEnd) {
-                    qint64 e = std::min<qint64>(s + limit, contentEnd);
-                    if (e < contentEnd) {
-                        qint64 back = e;
-                        while (back > s + limit - 4 && (uchar(data[back]) & 0xC0) == 0x80)
-                            --back;
-                        if ((uchar(data[back]) & 0xC0) != 0x80)
-                            e = back;
-                    }
-                    block->starts.append(s);
-                    block->lines.append(line);
-                    if (column > 0)
-                        block->columns.insert(segment, column);
-                    ++segment;
-                    column += decode(QByteArrayView(data + s, e - s)).size();
-                    s = e;
-                    if (shared->cancel)
-                        return;
+                // Past the row: its line's terminator, or the next row.
+                qint64 next = e;
+                if (next < size && data[next] == '\r' && next + 1 < size && data[next + 1] == '\n')
+                    ++next;
+                if (next < size && data[next] == '\n') {
+                    pos = next + 1;
+                    break;
                 }
+                if (next >= size) {
+                    pos = size;
+                    break;
+                }
+                // The line goes on: the next row continues it.
+                column += decode(QByteArrayView(data + s, e - s)).size();
+                s = e;
+                if (s - blockFrom >= blockLimit) {
+                    flush(false, true);
+                    blockFrom = s;
+                }
+                if (shared->cancel)
+                    return;
             }
             ++line;
-            pos = nl ? lineEnd + 1 : size;
             if (pos - blockFrom >= blockLimit && pos < size)
-                flush(false);
+                flush(false, false);
         }
-        flush(true);
+        flush(true, false);
     });
     return {};
 }

@@ -69,6 +69,7 @@ public:
         qsizetype m_segments = 0;
         int m_lines = 0;
         bool m_complete = false;
+        int m_limit = DefaultSegmentBytes;
     };
 
     explicit LineIndex(QObject *parent = nullptr);

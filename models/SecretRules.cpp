@@ -405,10 +405,7 @@ int SecretRules::indexOf(QStringView id)
 }
 
 SecretRules::SecretRules()
-    : m_pemBegin(compile(u"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----"_s))
-    // A key in one line, its line breaks escaped: a GCP service account's
-    // "private_key", a PEM pasted into a JSON or .env value.
-    , m_pemInline(compile(u"-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----(.*?)-----END \\1-----"_s))
+    : m_pemMarker(compile(u"-----(BEGIN|END) ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----"_s))
     , m_jwt(compile(u"(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{8,})\\.([A-Za-z0-9_-]{8,})\\.([A-Za-z0-9_-]*)"
                     "(?![A-Za-z0-9_.-])"_s))
     , m_github(compile(u"(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59})"
@@ -432,19 +429,36 @@ SecretRules::SecretRules()
 {
 }
 
+SecretRules::PemMarkers SecretRules::pemMarkers(QStringView line) const
+{
+    // One pass over the markers, each BEGIN paired with the END right after
+    // it: a line of a million markers costs what its length does, where a
+    // lazy BEGIN(.*?)END match would rescan the rest of it at every BEGIN.
+    PemMarkers markers;
+    auto it = m_pemMarker.globalMatchView(line);
+    std::optional<QRegularExpressionMatch> begin;
+    while (it.hasNext()) {
+        const QRegularExpressionMatch m = it.next();
+        if (m.capturedView(1) == u"BEGIN"_s) {
+            begin = m;
+            continue;
+        }
+        if (begin && begin->capturedView(2) == m.capturedView(2)) {
+            const QStringView body = line.sliced(begin->capturedEnd(), m.capturedStart() - begin->capturedEnd());
+            markers.blocks.append({begin->capturedStart(), m.capturedEnd() - begin->capturedStart(), body});
+        }
+        begin.reset();
+    }
+    if (begin)
+        markers.open = BlockStart{begin->capturedStart(), u"-----END "_s + begin->captured(2) + u"-----"_s};
+    return markers;
+}
+
 std::optional<SecretRules::BlockStart> SecretRules::blockStart(QStringView line) const
 {
     if (!line.contains(u"-----BEGIN "_s))
         return std::nullopt;
-    auto it = m_pemBegin.globalMatchView(line);
-    std::optional<BlockStart> last;
-    while (it.hasNext()) {
-        const QRegularExpressionMatch m = it.next();
-        const QString end = u"-----END "_s + m.captured(1) + u"-----"_s;
-        if (!line.sliced(m.capturedEnd()).contains(end))
-            last = BlockStart{m.capturedStart(), end};
-    }
-    return last;
+    return pemMarkers(line).open;
 }
 
 bool SecretRules::isPemBodyLine(QStringView line)
@@ -510,12 +524,13 @@ void SecretRules::scanRegexRules(QStringView line, unsigned t, QList<Hit> &hits)
 
     // Cheap literal prefilters first: most lines of a log meet none of them.
     if ((t & Dashes) && line.contains(u"PRIVATE KEY-----"_s)) {
-        each(m_pemInline, [&](const QRegularExpressionMatch &m) {
-            const QStringView body = m.capturedView(2);
-            const auto base64 = std::ranges::count_if(body, [](QChar c) { return isAsciiAlnum(c); });
+        // A key in one line, its line breaks escaped: a GCP service
+        // account's "private_key", a PEM pasted into a JSON or .env value.
+        for (const PemMarkers::Block &block : pemMarkers(line).blocks) {
+            const auto base64 = std::ranges::count_if(block.body, [](QChar c) { return isAsciiAlnum(c); });
             if (base64 >= 32)
-                hits.append({PrivateKey, m.capturedStart(), m.capturedLength()});
-        });
+                hits.append({PrivateKey, block.column, block.length});
+        }
     }
     if (t & EyJ) {
         each(m_jwt, [&](const QRegularExpressionMatch &m) {

@@ -57,11 +57,22 @@ public:
     static bool isPemHeaderLine(QStringView line);
 
 private:
+    struct PemMarkers
+    {
+        struct Block
+        {
+            qsizetype column;
+            qsizetype length;
+            QStringView body;
+        };
+        QList<Block> blocks; // BEGIN ... END on this line
+        std::optional<BlockStart> open; // a last BEGIN with no END after it
+    };
+    PemMarkers pemMarkers(QStringView line) const;
     void scanRegexRules(QStringView line, unsigned triggers, QList<Hit> &hits) const;
     static void scanCards(QStringView line, QList<Hit> &hits);
 
-    QRegularExpression m_pemBegin;
-    QRegularExpression m_pemInline;
+    QRegularExpression m_pemMarker;
     QRegularExpression m_jwt;
     QRegularExpression m_github;
     QRegularExpression m_slack;

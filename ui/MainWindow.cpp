@@ -1,9 +1,12 @@
 #include "ui/MainWindow.h"
 
 #include "models/Cache.h"
+#include "models/EvidenceStates.h"
 #include "models/Outbox.h"
 #include "models/QueueModel.h"
 #include "models/UserDirectory.h"
+#include "ui/review/EvidencePane.h"
+#include "ui/review/QuestionNavigator.h"
 #include "ui/review/ReviewView.h"
 #include "ui/review/VerdictDialog.h"
 #include "ui/review/TypingShortcutGuard.h"
@@ -39,6 +42,8 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
 {
     setWindowTitle(tr("Assay"));
     setObjectName(QStringLiteral("MainWindow"));
+    // The evidence pane opens the profile's verified files with their findings.
+    m_review->evidence()->setSources(cache, profile);
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *reload = fileMenu->addAction(tr("&Reload from Cache"), this, &MainWindow::refresh);
@@ -227,6 +232,34 @@ bool MainWindow::openReview(const QString &submissionId)
     updateActions();
     Q_EMIT reviewOpened(submissionId);
     return true;
+}
+
+bool MainWindow::openEvidence(const QString &evidenceId)
+{
+    const Result<std::optional<QString>> submission = m_cache->evidence().submissionOf(evidenceId);
+    if (!submission || !*submission) {
+        statusBar()->showMessage(submission ? tr("Evidence %1 is not in the cache").arg(evidenceId)
+                                            : tr("Cannot open %1: %2").arg(evidenceId, submission.error().message));
+        return false;
+    }
+    if (!openReview(**submission))
+        return false;
+    const ReviewContext &context = m_review->context();
+    // The question that links the item first, so the answer is beside it.
+    for (const Answer &a : context.submission.answers) {
+        if (a.evidenceIds.contains(evidenceId)) {
+            m_review->navigator()->selectQuestion(a.questionKey);
+            break;
+        }
+    }
+    for (const EvidenceItem &e : context.submission.evidence) {
+        if (e.id == evidenceId) {
+            m_review->evidence()->showItem(e);
+            return true;
+        }
+    }
+    statusBar()->showMessage(tr("Evidence %1 is not in the cache").arg(evidenceId));
+    return false;
 }
 
 void MainWindow::showQueue()

@@ -49,6 +49,10 @@ public Q_SLOTS:
     // Opens the submission in the review screen; false (and a status
     // message) when the cache does not have it.
     bool openReview(const QString &submissionId);
+    // Opens the submission that holds the evidence item, its question, and
+    // the item in the evidence pane; false (and a status message) when the
+    // cache does not have it.
+    bool openEvidence(const QString &evidenceId);
     void showQueue();
 
 Q_SIGNALS:

@@ -152,6 +152,16 @@ private Q_SLOTS:
         QCOMPARE(absent.at(1).localState, EvidenceItem::LocalState::Absent);
         QCOMPARE(ok(cache.evidence().inState(EvidenceItem::LocalState::Absent)).size(), 5);
     }
+
+    void submissionOfAnItem()
+    {
+        Cache cache;
+        QVERIFY(ok(cache.open(freshPath())));
+        QVERIFY(ok(cache.submissions().store(QList<Submission>{test::submission(31), test::submission(32)})));
+        QCOMPARE(ok(cache.evidence().submissionOf(QStringLiteral("e_32_2"))), std::optional<QString>(QStringLiteral("s_00032")));
+        QCOMPARE(ok(cache.evidence().submissionOf(QStringLiteral("e_31_1"))), std::optional<QString>(QStringLiteral("s_00031")));
+        QCOMPARE(ok(cache.evidence().submissionOf(QStringLiteral("e_nope"))), std::nullopt);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEvidenceStates)

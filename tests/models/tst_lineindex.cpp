@@ -128,6 +128,41 @@ private Q_SLOTS:
         QCOMPARE(s.segmentColumn(last + 1), 0);
     }
 
+    // A 20 MB single line is published part by part: the first rows long
+    // before the line's end is found, each row whole and within the limit.
+    void singleLineIsPublishedBeforeItsEnd()
+    {
+        QByteArray line;
+        while (line.size() < 20 * 1024 * 1024)
+            line += "{\"key\":\"grüße 😀\"},";
+        const QByteArray bytes = line + "\nnext\n"_ba;
+        LineIndex index;
+        QSignalSpy grown(&index, &LineIndex::grown);
+        QSignalSpy finished(&index, &LineIndex::finished);
+        QVERIFY(test::ok(index.open(write(u"single.json"_s, bytes))));
+        QVERIFY(grown.wait(5000));
+        const LineIndex::Snapshot early = index.snapshot();
+        QVERIFY(!early.isComplete());
+        QCOMPARE(early.lineCount(), 1);
+        QVERIFY(early.segmentCount() > 1);
+        QVERIFY(early.segmentCount() < line.size() / LineIndex::DefaultSegmentBytes);
+        QCOMPARE(early.firstSegmentOfLine(0), 0);
+        QString start;
+        for (qsizetype row = 0; row < early.segmentCount(); ++row) {
+            QVERIFY(early.segmentBytes(row).size() <= LineIndex::DefaultSegmentBytes);
+            QVERIFY(early.segmentBytes(row).size() >= LineIndex::DefaultSegmentBytes - 3);
+            QCOMPARE(early.segmentColumn(row), start.size());
+            start += early.segmentText(row);
+        }
+        QVERIFY(LineIndex::decode(line).startsWith(start));
+        QVERIFY(finished.wait(30000));
+        const LineIndex::Snapshot s = index.snapshot();
+        QCOMPARE(s.lineCount(), 2);
+        QCOMPARE(s.firstSegmentOfLine(0), 0);
+        QCOMPARE(s.segmentText(s.firstSegmentOfLine(1)), u"next"_s);
+        QCOMPARE(linesOf(s), (QStringList{LineIndex::decode(line), u"next"_s}));
+    }
+
     // A generated file larger than a block: published in several steps, the
     // first one small, and every line where the generator put it.
     void largeFileIsPublishedInBlocks()

@@ -6,6 +6,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+#include <thread>
+#include <vector>
+
 using namespace assay;
 using namespace Qt::StringLiterals;
 
@@ -120,6 +124,26 @@ private Q_SLOTS:
         QVERIFY2(scan, qPrintable(scan.errorString()));
         // Only positions and rule ids are printed: the corpus is fake anyway.
         QCOMPARE(describe(scan->findings).join(u'\n'), QString());
+    }
+
+    // The sync scans on its worker threads with one finder.
+    void oneFinderOnSeveralThreads()
+    {
+        const QString text = QString::fromUtf8(readAll(dataPath(u"positives.txt"_s)));
+        const SecretsFinder finder;
+        const QStringList expected = expectedFromCarets(text);
+        std::array<QStringList, 4> results;
+        {
+            std::vector<std::jthread> threads;
+            for (QStringList &result : results) {
+                threads.emplace_back([&finder, &text, &result] {
+                    for (int i = 0; i < 20; ++i)
+                        result = describe(finder.scanText(text));
+                });
+            }
+        }
+        for (const QStringList &result : results)
+            QCOMPARE(result, expected);
     }
 
     void referencesNeverHoldTheSecret()
@@ -322,6 +346,38 @@ private Q_SLOTS:
         const auto scan = finder.scanFile(path);
         QVERIFY2(scan, qPrintable(scan.errorString()));
         QCOMPARE(describe(scan->findings), expected);
+    }
+
+    // Lines built to make a backtracking or rescanning rule go quadratic: each
+    // is 2 MB or more and must be scanned in time proportional to its length.
+    // The bound is generous (a quadratic rule takes minutes here).
+    void hostileLinesStayLinear_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::newRow("begin markers") << u"-----BEGIN RSA PRIVATE KEY-----"_s.repeated(70000);
+        QTest::newRow("begin end mismatched") << u"-----BEGIN EC PRIVATE KEY----- -----END RSA PRIVATE KEY-----"_s.repeated(35000);
+        QTest::newRow("jwt starts") << u"eyJ"_s.repeated(700000);
+        QTest::newRow("jwt parts") << u"eyJhbGciOiJIUzI1NiJ9."_s.repeated(100000);
+        QTest::newRow("at signs") << u"a@"_s.repeated(1000000);
+        QTest::newRow("domain labels") << u"a@"_s + u"b."_s.repeated(1000000);
+        QTest::newRow("scheme and user") << u"a://b:"_s.repeated(400000);
+        QTest::newRow("scheme without at") << u"x://"_s + QString(2000000, u'u') + u":"_s;
+        QTest::newRow("bearer") << u"Bearer "_s.repeated(300000);
+        QTest::newRow("digit runs") << u"1 "_s.repeated(1000000);
+        QTest::newRow("account key") << u"AccountKey="_s + QString(2000000, u'A');
+        QTest::newRow("passwords") << u"Password=;"_s.repeated(200000);
+        QTest::newRow("secret names") << u"aws_secret_access_key="_s.repeated(100000);
+    }
+
+    void hostileLinesStayLinear()
+    {
+        QFETCH(QString, line);
+        SecretsFinder finder;
+        QElapsedTimer timer;
+        timer.start();
+        const QList<SecretFinding> found = finder.scanText(line);
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(u"%1 ms"_s.arg(timer.elapsed())));
+        QVERIFY(found.size() < 10);
     }
 
     void maxFindingsTruncates()

@@ -5,6 +5,16 @@
 #include "models/SubmissionStore.h"
 #include "models/QueueModel.h"
 #include "ui/MainWindow.h"
+#include "models/EvidenceStates.h"
+#include "ui/evidence/EvidenceViewer.h"
+#include "ui/review/EvidencePane.h"
+#include "ui/review/QuestionNavigator.h"
+#include "ui/review/ReviewView.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
 
 #include <QAccessible>
 #include <QLabel>
@@ -79,6 +89,50 @@ private Q_SLOTS:
         QTRY_VERIFY(w.searchField()->hasFocus());
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w.queueView());
         QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Review queue"));
+    }
+
+    // --show evidence:ID: the submission that holds the item, the question
+    // that links it, and the item in the viewer from the profile's store.
+    void openEvidenceShowsTheVerifiedCopy()
+    {
+        const Profile profile(m_dir.filePath(QStringLiteral("evidence")));
+        QCOMPARE(profile.ensureExists().errorString(), QString());
+        Cache cache;
+        QVERIFY(ok(cache.open(profile.cachePath())));
+        const QByteArray bytes = "from django.middleware.csrf import CsrfViewMiddleware\n";
+        Submission s = test::submission(5);
+        s.evidence[0].sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+        s.evidence[0].size = bytes.size();
+        QVERIFY(ok(cache.submissions().store(s)));
+        QVERIFY(ok(cache.evidence().set(QStringLiteral("e_5_1"), EvidenceItem::LocalState::Present)));
+        QVERIFY(QDir().mkpath(profile.evidenceDir()));
+        QFile stored(profile.evidenceDir() + u'/' + s.evidence[0].sha256);
+        QVERIFY(stored.open(QIODevice::WriteOnly) && stored.write(bytes) == bytes.size());
+        stored.close();
+
+        MainWindow w(&cache, profile);
+        w.resize(1440, 900);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        EvidenceViewer *viewer = w.reviewView()->evidence()->viewer();
+        QSignalSpy checked(viewer, &EvidenceViewer::checksumChecked);
+        QVERIFY(w.openEvidence(QStringLiteral("e_5_1")));
+        QVERIFY(w.isReviewing());
+        QCOMPARE(w.reviewView()->submissionId(), QStringLiteral("s_00005"));
+        QCOMPARE(w.reviewView()->navigator()->currentQuestionKey(), QStringLiteral("csrf.1"));
+        QCOMPARE(w.reviewView()->evidence()->item()->id, QStringLiteral("e_5_1"));
+        QTRY_VERIFY(viewer->isShown());
+        QVERIFY2(viewer->message().isEmpty(), qPrintable(viewer->message()));
+        QCOMPARE(viewer->fileNameText(), QStringLiteral("csrf-middleware.py"));
+        QTRY_COMPARE(checked.size(), 1);
+        QCOMPARE(checked.at(0).at(0).toBool(), true);
+
+        // Not downloaded: said so, nothing opened.
+        QVERIFY(w.openEvidence(QStringLiteral("e_5_2")));
+        QCOMPARE(w.reviewView()->navigator()->currentQuestionKey(), QStringLiteral("xss.1"));
+        QVERIFY2(viewer->message().startsWith(QStringLiteral("Not downloaded yet")), qPrintable(viewer->message()));
+        QVERIFY(!w.openEvidence(QStringLiteral("e_nope")));
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("e_nope")));
     }
 };
 

@@ -9,8 +9,32 @@ QByteArray name()
     return QByteArrayLiteral("assay-evidence");
 }
 
+namespace {
+constexpr char FlagsVariable[] = "QTWEBENGINE_CHROMIUM_FLAGS";
+} // namespace
+
+QByteArray networkFlags()
+{
+    // Quoted: QtWebEngine splits the variable on spaces outside quotes.
+    return QByteArrayLiteral(R"(--host-resolver-rules="MAP * ~NOTFOUND")");
+}
+
+bool isNetworkClosed()
+{
+    return qgetenv(FlagsVariable).contains(networkFlags());
+}
+
 void registerScheme()
 {
+    // Read by QtWebEngine when it starts (the first profile): appended last,
+    // so it wins over a rule given earlier in the variable.
+    if (!isNetworkClosed()) {
+        QByteArray flags = qgetenv(FlagsVariable).trimmed();
+        if (!flags.isEmpty())
+            flags += ' ';
+        flags += networkFlags();
+        qputenv(FlagsVariable, flags);
+    }
     if (isRegistered())
         return;
     QWebEngineUrlScheme scheme(name());

@@ -97,10 +97,16 @@ bool EvidenceWebPage::javaScriptPrompt(const QUrl &, const QString &, const QStr
     return false;
 }
 
-void EvidenceWebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel, const QString &, int, const QString &)
+void EvidenceWebPage::javaScriptConsoleMessage(JavaScriptConsoleMessageLevel level, const QString &message, int,
+                                               const QString &)
 {
-    // The default writes the message to the log: it is the document's text
-    // (CSP violation reports quote the partner's URLs). Dropped.
+    // The default writes the message to the log, and it quotes the partner's
+    // URLs: only counted here, never logged.
+    if (level == ErrorMessageLevel
+        && (message.startsWith(QLatin1String("Refused to")) || message.startsWith(QLatin1String("Blocked ")))) {
+        ++m_refusedByPolicy;
+        Q_EMIT refusedByPolicyChanged(m_refusedByPolicy);
+    }
 }
 
 } // namespace assay

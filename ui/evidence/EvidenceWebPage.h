@@ -20,10 +20,17 @@ public:
 
     // The one URL the page may navigate to, once.
     void setDocument(const QUrl &document);
+    // Navigations (and new windows) refused by this page.
     int refusedNavigations() const { return m_refused; }
+    // Loads, scripts, frames, forms and the like the engine itself refused
+    // under the document's Content-Security-Policy and sandbox, as it
+    // reports them on the page's console (which only the engine can write
+    // to: the document's script never runs).
+    int refusedByPolicy() const { return m_refusedByPolicy; }
 
 Q_SIGNALS:
     void navigationRefused(int count);
+    void refusedByPolicyChanged(int count);
 
 protected:
     bool acceptNavigationRequest(const QUrl &url, NavigationType type, bool isMainFrame) override;
@@ -41,6 +48,7 @@ private:
     QUrl m_document;
     bool m_navigated = false;
     int m_refused = 0;
+    int m_refusedByPolicy = 0;
 };
 
 } // namespace assay

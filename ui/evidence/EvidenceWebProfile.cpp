@@ -28,6 +28,10 @@ QString EvidenceWebProfile::startProblem()
         return QCoreApplication::translate("assay::EvidenceWebProfile",
                                            "HTML evidence cannot be shown: the evidence scheme was not registered "
                                            "when the program started.");
+    if (!EvidenceScheme::isNetworkClosed())
+        return QCoreApplication::translate("assay::EvidenceWebProfile",
+                                           "HTML evidence cannot be shown: the web engine's network was not closed "
+                                           "when the program started.");
     // Chromium's zygote refuses to run as root with its sandbox on and ends
     // the whole process; say so instead. The override is for tests and
     // containers: a desktop user runs sandboxed.

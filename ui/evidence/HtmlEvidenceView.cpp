@@ -10,6 +10,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
+#include <QChildEvent>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -104,6 +105,12 @@ QList<QUrl> HtmlEvidenceView::blockedRequests() const
     return m_interceptor ? m_interceptor->blocked() : QList<QUrl>();
 }
 
+int HtmlEvidenceView::blockedCount() const
+{
+    return (m_interceptor ? m_interceptor->blockedCount() : 0)
+        + (m_page ? m_page->refusedNavigations() + m_page->refusedByPolicy() : 0);
+}
+
 void HtmlEvidenceView::open(const QString &path, const QString &mediaType)
 {
     clear();
@@ -138,14 +145,15 @@ void HtmlEvidenceView::open(const QString &path, const QString &mediaType)
     m_page->setDocument(m_document);
     m_view->setPage(m_page);
     m_view->installEventFilter(this);
-    if (QWidget *proxy = m_view->focusProxy())
-        proxy->installEventFilter(this);
+    for (QWidget *child : m_view->findChildren<QWidget *>())
+        child->installEventFilter(this);
 
     connect(m_view, &QWidget::customContextMenuRequested, this, &HtmlEvidenceView::showContextMenu);
     connect(m_page, &QWebEnginePage::loadFinished, this, &HtmlEvidenceView::onLoadFinished);
     connect(m_page, &QWebEnginePage::linkHovered, this, &HtmlEvidenceView::showLink);
     connect(m_interceptor, &EvidenceRequestInterceptor::requestBlocked, this, &HtmlEvidenceView::updateStatus);
     connect(m_page, &EvidenceWebPage::navigationRefused, this, &HtmlEvidenceView::updateStatus);
+    connect(m_page, &EvidenceWebPage::refusedByPolicyChanged, this, &HtmlEvidenceView::updateStatus);
     connect(m_page, &QWebEnginePage::renderProcessTerminated, this,
             [this](QWebEnginePage::RenderProcessTerminationStatus status, int) {
                 if (status != QWebEnginePage::NormalTerminationStatus)
@@ -254,11 +262,12 @@ void HtmlEvidenceView::emitShown()
 
 bool HtmlEvidenceView::eventFilter(QObject *watched, QEvent *event)
 {
-    if (m_view && watched == m_view && event->type() == QEvent::ChildAdded) {
-        // The render widget is made when the page first shows: watch its paints.
-        if (QWidget *proxy = m_view->focusProxy())
-            proxy->installEventFilter(this);
-    } else if (m_view && m_loaded && !m_shown && event->type() == QEvent::Paint && watched == m_view->focusProxy()) {
+    // The page is drawn by a child the web view makes when it first shows
+    // (QtWebEngine's render widget): watch the paints of every child.
+    if (m_view && event->type() == QEvent::ChildAdded) {
+        if (auto *child = qobject_cast<QWidget *>(static_cast<QChildEvent *>(event)->child()))
+            child->installEventFilter(this);
+    } else if (m_view && m_loaded && !m_shown && event->type() == QEvent::Paint && watched != m_view) {
         emitShown();
     }
     return QWidget::eventFilter(watched, event);
@@ -303,8 +312,7 @@ void HtmlEvidenceView::showLink(const QString &url)
 
 void HtmlEvidenceView::updateStatus()
 {
-    const int blocked = (m_interceptor ? m_interceptor->blockedCount() : 0) + (m_page ? m_page->refusedNavigations() : 0);
-    m_status->setText(tr("%n request(s) blocked", nullptr, blocked));
+    m_status->setText(tr("%n request(s) blocked", nullptr, blockedCount()));
     m_status->setVisible(m_view != nullptr);
 }
 

@@ -39,6 +39,9 @@ public:
     // Every request the interceptor blocked since open() (for tests and the
     // UI's "N requests blocked").
     QList<QUrl> blockedRequests() const;
+    // What the "N requests blocked" line counts: the blocked requests, the
+    // refused navigations and what the engine refused under the policy.
+    int blockedCount() const;
 
     // The page of the open document (nullptr before open() and after
     // clear()), for tests that read the DOM back in an isolated world.

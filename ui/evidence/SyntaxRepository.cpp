@@ -17,7 +17,8 @@ QString SyntaxRepository::definitionNameForContent(QByteArrayView head)
 {
     const QByteArray start = head.left(4096).trimmed().toByteArray();
     if (start.startsWith("#!")) {
-        const QByteArray first = start.left(start.indexOf('\n'));
+        const qsizetype nl = start.indexOf('\n');
+        const QByteArray first = nl < 0 ? start : start.left(nl);
         if (first.contains("python"))
             return QStringLiteral("Python");
         if (first.contains("perl"))

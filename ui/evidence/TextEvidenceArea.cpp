@@ -331,6 +331,10 @@ void TextEvidenceArea::paintEvent(QPaintEvent *)
         if (m_snapshot.isComplete() && m_index->isFinished()) {
             p.setPen(palette().color(QPalette::PlaceholderText));
             p.drawText(area, Qt::AlignCenter, tr("The file is empty."));
+            if (m_shownPending) {
+                m_shownPending = false;
+                QMetaObject::invokeMethod(this, &TextEvidenceArea::shown, Qt::QueuedConnection);
+            }
         }
         m_rowsPainted = 0;
         return;
@@ -479,6 +483,7 @@ void TextEvidenceArea::find(const QString &text)
     m_currentHit = -1;
     m_mark = {};
     m_search->start(m_snapshot, text);
+    Q_EMIT currentHitChanged(-1);
     viewport()->update();
 }
 
@@ -505,6 +510,7 @@ void TextEvidenceArea::showHit(qsizetype index)
     m_currentHit = index;
     const TextSearch::Hit &h = hits.at(index);
     showMark(Mark{h.line, h.column, h.length});
+    Q_EMIT currentHitChanged(index);
 }
 
 void TextEvidenceArea::findNext()

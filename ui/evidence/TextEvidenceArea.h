@@ -59,6 +59,7 @@ Q_SIGNALS:
     void shown();
     void indexed();
     void rowsHighlighted();
+    void currentHitChanged(qsizetype index);
 
 protected:
     void paintEvent(QPaintEvent *event) override;

@@ -13,6 +13,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace assay {
@@ -67,10 +68,16 @@ TextEvidenceView::TextEvidenceView(QWidget *parent)
     for (QAction *a : {find, previous, next, goToAction, m_wrapAction, copy}) {
         addAction(a);
         m_toolBar->addAction(a);
+        m_toolBar->widgetForAction(a)->setAccessibleName(a->text());
     }
-    // Tool buttons take their accessible names from their actions' texts.
     m_toolBar->addSeparator();
     m_toolBar->addWidget(m_status);
+    // The toolbar's own overflow button ("more") has no name of its own.
+    const auto buttons = m_toolBar->findChildren<QToolButton *>();
+    for (QToolButton *b : buttons) {
+        if (b->accessibleName().isEmpty())
+            b->setAccessibleName(tr("More text tools"));
+    }
 
     m_findBar->hide();
     m_goToBar->hide();
@@ -110,6 +117,7 @@ void TextEvidenceView::open(const QString &path, const QString &fileName, const 
     const KSyntaxHighlighting::Definition definition = SyntaxRepository::definitionFor(fileName, mediaType, head);
     const KSyntaxHighlighting::Theme theme = SyntaxRepository::themeFor(palette());
     m_definitionName = definition.isValid() ? definition.name() : QString();
+    m_themeName = theme.name();
     m_status->setText(m_definitionName.isEmpty() ? tr("Plain text") : definition.translatedName());
     if (Result<> r = m_area->open(path, m_definitionName, theme.name()); !r) {
         const QString message = r.error().message;
@@ -149,6 +157,11 @@ void TextEvidenceView::setWrap(bool wrap)
 QString TextEvidenceView::definitionName() const
 {
     return m_definitionName;
+}
+
+QString TextEvidenceView::themeName() const
+{
+    return m_themeName;
 }
 
 bool TextEvidenceView::isRedacted() const

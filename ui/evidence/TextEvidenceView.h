@@ -44,6 +44,8 @@ public:
     QString definitionName() const;                          // the syntax definition chosen
 
     // For tests and the viewer around it.
+    // The highlighting theme chosen for the palette.
+    QString themeName() const;
     bool isRedacted() const;
     bool wraps() const;
     // The rows on screen exactly as drawn (redactions in place of secrets).
@@ -75,6 +77,7 @@ private:
     QLabel *m_status;
     QAction *m_wrapAction;
     QString m_definitionName;
+    QString m_themeName;
 };
 
 } // namespace assay

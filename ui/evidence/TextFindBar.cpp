@@ -37,6 +37,10 @@ TextFindBar::TextFindBar(TextEvidenceArea *area, QWidget *parent)
     m_field->setAccessibleName(tr("Find"));
     m_field->setPlaceholderText(tr("Find in the text"));
     m_field->setClearButtonEnabled(true);
+    // The line edit's own clear button has no name of its own.
+    const auto fieldButtons = m_field->findChildren<QToolButton *>();
+    for (QToolButton *b : fieldButtons)
+        b->setAccessibleName(tr("Clear the text to find"));
     m_previous->setText(tr("Previous"));
     m_previous->setAccessibleName(tr("Previous match"));
     m_previous->setToolTip(withShortcut(tr("Previous match"), QKeySequence(Qt::SHIFT | Qt::Key_F3)));
@@ -80,6 +84,7 @@ TextFindBar::TextFindBar(TextEvidenceArea *area, QWidget *parent)
         hide();
         m_area->setFocus();
     });
+    connect(m_area, &TextEvidenceArea::currentHitChanged, this, &TextFindBar::updateStatus);
     connect(m_area->search(), &TextSearch::found, this, &TextFindBar::updateStatus);
     connect(m_area->search(), &TextSearch::finished, this, &TextFindBar::updateStatus);
     updateStatus();

@@ -17,9 +17,10 @@ constexpr int SliceMs = 8;
 } // namespace
 
 TextHighlightWorker::TextHighlightWorker()
+    : m_timer(new QTimer(this))
 {
-    m_timer.setInterval(0);
-    connect(&m_timer, &QTimer::timeout, this, &TextHighlightWorker::work);
+    m_timer->setInterval(0);
+    connect(m_timer, &QTimer::timeout, this, &TextHighlightWorker::work);
 }
 
 TextHighlightWorker::~TextHighlightWorker() = default;
@@ -41,9 +42,9 @@ void TextHighlightWorker::setDocument(quint64 document, const LineIndex::Snapsho
     m_wantedFirst = -1;
     m_approxFirst = -1;
     if (definitionName.isEmpty())
-        m_timer.stop();
+        m_timer->stop();
     else
-        m_timer.start();
+        m_timer->start();
 }
 
 void TextHighlightWorker::updateSnapshot(quint64 document, const LineIndex::Snapshot &snapshot)
@@ -52,7 +53,7 @@ void TextHighlightWorker::updateSnapshot(quint64 document, const LineIndex::Snap
         return;
     m_snapshot = snapshot;
     if (m_highlighter && m_highlighter->definition().isValid())
-        m_timer.start();
+        m_timer->start();
 }
 
 void TextHighlightWorker::request(quint64 document, qsizetype first, qsizetype count)
@@ -62,7 +63,7 @@ void TextHighlightWorker::request(quint64 document, qsizetype first, qsizetype c
     // Requests only come through the event loop: the latest window wins.
     m_wantedFirst = first;
     m_wantedCount = count;
-    m_timer.start();
+    m_timer->start();
 }
 
 KSyntaxHighlighting::State TextHighlightWorker::stateAtRow(qsizetype row, bool *exact)
@@ -134,7 +135,7 @@ void TextHighlightWorker::work()
     }
     Q_EMIT progressed(m_document, m_next);
     if (m_next >= end && m_approxFirst < 0)
-        m_timer.stop();
+        m_timer->stop();
 }
 
 } // namespace assay

@@ -58,7 +58,7 @@ private:
 
     std::unique_ptr<KSyntaxHighlighting::Repository> m_repository;
     std::unique_ptr<TextRowHighlighter> m_highlighter;
-    QTimer m_timer;
+    QTimer *m_timer; // a child, so it moves to the worker's thread with it
     quint64 m_document = 0;
     LineIndex::Snapshot m_snapshot;
     // m_checkpoints[k]: the State before row k * CheckpointRows.

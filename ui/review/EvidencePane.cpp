@@ -1,6 +1,9 @@
 #include "ui/review/EvidencePane.h"
 
-#include <QLabel>
+#include "models/Cache.h"
+#include "sync/EvidenceStore.h"
+#include "ui/evidence/EvidenceViewer.h"
+
 #include <QLocale>
 #include <QVBoxLayout>
 
@@ -8,34 +11,49 @@ namespace assay {
 
 EvidencePane::EvidencePane(QWidget *parent)
     : QWidget(parent)
-    , m_facts(new QLabel)
+    , m_viewer(new EvidenceViewer)
 {
     setObjectName(QStringLiteral("EvidencePane"));
     setAccessibleName(tr("Evidence"));
-    // Partner filenames are shown as text, never interpreted as markup.
-    m_facts->setTextFormat(Qt::PlainText);
-    m_facts->setWordWrap(true);
-    m_facts->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    m_facts->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    m_facts->setAccessibleName(tr("Evidence details"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_facts);
+    layout->addWidget(m_viewer);
+    connect(m_viewer, &EvidenceViewer::referenceRequested, this, &EvidencePane::referenceRequested);
     clear();
+}
+
+void EvidencePane::setSources(Cache *cache, const Profile &profile)
+{
+    m_cache = cache;
+    m_profile = profile;
 }
 
 void EvidencePane::clear()
 {
     m_item.reset();
-    m_facts->setText(tr("Open an evidence item to see it here."));
+    m_viewer->clear();
 }
 
 void EvidencePane::showItem(const EvidenceItem &item)
 {
     m_item = item;
-    m_facts->setText(tr("%1\n\nDeclared type: %2\nSize: %3\nsha256: %4\nLocal copy: %5\n\n"
-                        "The evidence viewer is not part of this version; the item's facts are shown instead.")
-                         .arg(item.filename, item.mediaType, sizeText(item.size), item.sha256, stateText(item.localState)));
+    if (item.localState != EvidenceItem::LocalState::Present || !m_profile) {
+        m_viewer->showUnavailable(item);
+        return;
+    }
+    // Only the store's verified copy is opened: named by its sha256, never
+    // by the partner's filename.
+    const QString path = EvidenceStore(*m_profile).verifiedPath(item.sha256);
+    if (path.isEmpty()) {
+        m_viewer->showUnavailable(item);
+        return;
+    }
+    std::optional<QList<SecretFinding>> findings;
+    // TODO(lead): once scan's EvidenceFindings is in main, read the stored findings:
+    //   if (const auto stored = m_cache->findings().forSha256(item.sha256); stored) findings = *stored;
+    //   (a failed read leaves them unknown: the viewer says "not scanned yet").
+    std::ignore = m_cache;
+    m_viewer->open(path, item, findings);
 }
 
 QString EvidencePane::sizeText(qint64 bytes)

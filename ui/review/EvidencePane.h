@@ -1,18 +1,20 @@
 #pragma once
 
 #include "domain/EvidenceItem.h"
+#include "models/Profile.h"
 
 #include <QWidget>
 
 #include <optional>
 
-class QLabel;
-
 namespace assay {
 
-// Where an opened evidence item is shown. For now the item's facts (name,
-// declared type, size, sha256 and whether the local copy was verified); this
-// is the single place the evidence viewer plugs into.
+class Cache;
+class EvidenceViewer;
+
+// Where an opened evidence item is shown: the evidence viewer on the
+// profile's verified copy of the file, with the findings the sync stored for
+// it; an item not downloaded, quarantined or refused says so.
 class EvidencePane : public QWidget
 {
     Q_OBJECT
@@ -20,16 +22,26 @@ class EvidencePane : public QWidget
 public:
     explicit EvidencePane(QWidget *parent = nullptr);
 
+    // Where the files and their findings are: the profile's evidence store
+    // and the cache. Until this is called, items say there is no store.
+    void setSources(Cache *cache, const Profile &profile);
     void showItem(const EvidenceItem &item);
     void clear();
     std::optional<EvidenceItem> item() const { return m_item; }
+    EvidenceViewer *viewer() const { return m_viewer; }
 
     static QString sizeText(qint64 bytes);
     static QString stateText(EvidenceItem::LocalState state);
 
+Q_SIGNALS:
+    // "Add to rejection note" in the findings panel: where and what, never the secret.
+    void referenceRequested(const QString &reference);
+
 private:
     std::optional<EvidenceItem> m_item;
-    QLabel *m_facts;
+    Cache *m_cache = nullptr;
+    std::optional<Profile> m_profile;
+    EvidenceViewer *m_viewer;
 };
 
 } // namespace assay
