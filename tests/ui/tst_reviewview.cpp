@@ -315,6 +315,11 @@ private Q_SLOTS:
         QCOMPARE(review()->checklist()->categoryNote()->toPlainText(), expected);
         QCOMPARE(status.count(), 2);
         QVERIFY(status.last().first().toString().contains(QStringLiteral("line 7, AWS access key")));
+        // The evidence viewer's button comes through the evidence pane.
+        Q_EMIT review()->evidence()->referenceRequested(QStringLiteral("line 9, e-mail address"));
+        QCOMPARE(ok(m_cache->work().notes(QStringLiteral("s_00002"))).value(category).body,
+                 expected + QStringLiteral("\ncsrf-middleware.py: line 9, e-mail address"));
+        QCOMPARE(status.count(), 3);
 
         // A submission whose files were not scanned (one never, one an
         // image: its file is the html item's above) says so.

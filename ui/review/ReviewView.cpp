@@ -112,6 +112,10 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     connect(m_reasons, &PreviousReasons::writeFailed, this, &ReviewView::readFailed);
     connect(m_answers, &AnswerPane::evidenceOpened, m_evidence, &EvidencePane::showItem);
     connect(m_answers, &AnswerPane::evidenceOpened, this, &ReviewView::markEvidenceSeen);
+    connect(m_evidence, &EvidencePane::referenceRequested, this, [this](const QString &reference) {
+        if (const Result<> r = addToRejectionNote(reference); !r)
+            Q_EMIT readFailed(r.error().message);
+    });
     connect(m_checklist, &ChecklistPane::ticked, m_navigator, &QuestionNavigator::setTicked);
     connect(m_checklist, &ChecklistPane::ticked, this, &ReviewView::workChanged);
     connect(m_comments, &CommentsPane::recorded, this, [this] {
