@@ -254,7 +254,7 @@ bool MainWindow::openEvidence(const QString &evidenceId)
     }
     for (const EvidenceItem &e : context.submission.evidence) {
         if (e.id == evidenceId) {
-            m_review->evidence()->showItem(e);
+            m_review->showEvidence(e);
             return true;
         }
     }

@@ -328,6 +328,17 @@ private Q_SLOTS:
         clickRow(QStringLiteral("s_00004"));
         QCOMPARE(review()->header()->findingsText(),
                  QStringLiteral("No secrets findings in the evidence scanned · 2 items not scanned"));
+
+        // Shown another way (assay --show evidence:ID), an item is seen too.
+        const Submission four = test::submission(4);
+        QVERIFY(ok(m_cache->findings().store(four.evidence.at(0).sha256, SecretsFinder::Version, {{mail}, false})));
+        QVERIFY(ok(review()->reload()));
+        QCOMPARE(review()->header()->findingsText(),
+                 QStringLiteral("1 secrets finding in evidence · 1 item with findings not opened yet · 1 item not scanned"));
+        review()->showEvidence(four.evidence.at(0));
+        QCOMPARE(review()->evidence()->item()->id, QStringLiteral("e_4_1"));
+        QVERIFY(ok(m_cache->findings().unseenWithFindings(QStringLiteral("s_00004"))).isEmpty());
+        QCOMPARE(review()->header()->findingsText(), QStringLiteral("1 secrets finding in evidence · 1 item not scanned"));
     }
 
     void workOnOlderAnswersIsFlaggedForRecheck()

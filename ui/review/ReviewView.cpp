@@ -359,6 +359,12 @@ void ReviewView::markRead(const QString &questionKey)
     m_navigator->setRead(questionKey);
 }
 
+void ReviewView::showEvidence(const EvidenceItem &item)
+{
+    m_evidence->showItem(item);
+    markEvidenceSeen(item);
+}
+
 void ReviewView::markEvidenceSeen(const EvidenceItem &item)
 {
     // An item of the previous submission is not this one's to mark.

@@ -55,6 +55,9 @@ public:
     void focusComment();
     // Writes what is still being typed (before leaving the screen).
     void flush();
+    // Shows an item of this submission in the evidence pane, as opening it
+    // from the evidence list does (its findings count as seen).
+    void showEvidence(const EvidenceItem &item);
     // "Add to rejection note" from the evidence viewer: the reference to a
     // finding ("line 212, AWS access key", never the secret) is appended to
     // the reviewer's note on the current question's category.
