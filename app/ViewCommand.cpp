@@ -6,6 +6,7 @@
 #include "models/SecretsFinder.h"
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceViewer.h"
+#include "ui/evidence/FindingsPanel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -31,6 +32,9 @@ constexpr int MaxPdfPagesScanned = 2000;
 // After the viewer says it is shown: one more round of layout and paint
 // (WebEngine and QPdfView draw a frame later than they report).
 constexpr int SettleMs = 300;
+// Once the content is shown, how long the picture waits for the secrets
+// scan (a gigabyte of text takes seconds): then it shows "scanning…".
+constexpr int ScanGraceMs = 5000;
 
 void describe(QCommandLineParser &parser)
 {
@@ -42,10 +46,15 @@ void describe(QCommandLineParser &parser)
     parser.addPositionalArgument(u"FILE"_s, u"The file to view."_s);
     parser.addOption({u"screenshot"_s,
                       u"Save a picture of the window to OUT (PNG) once the content or the reason it is refused is "
-                      "shown, then quit; after %1 s it is taken anyway, with a note, and the exit code is %2."_s
+                      "shown and the secrets scan is done (or 5 s later, still scanning), then quit; after %1 s it "
+                      "is taken anyway, with a note, and the exit code is %2."_s
                           .arg(ViewCommand::WatchdogMs / 1000)
                           .arg(int(ViewCommand::TimedOut)),
                       u"OUT"_s});
+    parser.addOption({u"redacted"_s, u"Start with the findings redacted (for screen sharing and pictures)."_s});
+    parser.addOption({u"list-findings"_s,
+                      u"Print a reference to each finding on standard output once the scan is done (\"line 212, AWS "
+                      "access key\"): where and what, never the secret."_s});
 }
 
 // Why the file cannot be viewed, or empty.
@@ -83,7 +92,7 @@ Result<std::optional<ViewCommand::Scan>> ViewCommand::scan(const QString &path, 
     case EvidenceType::View::Pdf: {
         QPdfDocument document;
         if (const QPdfDocument::Error e = document.load(path); e != QPdfDocument::Error::None)
-            return Error{QCoreApplication::translate("assay::ViewCommand", "QtPdf cannot read its text")};
+            return Error{QCoreApplication::translate("assay::ViewCommand", "QtPdf cannot read its text.")};
         Scan out;
         const int pages = std::min(document.pageCount(), MaxPdfPagesScanned);
         out.truncated = document.pageCount() > pages;
@@ -123,7 +132,7 @@ int ViewCommand::main(int argc, char **argv)
             return Commands::parse(helpParser, rest).value_or(0);
         }
         if (parser.positionalArguments().size() != 1) {
-            err(u"usage: assay view FILE [--screenshot OUT]"_s);
+            err(u"usage: assay view FILE [--screenshot OUT] [--redacted] [--list-findings]"_s);
             return Usage;
         }
         // Before any window: a file that cannot be read needs no display to say so.
@@ -153,6 +162,8 @@ int ViewCommand::main(int argc, char **argv)
     }
     const QString path = parser.positionalArguments().constFirst();
     const QString screenshot = parser.value(u"screenshot"_s);
+    const bool redacted = parser.isSet(u"redacted"_s);
+    const bool listFindings = parser.isSet(u"list-findings"_s);
     const QFileInfo info(path);
 
     QWidget window;
@@ -188,15 +199,24 @@ int ViewCommand::main(int argc, char **argv)
     if (type && type->view != EvidenceType::View::Image && type->view != EvidenceType::View::Hex) {
         scanned = false;
         viewer->setScanning();
-        QObject::connect(scanning, &QFutureWatcher<Result<std::optional<Scan>>>::finished, viewer, [viewer, scanning, &scanned] {
+        QObject::connect(scanning, &QFutureWatcher<Result<std::optional<Scan>>>::finished, viewer,
+                         [viewer, scanning, &scanned, redacted, listFindings] {
             const Result<std::optional<Scan>> result = scanning->result();
             scanned = true;
-            if (!result)
+            if (!result) {
                 viewer->setScanFailed(result.error().message);
-            else if (*result)
-                viewer->setFindings((*result)->findings);
-            else
-                viewer->setFindings(std::nullopt);
+                return;
+            }
+            const std::optional<Scan> &scan = *result;
+            viewer->setFindings(scan ? std::optional(scan->findings) : std::nullopt);
+            if (redacted)
+                viewer->findingsPanel()->setRedacted(true);
+            if (listFindings && scan) {
+                QByteArray lines;
+                for (const SecretFinding &f : scan->findings)
+                    lines += SecretsFinder::reference(f).toUtf8() + '\n';
+                console::out(lines);
+            }
         });
         scanning->setFuture(QtConcurrent::run(&ViewCommand::scan, info.absoluteFilePath(), viewer->type()->view));
     }
@@ -223,13 +243,25 @@ int ViewCommand::main(int argc, char **argv)
         if (viewer->isShown() && scanned)
             shoot(Shown);
     };
-    QObject::connect(viewer, &EvidenceViewer::shown, viewer, whenReady);
+    auto contentShown = [&window, whenReady, shoot] {
+        whenReady();
+        QTimer::singleShot(ScanGraceMs, &window, [shoot] { shoot(Shown); });
+    };
+    QObject::connect(viewer, &EvidenceViewer::shown, viewer, contentShown);
     QObject::connect(scanning, &QFutureWatcher<Result<std::optional<Scan>>>::finished, viewer, whenReady);
-    QTimer::singleShot(0, viewer, whenReady);
-    QTimer::singleShot(WatchdogMs, &window, [note, shoot] {
+    // Shown already inside open() (bytes, an empty file, a refusal).
+    QTimer::singleShot(0, viewer, [viewer, contentShown] {
+        if (viewer->isShown())
+            contentShown();
+    });
+    // ASSAY_VIEW_WATCHDOG_MS shortens it, for the test that the watchdog works.
+    const int watchdog = qEnvironmentVariableIntValue("ASSAY_VIEW_WATCHDOG_MS") > 0
+        ? qEnvironmentVariableIntValue("ASSAY_VIEW_WATCHDOG_MS")
+        : WatchdogMs;
+    QTimer::singleShot(watchdog, &window, [note, shoot, watchdog] {
         const QString why = QApplication::translate("assay::ViewCommand",
-                                                    "Not finished within %1 s: this picture shows what was there.")
-                                .arg(WatchdogMs / 1000);
+                                                    "Not finished within %1 ms: this picture shows what was there.")
+                                .arg(watchdog);
         note->setText(why);
         note->show();
         err(why);

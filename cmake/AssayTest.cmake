@@ -19,7 +19,9 @@ function(assay_add_test name)
         XDG_DATA_HOME=${home}/data
         XDG_CONFIG_HOME=${home}/config
         XDG_CACHE_HOME=${home}/cache
-        XDG_DATA_DIRS=${home}/share
+        # The system's shared data (the MIME database QMimeDatabase detects
+        # evidence with), never a user's.
+        XDG_DATA_DIRS=${home}/share:/usr/local/share:/usr/share
         ASSAY_BIN_DIR=${CMAKE_BINARY_DIR}/bin
         ASSAY_TEST_BIN_DIR=${CMAKE_BINARY_DIR}/tests
         ASSAY_SOURCE_DIR=${PROJECT_SOURCE_DIR}

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QMimeDatabase>
 #include <QMimeType>
+#include <QXmlStreamReader>
 
 namespace assay {
 
@@ -61,6 +62,34 @@ QString shownAs(EvidenceType::View view, bool renderable)
     return {};
 }
 
+// shared-mime-info sniffs the first bytes for markers: an SVG whose
+// <title> or <script> comes early is "text/html" to it, an XHTML page
+// "application/xml". For XML the root element says what the document is,
+// so it settles those cases — but only to confirm what was declared (an SVG
+// declared as HTML stays HTML), or to name XML more precisely. The reader
+// never fetches an external entity or DTD.
+QString refinedByRootElement(const QString &detected, const QString &declared, const QByteArray &head)
+{
+    const bool confirmsDeclared = (declared == "image/svg+xml"_L1 || isHtml(declared))
+        && (detected == "text/html"_L1 || detected == "application/xml"_L1 || detected == "text/xml"_L1);
+    const bool genericXml = detected == "application/xml"_L1 || detected == "text/xml"_L1;
+    if (!confirmsDeclared && !genericXml)
+        return detected;
+    QXmlStreamReader xml(head);
+    while (!xml.atEnd() && !xml.hasError()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == "svg"_L1 && xml.namespaceUri() == "http://www.w3.org/2000/svg"_L1
+            && (genericXml || declared == "image/svg+xml"_L1))
+            return u"image/svg+xml"_s;
+        if (xml.name() == "html"_L1 && xml.namespaceUri() == "http://www.w3.org/1999/xhtml"_L1
+            && (genericXml || isHtml(declared)))
+            return u"application/xhtml+xml"_s;
+        return detected;
+    }
+    return detected;
+}
+
 } // namespace
 
 EvidenceType EvidenceType::detect(const QByteArray &head, const QString &declaredMediaType)
@@ -94,7 +123,10 @@ EvidenceType EvidenceType::detect(const QByteArray &head, const QString &declare
         return t;
     }
 
-    const QMimeType detected = db.mimeTypeForData(head.left(HeadSize));
+    QMimeType detected = db.mimeTypeForData(head.left(HeadSize));
+    if (const QString refined = refinedByRootElement(detected.name(), declared, head.left(HeadSize));
+        refined != detected.name())
+        detected = db.mimeTypeForName(refined);
     t.detected = detected.name();
     t.detectedComment = detected.comment();
     const bool isText = detected.inherits(u"text/plain"_s);

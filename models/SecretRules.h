@@ -23,8 +23,8 @@ public:
     struct Rule
     {
         QLatin1StringView id; // stable: stored in the cache, checked by tests
-        SecretFinding::Kind kind;
-        const char *label; // untranslated; SecretsFinder::label() translates
+        SecretFinding::Kind kind = SecretFinding::Kind::Token;
+        const char *label = nullptr; // untranslated; SecretsFinder::label() translates
     };
     // In priority order: where two hits overlap, the earlier rule wins
     // (a JWT after "Bearer" is a JWT, a GitHub token in a URL is a token).
@@ -61,8 +61,8 @@ private:
     {
         struct Block
         {
-            qsizetype column;
-            qsizetype length;
+            qsizetype column = 0;
+            qsizetype length = 0;
             QStringView body;
         };
         QList<Block> blocks; // BEGIN ... END on this line
@@ -70,7 +70,6 @@ private:
     };
     PemMarkers pemMarkers(QStringView line) const;
     void scanRegexRules(QStringView line, unsigned triggers, QList<Hit> &hits) const;
-    static void scanCards(QStringView line, QList<Hit> &hits);
 
     QRegularExpression m_pemMarker;
     QRegularExpression m_jwt;

@@ -41,7 +41,7 @@ public:
     // A whole line.
     void line(QStringView text, int lineNumber)
     {
-        if (m_block && continueBlock(text, lineNumber))
+        if (m_block && continueBlock(*m_block, text, lineNumber))
             return;
         lineRules(text, lineNumber, 0, 0, text.size());
         if (const auto start = m_rules.blockStart(text))
@@ -85,11 +85,11 @@ private:
     }
 
     // True when the line belongs to the block (and is not scanned otherwise).
-    bool continueBlock(QStringView text, int lineNumber)
+    bool continueBlock(Block &block, QStringView text, int lineNumber)
     {
         if (text.contains(u"-----END "_s)) {
-            if (text.contains(m_block->endMarker)) {
-                m_block->lastLine = lineNumber;
+            if (text.contains(block.endMarker)) {
+                block.lastLine = lineNumber;
                 closeBlock();
                 return true;
             }
@@ -97,13 +97,13 @@ private:
             return false;
         }
         if (SecretRules::isPemBodyLine(text)) {
-            ++m_block->bodyLines;
-            m_block->lastLine = lineNumber;
+            ++block.bodyLines;
+            block.lastLine = lineNumber;
         } else if (!SecretRules::isPemHeaderLine(text)) {
             closeBlock(); // not a key after all, or a truncated one
             return false;
         }
-        if (lineNumber - m_block->line >= MaxBlockLines)
+        if (lineNumber - block.line >= MaxBlockLines)
             closeBlock();
         return true;
     }

@@ -18,10 +18,15 @@ namespace assay {
 // only (SecretFinding), never the matched text, so nothing it returns can
 // leak a secret into the cache, a log or a rejection note.
 //
+// Positions are those of the text view (LineIndex): UTF-8 decoded with
+// invalid sequences replaced (U+FFFD) and a leading byte order mark dropped;
+// lines end at "\n" or "\r\n"; columns are UTF-16 code units of the line.
+//
 // Precision matters more than recall: a reviewer who sees false alarms on
 // every digest and UUID stops looking. Each rule checks the structure of
 // what it matched (Luhn, base64url JSON header, IIN ranges, placeholders),
-// and the example keys that rule sets publish are not findings.
+// and the example keys that rule sets publish are not findings
+// (tests/data/secrets/README.md lists what is decided and why).
 class SecretsFinder
 {
     Q_DECLARE_TR_FUNCTIONS(SecretsFinder)

@@ -237,12 +237,16 @@ bool MainWindow::openReview(const QString &submissionId)
 bool MainWindow::openEvidence(const QString &evidenceId)
 {
     const Result<std::optional<QString>> submission = m_cache->evidence().submissionOf(evidenceId);
-    if (!submission || !*submission) {
-        statusBar()->showMessage(submission ? tr("Evidence %1 is not in the cache").arg(evidenceId)
-                                            : tr("Cannot open %1: %2").arg(evidenceId, submission.error().message));
+    if (!submission) {
+        statusBar()->showMessage(tr("Cannot open %1: %2").arg(evidenceId, submission.error().message));
         return false;
     }
-    if (!openReview(**submission))
+    const std::optional<QString> &submissionId = *submission;
+    if (!submissionId) {
+        statusBar()->showMessage(tr("Evidence %1 is not in the cache").arg(evidenceId));
+        return false;
+    }
+    if (!openReview(*submissionId))
         return false;
     const ReviewContext &context = m_review->context();
     // The question that links the item first, so the answer is beside it.

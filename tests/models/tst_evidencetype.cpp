@@ -61,6 +61,13 @@ const QByteArray kXhtml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                           "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>x</title></head><body/></html>\n";
 const QByteArray kSvg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\">"
                         "<rect width=\"4\" height=\"4\"/></svg>\n";
+// The hostile corpus's SVG: a <title> and a <script> in its first bytes.
+const QByteArray kSvgEarlyScript = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                   "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"4\" height=\"4\">\n"
+                                   "  <title>t</title>\n  <script>document.title='x'</script>\n"
+                                   "<rect width=\"4\" height=\"4\"/></svg>\n";
+const QByteArray kSvgNoNamespace = "<?xml version=\"1.0\"?>\n<svg width=\"4\">\n  <title>t</title>\n"
+                                   "  <script>document.title='x'</script>\n</svg>\n";
 const QByteArray kXml = "<?xml version=\"1.0\"?>\n<config><retention days=\"30\"/></config>\n";
 const QByteArray kJson = "{\"policy\": \"rotate\", \"days\": [30, 90], \"enforced\": true}\n";
 const QByteArray kText = "We rotate keys yearly.\nAccess is reviewed every quarter.\n";
@@ -131,6 +138,14 @@ private Q_SLOTS:
                                           << u"shown as text, not rendered."_s;
         QTest::newRow("svg declared xml") << kSvg << u"application/xml"_s << u"image/svg+xml"_s << View::Text
                                           << u"shown as text, not rendered."_s;
+        // shared-mime-info calls these text/html or generic XML by their first
+        // markers; the root element settles it when it confirms the declared type.
+        QTest::newRow("svg with an early title and script")
+            << kSvgEarlyScript << u"image/svg+xml"_s << u"image/svg+xml"_s << View::Svg << QString();
+        QTest::newRow("svg with an early script declared html")
+            << kSvgEarlyScript << u"text/html"_s << u"text/html"_s << View::Html << QString();
+        QTest::newRow("svg in no namespace stays what it looks like")
+            << kSvgNoNamespace << u"image/svg+xml"_s << u"text/html"_s << View::Text << u"shown as text, not rendered."_s;
         QTest::newRow("xml") << kXml << u"application/xml"_s << u"application/xml"_s << View::Text << QString();
         QTest::newRow("xml declared text") << kXml << u"text/plain"_s << u"application/xml"_s << View::Text
                                            << QString();

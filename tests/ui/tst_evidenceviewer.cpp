@@ -13,6 +13,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QCryptographicHash>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -20,6 +21,7 @@
 #include <QPdfView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +71,19 @@ SecretFinding finding(int line, int column, int length, SecretFinding::Kind kind
 }
 } // namespace
 
+// Whatever would ask the desktop to open a URL (a followed link, an action)
+// lands here instead of in a browser.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public Q_SLOTS:
+    void open(const QUrl &url) { urls.append(url); }
+};
+
 // The evidence viewer as a reviewer uses it: the facts bar, the view its
 // content calls for, the findings panel with jump, redact, copy and "add to
 // rejection note", and what it says about items it does not open.
@@ -78,6 +93,8 @@ class TestEvidenceViewer : public QObject
 
 private:
     QTemporaryDir m_dir;
+    UrlCatcher m_desktop;
+    const QStringList m_schemes{u"http"_s, u"https"_s, u"file"_s, u"mailto"_s, u"javascript"_s, u"data"_s};
 
     QString write(const QString &name, const QByteArray &bytes)
     {
@@ -109,6 +126,20 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         QVERIFY2(QFile::exists(hostile(u"elf-named.cpp"_s)), "ASSAY_SOURCE_DIR must name the source tree");
+        for (const QString &scheme : m_schemes)
+            QDesktopServices::setUrlHandler(scheme, &m_desktop, "open");
+    }
+
+    void cleanup()
+    {
+        // Nothing the viewer showed asked the desktop to open anything.
+        QCOMPARE(m_desktop.urls, QList<QUrl>());
+    }
+
+    void cleanupTestCase()
+    {
+        for (const QString &scheme : m_schemes)
+            QDesktopServices::unsetUrlHandler(scheme);
     }
 
     void factsBarShowsTheNameAsTextAndChecksTheCopy()
@@ -164,6 +195,35 @@ private Q_SLOTS:
         QVERIFY(!viewer.textView());
         // Bytes and no text: no findings panel.
         QVERIFY(!viewer.findingsPanel()->isVisible());
+    }
+
+    void bytesScrollFromTheKeyboard()
+    {
+        QByteArray bytes(64 * 1024, '\0');
+        for (qsizetype i = 0; i < bytes.size(); ++i)
+            bytes[i] = char((i * 7) & 0xff);
+        bytes.prepend("\x7f" "ELF\x02\x01\x01", 7);
+        const QString path = write(u"blob.bin"_s, bytes);
+        EvidenceViewer viewer;
+        viewer.resize(900, 500);
+        viewer.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&viewer));
+        viewer.open(path, itemFor(u"blob.bin"_s, u"application/octet-stream"_s, bytes), std::nullopt);
+        HexEvidenceView *hex = viewer.hexView();
+        QCOMPARE(viewer.currentView(), hex);
+        QCOMPARE(hex->rowCount(), (bytes.size() + 15) / 16);
+        hex->setFocus();
+        QCOMPARE(hex->firstVisibleRow(), 0);
+        QTest::keyClick(hex, Qt::Key_PageDown);
+        QCOMPARE(hex->firstVisibleRow(), hex->visibleRowCount());
+        QTest::keyClick(hex, Qt::Key_End, Qt::ControlModifier);
+        QCOMPARE(hex->firstVisibleRow() + hex->visibleRowCount(), hex->rowCount());
+        // The last row: the file's last bytes, at their offset.
+        const qint64 last = hex->rowCount() - 1;
+        QVERIFY2(hex->rowText(last).startsWith(QStringLiteral("%1").arg(last * 16, 8, 16, QLatin1Char('0'))),
+                 qPrintable(hex->rowText(last)));
+        QTest::keyClick(hex, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(hex->firstVisibleRow(), 0);
     }
 
     void unavailableItemsSaySo_data()
@@ -331,8 +391,16 @@ private Q_SLOTS:
         viewer.show();
         QVERIFY(QTest::qWaitForWindowExposed(&viewer));
         QSignalSpy shown(&viewer, &EvidenceViewer::shown);
-        const QString path = hostile(u"pdf-actions.pdf"_s);
-        viewer.open(path, itemFor(u"pentest.pdf"_s, u"application/pdf"_s, readAll(path)), std::nullopt);
+        // Its actions aimed at a canary of ours: the same length, so the PDF stays whole.
+        QTcpServer canary;
+        QVERIFY(canary.listen(QHostAddress::LocalHost));
+        if (canary.serverPort() < 10000)
+            QSKIP("the canary needs a five-digit port");
+        QByteArray bytes = readAll(hostile(u"pdf-actions.pdf"_s));
+        QVERIFY(bytes.contains("127.0.0.1:65009"));
+        bytes.replace("127.0.0.1:65009", QByteArray("127.0.0.1:").append(QByteArray::number(canary.serverPort())));
+        const QString path = write(u"pentest.pdf"_s, bytes);
+        viewer.open(path, itemFor(u"pentest.pdf"_s, u"application/pdf"_s, bytes), std::nullopt);
         QTRY_COMPARE(shown.size(), 1);
         PdfEvidenceView *pdf = viewer.pdfView();
         QCOMPARE(viewer.currentView(), pdf);
@@ -344,6 +412,8 @@ private Q_SLOTS:
             QTest::mouseClick(pages, Qt::LeftButton, {}, at);
         QCOMPARE(pdf->currentPage(), 1);
         QCOMPARE(viewer.currentView(), pdf);
+        QCoreApplication::processEvents();
+        QVERIFY2(!canary.hasPendingConnections(), "the PDF reached the canary");
         QVERIFY(pdf->isFitWidth());
         QTest::keyClick(pdf->pdfView(), Qt::Key_Plus, Qt::ControlModifier);
         QVERIFY(!pdf->isFitWidth());

@@ -8,6 +8,9 @@
 // ASSAY_HOSTILE_DIR points the corpus test at another folder (a larger
 // corpus); the placeholders it uses are the ones in tests/data/hostile/README.md.
 
+#include "CanaryServer.h"
+#include "HostileCorpus.h"
+#include "PageProbes.h"
 #include "ui/evidence/EvidenceRequestInterceptor.h"
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceSchemeHandler.h"
@@ -16,16 +19,15 @@
 #include "ui/evidence/HtmlEvidenceView.h"
 
 #include <QApplication>
-#include <QDir>
-#include <QDirIterator>
+#include <QClipboard>
 #include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLoggingCategory>
+#include <QMenu>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -35,179 +37,14 @@
 #include <QWebEngineView>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <memory>
 
 #include <unistd.h>
 
 using namespace assay;
+using namespace assay::test;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// A loopback HTTP listener that counts everything that reaches it. It answers
-// each request with something loud (script, magenta CSS) so that a leak that
-// got through would also show in the DOM and on screen.
-class Canary : public QObject
-{
-public:
-    bool listen()
-    {
-        if (!m_v4.listen(QHostAddress::LocalHost, 0))
-            return false;
-        // The same port on ::1 where the machine has IPv6: "localhost" may
-        // resolve there.
-        std::ignore = m_v6.listen(QHostAddress::LocalHostIPv6, m_v4.serverPort());
-        for (QTcpServer *server : {&m_v4, &m_v6})
-            connect(server, &QTcpServer::newConnection, this, [this, server] { accept(server); });
-        return true;
-    }
-    quint16 port() const { return m_v4.serverPort(); }
-    int connections() const { return m_connections; }
-    QList<QByteArray> requests() const { return m_requests; }
-    QTcpServer *v4() { return &m_v4; }
-
-private:
-    void accept(QTcpServer *server)
-    {
-        while (QTcpSocket *socket = server->nextPendingConnection()) {
-            ++m_connections;
-            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            // A connection that sends no HTTP request (a preconnect, a TLS
-            // handshake) is recorded by what it sent, and closed, so that a
-            // naive page waiting on it still finishes loading.
-            QTimer::singleShot(2000, socket, [this, socket] {
-                m_requests.append("no request: " + socket->readAll().left(16).toHex(' '));
-                socket->abort();
-            });
-            connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-                const QByteArray head = socket->peek(8192);
-                if (!head.isEmpty() && !std::isalpha(static_cast<unsigned char>(head.front()))) {
-                    m_requests.append("not HTTP: " + head.left(16).toHex(' '));
-                    socket->abort();
-                    return;
-                }
-                if (!head.contains("\r\n\r\n"))
-                    return;
-                const QByteArray line = head.left(head.indexOf("\r\n"));
-                m_requests.append(line);
-                socket->readAll();
-                QByteArray type = "text/html";
-                QByteArray body = "<script>document.title='PWNED'</script><style>html{background:#f0f}</style>";
-                if (line.contains(".js")) {
-                    type = "text/javascript";
-                    body = "document.title='PWNED';document.documentElement.style.background='#f0f';";
-                } else if (line.contains(".css")) {
-                    type = "text/css";
-                    body = "html,body{background:#f0f!important}";
-                }
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nContent-Length: "
-                              + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
-                socket->disconnectFromHost();
-            });
-        }
-    }
-
-    QTcpServer m_v4;
-    QTcpServer m_v6;
-    int m_connections = 0;
-    QList<QByteArray> m_requests;
-};
-
-QString sourceDir()
-{
-    return qEnvironmentVariable("ASSAY_SOURCE_DIR");
-}
-
-QString corpusDir()
-{
-    const QString other = qEnvironmentVariable("ASSAY_HOSTILE_DIR");
-    return other.isEmpty() ? sourceDir() + u"/tests/data/hostile"_s : other;
-}
-
-// The media type each corpus file is rendered as: what the view would be
-// given had the partner declared it so and detection agreed. XML with a
-// stylesheet is rendered as XHTML, the worst case.
-QString mediaTypeFor(const QString &fileName)
-{
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    if (suffix == u"html"_s || suffix == u"htm"_s)
-        return u"text/html"_s;
-    if (suffix == u"xhtml"_s || suffix == u"xht"_s || suffix == u"xml"_s || suffix == u"xsl"_s)
-        return u"application/xhtml+xml"_s;
-    if (suffix == u"svg"_s)
-        return u"image/svg+xml"_s;
-    return {};
-}
-
-// Every file and folder under dir, with its size: what Chromium or Qt wrote.
-QStringList tree(const QString &dir)
-{
-    QStringList entries;
-    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                    QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        it.next();
-        entries.append(it.filePath() + u' ' + QString::number(it.fileInfo().isDir() ? -1 : it.fileInfo().size()));
-    }
-    entries.sort();
-    return entries;
-}
-
-// What the isolated world sees of the page: the marks a script would leave.
-QVariantMap readDom(QWebEnginePage *page)
-{
-    QVariantMap result;
-    bool done = false;
-    page->runJavaScript(
-        uR"((function () {
-            var root = document.documentElement;
-            var text = document.body ? document.body.innerText : (root ? root.textContent : '');
-            return {
-                title: document.title,
-                marked: !!document.querySelector('[data-pwned]') || !!document.getElementById('pwned'),
-                rootStyle: root ? (root.getAttribute('style') || '') : '',
-                href: location.href,
-                text: (text || '').slice(0, 2000)
-            };
-        })())"_s,
-        QWebEngineScript::ApplicationWorld, [&](const QVariant &v) {
-            result = v.toMap();
-            done = true;
-        });
-    if (!QTest::qWaitFor([&] { return done; }, 10000))
-        result.insert(u"timeout"_s, true);
-    return result;
-}
-
-int magentaPixels(const QImage &image)
-{
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
-    int count = 0;
-    for (int y = 0; y < rgb.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
-        for (int x = 0; x < rgb.width(); ++x)
-            if (qRed(line[x]) > 230 && qGreen(line[x]) < 40 && qBlue(line[x]) > 230)
-                ++count;
-    }
-    return count;
-}
-
-int inkPixels(const QImage &image)
-{
-    const QImage rgb = image.convertToFormat(QImage::Format_RGB32);
-    int count = 0;
-    for (int y = 0; y < rgb.height(); ++y) {
-        const auto *line = reinterpret_cast<const QRgb *>(rgb.constScanLine(y));
-        for (int x = 0; x < rgb.width(); ++x)
-            if (qGray(line[x]) < 128)
-                ++count;
-    }
-    return count;
-}
-
-} // namespace
 
 class TstHtmlEvidenceView : public QObject
 {
@@ -219,8 +56,10 @@ private Q_SLOTS:
     void profileIsMadeLazilyAndHardened();
     void refusesWhatItDoesNotRender();
     void benignReportRenders();
+    void largeDocumentRenders();
     void hostileCorpus();
     void clickedLinkIsNotFollowed();
+    void contextMenuCopiesTheLinkAddress();
     void policyAloneStopsScript();
     void interceptorAloneBlocksAndRecords();
     void documentsAreServedOnlyToTheirOwnPage();
@@ -236,15 +75,17 @@ private:
     bool openAndWait(HtmlEvidenceView &view, const QString &path, QString *failure);
     QByteArray renderNaively(const QString &fileName);
 
-    Canary m_canary;
+    test::CanaryServer m_canary;
     std::unique_ptr<QTemporaryDir> m_dir;
     QStringList m_homeBefore;
+    QStringList m_temporariesBefore;
 };
 
 void TstHtmlEvidenceView::initTestCase()
 {
     // The home tree before Chromium starts: nothing may be added to it.
     m_homeBefore = tree(QDir::homePath());
+    m_temporariesBefore = chromiumTemporaries();
     QVERIFY(m_canary.listen());
     qInfo("canary on 127.0.0.1:%d", m_canary.port());
     m_dir = std::make_unique<QTemporaryDir>();
@@ -361,7 +202,7 @@ QByteArray TstHtmlEvidenceView::renderNaively(const QString &fileName)
     // The canary answers while the child runs: wait in the event loop.
     if (!QTest::qWaitFor([&] { return child.state() == QProcess::NotRunning; }, 60000)) {
         child.kill();
-        child.waitForFinished();
+        std::ignore = child.waitForFinished(); // killed: it ends at once
         return "timeout";
     }
     return child.readAllStandardOutput();
@@ -388,6 +229,29 @@ void TstHtmlEvidenceView::benignReportRenders()
     // Nothing the benign report needs was blocked (its picture is data:).
     QCOMPARE(view.blockedRequests().size(), 0);
     QCOMPARE(m_canary.connections(), before);
+}
+
+void TstHtmlEvidenceView::largeDocumentRenders()
+{
+    // Past setHtml()'s 2 MB limit: the file is served, not pasted.
+    QByteArray html = "<!DOCTYPE html><title>Large</title><pre>";
+    for (int i = 0; html.size() < 3 * 1024 * 1024; ++i)
+        html += "row " + QByteArray::number(i) + ' ' + QByteArray(200, 'x') + '\n';
+    html += "</pre><p id=\"end\">the last line of a large report</p>";
+    QFile file(m_dir->filePath(u"large.html"_s));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(html), html.size());
+    file.close();
+    HtmlEvidenceView view;
+    view.resize(640, 480);
+    view.show();
+    QString failure;
+    QVERIFY2(openAndWait(view, file.fileName(), &failure), qPrintable(failure));
+    QVERIFY(readDom(view.page()).value(u"text"_s).toString().startsWith(u"row 0"_s));
+    bool found = false;
+    view.page()->runJavaScript(u"document.getElementById('end').textContent"_s, QWebEngineScript::ApplicationWorld,
+                               [&](const QVariant &v) { found = v.toString() == u"the last line of a large report"_s; });
+    QTRY_VERIFY_WITH_TIMEOUT(found, 10000);
 }
 
 void TstHtmlEvidenceView::hostileCorpus()
@@ -454,6 +318,8 @@ void TstHtmlEvidenceView::hostileCorpus()
             if (dom.value(u"title"_s).toString().contains(u"PWNED"_s) || dom.value(u"marked"_s).toBool()
                 || dom.value(u"rootStyle"_s).toString().contains(u"background"_s))
                 problems.append(name + u": a script ran: "_s + dom.value(u"title"_s).toString());
+            if (view.page()->scriptDialogs() > 0)
+                problems.append(name + u": a script opened %1 dialogs"_s.arg(view.page()->scriptDialogs()));
             const QUrl document(dom.value(u"href"_s).toString());
             if (document.scheme() != u"assay-evidence"_s || view.page()->url() != document)
                 problems.append(name + u": navigated to "_s + dom.value(u"href"_s).toString());
@@ -511,6 +377,42 @@ void TstHtmlEvidenceView::clickedLinkIsNotFollowed()
     QCOMPARE(m_canary.connections(), before);
 }
 
+void TstHtmlEvidenceView::contextMenuCopiesTheLinkAddress()
+{
+    HtmlEvidenceView view;
+    view.resize(640, 480);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QString failure;
+    QVERIFY2(openAndWait(view, prepared(u"links.html"_s), &failure), qPrintable(failure));
+    QApplication::clipboard()->clear();
+    // The menu is modal: it is read and used from the event loop it runs.
+    QStringList actions;
+    QTimer poll;
+    connect(&poll, &QTimer::timeout, this, [&] {
+        auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+        if (!menu)
+            return;
+        poll.stop();
+        for (QAction *action : menu->actions()) {
+            actions.append(action->text());
+            if (action->text() == u"Copy &Link Address"_s && action->isEnabled())
+                action->trigger();
+        }
+        menu->close();
+    });
+    poll.start(20);
+    QWidget *surface = view.webView()->focusProxy();
+    QTest::mouseMove(surface, surface->rect().center());
+    QTest::mouseClick(surface, Qt::RightButton, {}, surface->rect().center());
+    QTRY_VERIFY_WITH_TIMEOUT(!actions.isEmpty(), 5000);
+    // Copy, select all, copy the link's address: nothing that opens, saves
+    // or inspects anything.
+    QCOMPARE(actions, (QStringList{u"&Copy"_s, u"Select &All"_s, u"Copy &Link Address"_s}));
+    QCOMPARE(QApplication::clipboard()->text(), u"http://127.0.0.1:%1/clicked"_s.arg(m_canary.port()));
+    QCOMPARE(view.page()->refusedNavigations(), 0);
+}
+
 void TstHtmlEvidenceView::policyAloneStopsScript()
 {
     // Defence in depth: with script switched ON, the scheme's
@@ -537,6 +439,15 @@ void TstHtmlEvidenceView::policyAloneStopsScript()
         QVERIFY2(dom.value(u"title"_s).toString() != u"PWNED"_s, qPrintable(name));
     }
     QCOMPARE(m_canary.connections(), before);
+
+    // The dialog channel sees a script that calls alert(), where one runs.
+    EvidenceWebPage probe(&profile);
+    probe.setDocument(QUrl(u"about:blank"_s));
+    QSignalSpy probeLoaded(&probe, &QWebEnginePage::loadFinished);
+    probe.load(QUrl(u"about:blank"_s));
+    QVERIFY(probeLoaded.wait(20000));
+    probe.runJavaScript(u"alert(1); confirm('x')"_s, QWebEngineScript::MainWorld);
+    QTRY_COMPARE_WITH_TIMEOUT(probe.scriptDialogs(), 2, 5000);
 }
 
 void TstHtmlEvidenceView::interceptorAloneBlocksAndRecords()
@@ -609,6 +520,11 @@ void TstHtmlEvidenceView::nothingWrittenOutsideTheTestFolders()
         if (!m_homeBefore.contains(entry))
             added.append(entry);
     QVERIFY2(added.isEmpty(), qPrintable(added.join(u'\n')));
+    // Nor in the temporary folder.
+    QStringList temporaries = chromiumTemporaries();
+    for (const QString &name : std::as_const(m_temporariesBefore))
+        temporaries.removeAll(name);
+    QVERIFY2(temporaries.isEmpty(), qPrintable(temporaries.join(u'\n')));
 }
 
 void TstHtmlEvidenceView::cleanupTestCase()

@@ -5,7 +5,10 @@
 #include "models/SubmissionStore.h"
 #include "models/QueueModel.h"
 #include "ui/MainWindow.h"
+#include "models/EvidenceFindings.h"
 #include "models/EvidenceStates.h"
+#include "models/SecretsFinder.h"
+#include "ui/evidence/FindingsPanel.h"
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/QuestionNavigator.h"
@@ -14,6 +17,9 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QListWidget>
+#include <QPushButton>
+#include <QToolButton>
 #include <QSignalSpy>
 
 #include <QAccessible>
@@ -109,6 +115,14 @@ private Q_SLOTS:
         QFile stored(profile.evidenceDir() + u'/' + s.evidence[0].sha256);
         QVERIFY(stored.open(QIODevice::WriteOnly) && stored.write(bytes) == bytes.size());
         stored.close();
+        // What the sync's scan found in it (positions only).
+        SecretFinding key;
+        key.kind = SecretFinding::Kind::CloudAccessKey;
+        key.rule = QStringLiteral("aws-access-key-id");
+        key.line = 1;
+        key.column = 5;
+        key.length = 20;
+        QVERIFY(ok(cache.findings().store(s.evidence[0].sha256, SecretsFinder::Version, SecretsFinder::FileScan{{key}, false})));
 
         MainWindow w(&cache, profile);
         w.resize(1440, 900);
@@ -126,6 +140,27 @@ private Q_SLOTS:
         QCOMPARE(viewer->fileNameText(), QStringLiteral("csrf-middleware.py"));
         QTRY_COMPARE(checked.size(), 1);
         QCOMPARE(checked.at(0).at(0).toBool(), true);
+        // The stored findings are listed; "Add to rejection note" leaves the pane as a reference.
+        FindingsPanel *panel = viewer->findingsPanel();
+        QCOMPARE(panel->list()->count(), 1);
+        QSignalSpy reference(w.reviewView()->evidence(), &EvidencePane::referenceRequested);
+        QTest::mouseClick(panel->addToNoteButton(), Qt::LeftButton);
+        QCOMPARE(reference.size(), 1);
+        QVERIFY2(reference.at(0).at(0).toString().startsWith(QStringLiteral("line 1, ")), qPrintable(reference.at(0).at(0).toString()));
+
+        // The same item in a window of its own, as large as the reviewer likes.
+        auto *openWindow = w.reviewView()->evidence()->findChild<QToolButton *>(QStringLiteral("evidenceOpenWindow"));
+        QVERIFY(openWindow && openWindow->isEnabled());
+        QTest::mouseClick(openWindow, Qt::LeftButton);
+        EvidenceViewer *big = w.reviewView()->evidence()->windowViewer();
+        QVERIFY(big);
+        QVERIFY(big->window()->isVisible());
+        QVERIFY(big->window() != &w);
+        QTRY_VERIFY(big->isShown());
+        QCOMPARE(big->fileNameText(), QStringLiteral("csrf-middleware.py"));
+        QCOMPARE(big->findingsPanel()->list()->count(), 1);
+        big->window()->close();
+        QTRY_VERIFY(!w.reviewView()->evidence()->windowViewer());
 
         // Not downloaded: said so, nothing opened.
         QVERIFY(w.openEvidence(QStringLiteral("e_5_2")));

@@ -64,14 +64,14 @@ private:
         int exitCode = -1;
         QString err;
         qint64 ms = 0;
+        QString out;
     };
 
-    static Run view(const QStringList &args, const QString &root)
+    static Run view(const QStringList &args, const QString &root, const QString &watchdogMs = {})
     {
-        QDir(root).mkpath(u"home"_s);
-        QDir(root).mkpath(u"cwd"_s);
-        QDir(root).mkpath(u"tmp"_s);
-        QDir(root).mkpath(u"out"_s);
+        for (const QString &dir : {u"home"_s, u"cwd"_s, u"tmp"_s, u"out"_s})
+            if (!QDir(root).mkpath(dir))
+                qFatal("cannot make %s in the test's folder", qPrintable(dir));
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         const QString home = root + u"/home"_s;
         env.insert(u"HOME"_s, home);
@@ -82,6 +82,8 @@ private:
         env.insert(u"XDG_RUNTIME_DIR"_s, root + u"/tmp"_s);
         env.insert(u"TMPDIR"_s, root + u"/tmp"_s);
         env.insert(u"QT_QPA_PLATFORM"_s, u"offscreen"_s);
+        if (!watchdogMs.isEmpty())
+            env.insert(u"ASSAY_VIEW_WATCHDOG_MS"_s, watchdogMs);
         // The system's data (the MIME database detection needs), never a user's.
         env.insert(u"XDG_DATA_DIRS"_s, u"/usr/local/share:/usr/share"_s);
         QProcess p;
@@ -93,10 +95,10 @@ private:
         if (!p.waitForFinished(BoundMs)) {
             p.kill();
             std::ignore = p.waitForFinished();
-            return Run{-2, QString::fromUtf8(p.readAllStandardError()), timer.elapsed()};
+            return Run{-2, QString::fromUtf8(p.readAllStandardError()), timer.elapsed(), {}};
         }
         return Run{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardError()),
-                   timer.elapsed()};
+                   timer.elapsed(), QString::fromUtf8(p.readAllStandardOutput())};
     }
 
     QString generate(const QString &name, const QByteArray &bytes)
@@ -170,10 +172,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("says");
         QTest::newRow("missing") << m_generated.filePath(u"no-such-file.txt"_s) << u"no such file"_s;
-        QDir(m_generated.path()).mkdir(u"a-folder"_s);
+        if (!QDir(m_generated.path()).mkdir(u"a-folder"_s))
+            qFatal("cannot make a folder in the test's folder");
         QTest::newRow("directory") << m_generated.filePath(u"a-folder"_s) << u"is a directory"_s;
         const QString locked = generate(u"locked.txt"_s, "secret\n");
-        QFile::setPermissions(locked, QFileDevice::Permissions());
+        if (!QFile::setPermissions(locked, QFileDevice::Permissions()))
+            qFatal("cannot take the permissions of a file in the test's folder");
         QTest::newRow("no permission") << locked << u"cannot read"_s;
     }
 
@@ -190,6 +194,46 @@ private Q_SLOTS:
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains(says), qPrintable(run.err));
         QVERIFY(!QFile::exists(shot));
+    }
+
+    // What never finishes still ends: the watchdog takes the picture with a
+    // note and says so in the exit code. (Made to fire at once here: an
+    // HTML page takes WebEngine far longer than 1 ms to show.)
+    void theWatchdogEndsAViewThatDoesNotFinish()
+    {
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        const QString shot = root.filePath(u"out/shot.png"_s);
+        const Run run = view({hostileDir() + u"/benign-report.html"_s, u"--screenshot"_s, shot}, root.path(), u"1"_s);
+        QCOMPARE(run.exitCode, 4);
+        QVERIFY2(run.err.contains(u"Not finished within 1 ms"_s), qPrintable(run.err));
+        QVERIFY(!QImage(shot, "PNG").isNull());
+    }
+
+    // assay view scans on its own: text, a PDF's pages; bytes not at all.
+    void itScansOnItsOwn_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("findings");
+        QTest::newRow("invalid UTF-8") << u"invalid-utf8.log"_s << u"line 8, AWS access key\n"_s;
+        QTest::newRow("PDF") << u"pdf-actions.pdf"_s << u"page 1, line 4, password in a URL\n"_s;
+        QTest::newRow("ELF") << u"elf-named.cpp"_s << QString();
+    }
+
+    void itScansOnItsOwn()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, findings);
+        QTemporaryDir root;
+        QVERIFY(root.isValid());
+        const QString shot = root.filePath(u"out/shot.png"_s);
+        const Run run = view({hostileDir() + u'/' + file, u"--list-findings"_s, u"--redacted"_s, u"--screenshot"_s, shot},
+                             root.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(run.out, findings);
+        // References only: no secret on stdout.
+        QVERIFY(!run.out.contains(u"AKIA"_s));
+        QVERIFY(!run.out.contains(u"Tr0ub4dor"_s));
     }
 
     void usageErrors()

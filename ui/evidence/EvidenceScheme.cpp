@@ -35,6 +35,9 @@ void registerScheme()
         flags += networkFlags();
         qputenv(FlagsVariable, flags);
     }
+    // A DevTools port would be a way into the evidence pages from any
+    // local process: the viewer never opens one, whatever the environment says.
+    qunsetenv("QTWEBENGINE_REMOTE_DEBUGGING");
     if (isRegistered())
         return;
     QWebEngineUrlScheme scheme(name());

@@ -45,6 +45,7 @@ bool isBidiControl(char32_t c)
 EvidenceViewer::EvidenceViewer(QWidget *parent)
     : QWidget(parent)
     , m_name(new QLabel)
+    , m_nameRow(new QHBoxLayout)
     , m_source(new QToolButton)
     , m_facts(new QLabel)
     , m_checksum(new QLabel)
@@ -118,12 +119,11 @@ EvidenceViewer::EvidenceViewer(QWidget *parent)
     // The evidence gets the room; the findings a column beside it.
     m_split->setSizes({760, 240});
 
-    auto *nameRow = new QHBoxLayout;
-    nameRow->addWidget(m_name, 1);
-    nameRow->addWidget(m_source, 0, Qt::AlignTop);
+    m_nameRow->addWidget(m_name, 1);
+    m_nameRow->addWidget(m_source, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(nameRow);
+    layout->addLayout(m_nameRow);
     layout->addWidget(m_facts);
     layout->addWidget(m_checksum);
     layout->addWidget(m_banner);
@@ -132,6 +132,11 @@ EvidenceViewer::EvidenceViewer(QWidget *parent)
 }
 
 EvidenceViewer::~EvidenceViewer() = default;
+
+void EvidenceViewer::addHeaderWidget(QWidget *widget)
+{
+    m_nameRow->addWidget(widget, 0, Qt::AlignTop);
+}
 
 QString EvidenceViewer::displayName(const QString &partnerName)
 {

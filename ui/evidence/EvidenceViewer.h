@@ -10,6 +10,7 @@
 
 #include <optional>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QSplitter;
@@ -76,6 +77,8 @@ public:
     ImageEvidenceView *imageView() const { return m_image; }
     HexEvidenceView *hexView() const { return m_hex; }
     QToolButton *sourceButton() const { return m_source; }
+    // A control of whoever hosts the viewer, beside the file's name.
+    void addHeaderWidget(QWidget *widget);
 
     // A partner's filename made safe to show: control and bidirectional
     // override characters (which can make "exe.txt" read "txt.exe") shown as
@@ -116,6 +119,7 @@ private:
     QFutureWatcher<Result<QString>> *m_hashing = nullptr;
 
     QLabel *m_name;
+    QHBoxLayout *m_nameRow;
     QToolButton *m_source;
     QLabel *m_facts;
     QLabel *m_checksum;

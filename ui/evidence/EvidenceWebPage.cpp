@@ -21,7 +21,7 @@ EvidenceWebPage::EvidenceWebPage(QWebEngineProfile *profile, QObject *parent)
     // Nothing a document asks for is granted. Most of these cannot even be
     // asked for without script; they are denied here so that a setting that
     // changes one day does not open them.
-    connect(this, &QWebEnginePage::permissionRequested, this, [](QWebEnginePermission permission) {
+    connect(this, &QWebEnginePage::permissionRequested, this, [](const QWebEnginePermission &permission) {
         permission.deny();
     });
     connect(this, &QWebEnginePage::fullScreenRequested, this,
@@ -83,17 +83,22 @@ QStringList EvidenceWebPage::chooseFiles(FileSelectionMode, const QStringList &,
     return {};
 }
 
+// No dialog of the document's is ever shown (the default opens a message box
+// with the document's text); they are only counted.
 void EvidenceWebPage::javaScriptAlert(const QUrl &, const QString &)
 {
+    ++m_scriptDialogs;
 }
 
 bool EvidenceWebPage::javaScriptConfirm(const QUrl &, const QString &)
 {
+    ++m_scriptDialogs;
     return false;
 }
 
 bool EvidenceWebPage::javaScriptPrompt(const QUrl &, const QString &, const QString &, QString *)
 {
+    ++m_scriptDialogs;
     return false;
 }
 

@@ -27,6 +27,10 @@ public:
     // reports them on the page's console (which only the engine can write
     // to: the document's script never runs).
     int refusedByPolicy() const { return m_refusedByPolicy; }
+    // alert(), confirm() and prompt() calls that reached the page: none can,
+    // as no script of the document runs; the tests watch it as a second
+    // channel for payloads that only call alert(1). Never shown.
+    int scriptDialogs() const { return m_scriptDialogs; }
 
 Q_SIGNALS:
     void navigationRefused(int count);
@@ -49,6 +53,7 @@ private:
     bool m_navigated = false;
     int m_refused = 0;
     int m_refusedByPolicy = 0;
+    int m_scriptDialogs = 0;
 };
 
 } // namespace assay

@@ -162,6 +162,7 @@ void HtmlEvidenceView::open(const QString &path, const QString &mediaType)
 
     m_stack->addWidget(m_view);
     m_stack->setCurrentWidget(m_view);
+    updateStatus();
     m_timeout->start();
     m_page->load(m_document);
 }
@@ -169,7 +170,19 @@ void HtmlEvidenceView::open(const QString &path, const QString &mediaType)
 void HtmlEvidenceView::clear()
 {
     ++m_generation;
+    dropPage();
+    m_loaded = false;
+    m_shown = false;
+    m_message->clear();
+    m_stack->setCurrentWidget(m_message);
+    m_link->clear();
+    updateStatus();
+}
+
+void HtmlEvidenceView::dropPage()
+{
     m_timeout->stop();
+    // The document is served no more, to anyone.
     if (EvidenceSchemeHandler *handler = EvidenceWebProfile::schemeHandler(); handler && !m_token.isEmpty())
         handler->remove(m_token);
     m_token.clear();
@@ -182,32 +195,18 @@ void HtmlEvidenceView::clear()
         m_view->disconnect(this);
         m_stack->removeWidget(m_view);
         m_view->hide();
+        // Later: this may run inside one of the page's own signals.
         m_view->deleteLater();
     }
     m_view = nullptr;
     m_page = nullptr;
     m_interceptor = nullptr;
-    m_loaded = false;
-    m_shown = false;
-    m_message->clear();
-    m_stack->setCurrentWidget(m_message);
-    m_link->clear();
-    updateStatus();
 }
 
 void HtmlEvidenceView::fail(const QString &message)
 {
-    m_timeout->stop();
-    if (m_view) {
-        m_view->disconnect(this);
-        if (m_page)
-            m_page->disconnect(this);
-        m_stack->removeWidget(m_view);
-        m_view->hide();
-        m_view->deleteLater();
-        m_view = nullptr;
-        m_page = nullptr;
-    }
+    dropPage();
+    updateStatus();
     m_message->setText(message);
     m_stack->setCurrentWidget(m_message);
     // Reported from the event loop, as a load's outcome always is: a caller

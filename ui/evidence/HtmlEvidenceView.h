@@ -60,6 +60,7 @@ protected:
 
 private:
     void fail(const QString &message);
+    void dropPage();
     void onLoadFinished(bool ok);
     void emitShown();
     void showLink(const QString &url);

@@ -3,9 +3,12 @@
 #include "domain/EvidenceItem.h"
 #include "models/Profile.h"
 
+#include <QPointer>
 #include <QWidget>
 
 #include <optional>
+
+class QToolButton;
 
 namespace assay {
 
@@ -29,6 +32,11 @@ public:
     void clear();
     std::optional<EvidenceItem> item() const { return m_item; }
     EvidenceViewer *viewer() const { return m_viewer; }
+    // The open item again in a window of its own, as large as the reviewer
+    // makes it (the pane beside the answer is small). The same window is
+    // used for the next item; it closes with the main window.
+    EvidenceViewer *openWindow();
+    EvidenceViewer *windowViewer() const;
 
     static QString sizeText(qint64 bytes);
     static QString stateText(EvidenceItem::LocalState state);
@@ -38,10 +46,14 @@ Q_SIGNALS:
     void referenceRequested(const QString &reference);
 
 private:
+    void showIn(EvidenceViewer *viewer, const EvidenceItem &item) const;
+
     std::optional<EvidenceItem> m_item;
     Cache *m_cache = nullptr;
     std::optional<Profile> m_profile;
     EvidenceViewer *m_viewer;
+    QToolButton *m_windowButton;
+    QPointer<QWidget> m_window;
 };
 
 } // namespace assay

@@ -24,9 +24,12 @@ def pdf(objects, trailer_extra=b""):
 
 
 def pdf_with_actions():
+    # Every address is 127.0.0.1:65009: a test puts its canary's port (five
+    # digits too) in its place, byte for byte, so the cross-reference table
+    # stays right.
     # Text that the page shows (and a secret the finder must see: page 1).
     content = (b"BT /F1 18 Tf 72 720 Td (Penetration test summary) Tj ET\n"
-               b"BT /F1 12 Tf 72 690 Td (Click here: http://127.0.0.1:9/pdf-uri-canary) Tj ET\n"
+               b"BT /F1 12 Tf 72 690 Td (Click here: http://127.0.0.1:65009/pdf-uri-canary) Tj ET\n"
                b"BT /F1 12 Tf 72 670 Td (Or here: run the document's JavaScript) Tj ET\n"
                b"BT /F1 12 Tf 72 650 Td (db: postgres://admin:Tr0ub4dor-x9@db.internal:5432/app) Tj ET\n")
     return pdf([
@@ -42,17 +45,17 @@ def pdf_with_actions():
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
         # 6 the JavaScript: would call out and change the page if it ran.
-        b"<< /Type /Action /S /JavaScript /JS (app.alert('pdf-js-ran'); this.submitForm('http://127.0.0.1:9/pdf-js-canary');"
-        b" app.launchURL('http://127.0.0.1:9/pdf-launch-canary', true);) >>",
+        b"<< /Type /Action /S /JavaScript /JS (app.alert('pdf-js-ran'); this.submitForm('http://127.0.0.1:65009/pdf-js-canary');"
+        b" app.launchURL('http://127.0.0.1:65009/pdf-launch-canary', true);) >>",
         b"<< /Type /Annot /Subtype /Link /Rect [72 685 400 705] /Border [0 0 1]"
-        b" /A << /S /URI /URI (http://127.0.0.1:9/pdf-uri-canary) >> >>",
+        b" /A << /S /URI /URI (http://127.0.0.1:65009/pdf-uri-canary) >> >>",
         b"<< /Type /Annot /Subtype /Link /Rect [72 665 400 685] /Border [0 0 1] /A 6 0 R >>",
         # 9 a text field whose value change submits the form.
         b"<< /Type /Annot /Subtype /Widget /FT /Tx /T (name) /V (x) /Rect [72 600 300 620] /P 3 0 R"
-        b" /AA << /K << /S /SubmitForm /F << /FS /URL /F (http://127.0.0.1:9/pdf-form-canary) >> >> >> >>",
+        b" /AA << /K << /S /SubmitForm /F << /FS /URL /F (http://127.0.0.1:65009/pdf-form-canary) >> >> >> >>",
         b"<< /Type /Annot /Subtype /Link /Rect [72 560 400 580]"
         b" /A << /S /Launch /F (/bin/sh) /Win << /F (cmd.exe) /P (/c calc) >> >> >>",
-        b"<< /Type /Action /S /SubmitForm /F << /FS /URL /F (http://127.0.0.1:9/pdf-open-canary) >> >>",
+        b"<< /Type /Action /S /SubmitForm /F << /FS /URL /F (http://127.0.0.1:65009/pdf-open-canary) >> >>",
     ])
 
 
