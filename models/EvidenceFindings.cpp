@@ -153,10 +153,11 @@ Result<std::optional<EvidenceFindings::Scan>> EvidenceFindings::scanOf(const QSt
 
 Result<std::optional<QList<SecretFinding>>> EvidenceFindings::forSha256(const QString &sha256) const
 {
-    const Result<std::optional<Scan>> scan = scanOf(sha256);
-    if (!scan)
-        return scan.error();
-    if (!*scan || (*scan)->outcome != Scan::Outcome::Scanned)
+    const Result<std::optional<Scan>> read = scanOf(sha256);
+    if (!read)
+        return read.error();
+    const std::optional<Scan> &scan = *read;
+    if (!scan || scan->outcome != Scan::Outcome::Scanned)
         return std::optional<QList<SecretFinding>>();
     QSqlQuery q(m_connection.database());
     q.setForwardOnly(true);
@@ -166,7 +167,7 @@ Result<std::optional<QList<SecretFinding>>> EvidenceFindings::forSha256(const QS
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("read the findings of %1").arg(sha256.left(12)));
     QList<SecretFinding> findings;
-    findings.reserve((*scan)->count);
+    findings.reserve(scan->count);
     while (q.next()) {
         const std::optional<SecretFinding::Kind> kind = SecretFinding::kindFromName(q.value(0).toString());
         // A kind this build does not know (a newer finder wrote it): the file

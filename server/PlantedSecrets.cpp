@@ -45,8 +45,13 @@ Plant forSourceCode(quint32 variant)
 
 QString awsAccessKeyId(EvidenceContext &c)
 {
-    // AKIA and 16 of base32's letters and digits, as AWS issues them.
-    return u"AKIA"_s + drawn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"_L1, 16);
+    // AKIA and 16 of base32's letters and digits, as AWS issues them; two of
+    // them digits, as nearly every real one has (a run of capitals alone may
+    // be a word, and the finder rightly doubts it).
+    QString suffix = drawn(c, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"_L1, 16);
+    suffix[3] = QLatin1Char(char('2' + c.below(6)));
+    suffix[11] = QLatin1Char(char('2' + c.below(6)));
+    return u"AKIA"_s + suffix;
 }
 
 QString awsSecretAccessKey(EvidenceContext &c)

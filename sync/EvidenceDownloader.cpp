@@ -36,12 +36,15 @@ EvidenceFindings::Record scanRecord(const EvidenceScanner &scanner, const QStrin
     if (!scan) {
         r.outcome = EvidenceFindings::Scan::Outcome::Failed;
         r.error = scan.error().message;
-    } else if (!*scan) {
-        r.outcome = EvidenceFindings::Scan::Outcome::NotText;
-    } else {
-        r.outcome = EvidenceFindings::Scan::Outcome::Scanned;
-        r.scan = std::move(**scan);
+        return r;
     }
+    std::optional<SecretsFinder::FileScan> &found = *scan;
+    if (!found) {
+        r.outcome = EvidenceFindings::Scan::Outcome::NotText;
+        return r;
+    }
+    r.outcome = EvidenceFindings::Scan::Outcome::Scanned;
+    r.scan = std::move(*found);
     return r;
 }
 

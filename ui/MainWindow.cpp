@@ -121,6 +121,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     connect(m_review, &ReviewView::readFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Cannot read the cache: %1").arg(message));
     });
+    connect(m_review, &ReviewView::statusMessage, this, [this](const QString &message) { statusBar()->showMessage(message); });
     connect(m_review, &ReviewView::outboxChanged, this, &MainWindow::updateStatus);
     connect(m_review, &ReviewView::outboxChanged, this, &MainWindow::updateActions);
     // A tick can make an approve possible.
@@ -257,7 +258,7 @@ bool MainWindow::openEvidence(const QString &evidenceId)
     }
     for (const EvidenceItem &e : context.submission.evidence) {
         if (e.id == evidenceId) {
-            m_review->evidence()->showItem(e);
+            m_review->showEvidence(e);
             return true;
         }
     }
@@ -360,6 +361,9 @@ void MainWindow::decide(Verdict::Decision decision)
     m_review->flush();
     const ReviewContext &c = m_review->context();
     VerdictDialog dialog(*m_cache, c.id(), decision, signerOf(c), this);
+    // Evidence with secrets findings the reviewer has not opened: a warning
+    // before an approve.
+    dialog.setUnreviewedSecretsFindings(c.unseenFindings);
     dialog.exec();
     // Recorded or not, the draft and the outbox may have changed.
     if (const Result<> r = m_review->reload(); !r)

@@ -472,7 +472,7 @@ private Q_SLOTS:
             {Kind::Pdf, "dc24ae3bf789b840d3a48cb909079b65e724a02dc9aec832329f2302eebd0345"},
             {Kind::Png, "88cba55af8b2edcb1e20f426ee6b269288af67c6a115009782421a41b810ccc7"},
             {Kind::SourceCode, "af581b8b31c081f9f8867706ccbd006e1ff4b4986dd1a590e06085244b517799"},
-            {Kind::Config, "96576fa4082a2461ae1b8edc04a765635efa1cecca3f7205f83244161ed18975"},
+            {Kind::Config, "db5faab2ac23aa5cd42ac684e3c5bd754d8ad36329123b13448c2356feeaca73"},
             {Kind::Log, "499ca47908169d9c55957858c59e4f5a11354ecfac0f3f600dfbb3bd32d703c5"},
         });
     }
@@ -505,7 +505,7 @@ private Q_SLOTS:
             {Kind::Pdf, "9193e0c056920493237a04dfe310854b3db0e797cdf8249b705d3968f90492bb"},
             {Kind::Png, "a9b58a28331ec57e29264f1ffa2a4477d22afe3653135f3e715751f355ec524f"},
             {Kind::SourceCode, "892cb54e10afd264fffaaafa68aba66ade7616049dac39092af06e31a1ecc4b5"},
-            {Kind::Config, "cb9373fca93997a1d4e0a15d0abc3473634aa0ee769f19322374aaa1ac6f77bb"},
+            {Kind::Config, "624cdeec2438dd4672baad5a7a5169588851da896618d8ab94a1c1f54b7b6aba"},
             {Kind::Log, "3997bd548c56d26da2c6c4d7649fee5750e6d915178b556b08bbd168e33a8e3b"},
         });
     }

@@ -127,7 +127,7 @@ private Q_SLOTS:
         QVERIFY(drawn > 0);
         const QByteArray digest = QCryptographicHash::hash(QJsonDocument(all).toJson(QJsonDocument::Compact),
                                                            QCryptographicHash::Sha256).toHex();
-        QCOMPARE(digest, QByteArray("4e1e669eddb1733254f2f9a5c1a17d512742c20588d77e32aba1bfd229030e93"));
+        QCOMPARE(digest, QByteArray("2e225002076bbf5b4b638ad55af176d38c83cc3d33b40c82027b960e5f03abe6"));
     }
 
     // Evidence is content-addressed: every item's bytes hash to the sha256

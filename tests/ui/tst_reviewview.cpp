@@ -4,6 +4,7 @@
 #include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "models/Cache.h"
+#include "models/EvidenceFindings.h"
 #include "models/Outbox.h"
 #include "models/ChecklistModel.h"
 #include "models/CommentsModel.h"
@@ -35,6 +36,7 @@
 #include <QTimer>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -427,16 +429,34 @@ private Q_SLOTS:
         QCOMPARE(ticked, q.requiredChecklistKeys().size());
         QVERIFY2(approve->isEnabled(), qPrintable(approve->toolTip()));
 
-        // A opens the verdict dialog on an approve.
+        // Evidence with secrets findings nobody has opened (found after the
+        // screen was opened: a reload reads them).
+        const Submission s = test::submission(2);
+        SecretFinding aws;
+        aws.kind = SecretFinding::Kind::CloudAccessKey;
+        aws.rule = QStringLiteral("aws-access-key-id");
+        aws.line = 2;
+        aws.length = 20;
+        QVERIFY(ok(m_cache->findings().store(s.evidence.at(0).sha256, SecretsFinder::Version, {{aws, aws}, false})));
+        QVERIFY(ok(review()->reload()));
+
+        // A opens the verdict dialog on an approve, which warns of them.
         bool opened = false;
-        QTimer::singleShot(0, this, [&opened] {
+        QStringList warnings;
+        QTimer::singleShot(0, this, [&opened, &warnings] {
             auto *dialog = qobject_cast<VerdictDialog *>(QApplication::activeModalWidget());
             opened = dialog && dialog->decision() == Verdict::Decision::Approve;
-            if (dialog)
-                dialog->reject();
+            if (!dialog)
+                return;
+            if (auto *list = dialog->findChild<QListWidget *>(QStringLiteral("approveWarnings")))
+                for (int i = 0; i < list->count(); ++i)
+                    warnings.append(list->item(i)->text());
+            dialog->reject();
         });
         key(Qt::Key_A);
         QVERIFY(opened);
+        QVERIFY2(warnings.filter(QStringLiteral("csrf-middleware.py")).filter(QStringLiteral("secrets finding")).size() == 1,
+                 qPrintable(warnings.join(u'|')));
     }
 
     void aConflictShowsBothSidesAndDiscarding()

@@ -14,7 +14,7 @@
 namespace assay {
 
 namespace {
-enum EvidenceColumn { NameColumn, TypeColumn, SizeColumn, StateColumn, CompareColumn };
+enum EvidenceColumn { NameColumn, TypeColumn, SizeColumn, StateColumn, CompareColumn, FindingsColumn };
 constexpr int EvidenceIdRole = Qt::UserRole + 1;
 
 QLabel *wrapped(const QString &accessibleName)
@@ -89,7 +89,9 @@ AnswerPane::AnswerPane(QWidget *reasons, QWidget *parent)
     m_evidence->setAccessibleName(tr("Evidence linked to this answer"));
     m_evidence->setRootIsDecorated(false);
     m_evidence->setUniformRowHeights(true);
-    m_evidence->setHeaderLabels({tr("File"), tr("Declared type"), tr("Size"), tr("Local copy"), tr("Against the previous")});
+    m_evidence->setHeaderLabels(
+        {tr("File"), tr("Declared type"), tr("Size"), tr("Local copy"), tr("Against the previous"), tr("Findings")});
+    m_evidence->headerItem()->setToolTip(FindingsColumn, tr("Secrets and personal data the finder saw in the file"));
     m_evidence->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_evidence->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_evidence->setMaximumHeight(120);
@@ -203,6 +205,33 @@ void AnswerPane::showQuestion(const QString &questionKey)
     showEvidence(*c);
 }
 
+QString AnswerPane::findingsText(const std::optional<EvidenceFindings::Scan> &scan)
+{
+    if (!scan || scan->outcome != EvidenceFindings::Scan::Outcome::Scanned)
+        return tr("not scanned");
+    if (scan->truncated)
+        return tr("%1+").arg(scan->count);
+    return QString::number(scan->count);
+}
+
+QString AnswerPane::findingsToolTip(const std::optional<EvidenceFindings::Scan> &scan)
+{
+    if (!scan)
+        return tr("Not scanned for secrets yet (the sync scans a file once it is downloaded)");
+    switch (scan->outcome) {
+    case EvidenceFindings::Scan::Outcome::Scanned:
+        if (scan->count == 0)
+            return tr("Scanned: no secrets or personal data found");
+        return scan->truncated ? tr("Scanned: the finder stopped after %1 findings").arg(scan->count)
+                               : tr("Scanned: open the item to see where");
+    case EvidenceFindings::Scan::Outcome::NotText:
+        return tr("Not scanned: an image or binary file (the finder reads text, HTML and PDF)");
+    case EvidenceFindings::Scan::Outcome::Failed:
+        return tr("Not scanned: %1").arg(scan->error);
+    }
+    return {};
+}
+
 void AnswerPane::showEvidence(const AnswerComparison::Question &question)
 {
     m_evidence->clear();
@@ -231,6 +260,9 @@ void AnswerPane::showEvidence(const AnswerComparison::Question &question)
         }
         row->setText(CompareColumn, comparison);
         row->setToolTip(NameColumn, tr("sha256 %1").arg(e.sha256));
+        const std::optional<EvidenceFindings::Scan> scan = m_context->scanOf(e);
+        row->setText(FindingsColumn, findingsText(scan));
+        row->setToolTip(FindingsColumn, findingsToolTip(scan));
     }
     m_evidenceBox->setVisible(true);
     if (m_evidence->topLevelItemCount() == 0) {

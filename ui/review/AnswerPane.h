@@ -2,6 +2,7 @@
 
 #include "domain/EvidenceItem.h"
 #include "models/AnswerComparison.h"
+#include "models/EvidenceFindings.h"
 #include "models/WordDiff.h"
 
 #include <QWidget>
@@ -40,6 +41,11 @@ public:
     // A word diff as the view's HTML: insertions underlined, deletions struck
     // through, so it reads without colour too.
     static QString diffHtml(const QList<WordDiff::Segment> &segments);
+    // The evidence list's "Findings" cell: the count, or "not scanned" (not
+    // yet, no text, or failed: the tooltip says which), never a blank that
+    // could pass for clean.
+    static QString findingsText(const std::optional<EvidenceFindings::Scan> &scan);
+    static QString findingsToolTip(const std::optional<EvidenceFindings::Scan> &scan);
 
 Q_SIGNALS:
     void evidenceOpened(const assay::EvidenceItem &item);

@@ -3,6 +3,7 @@
 #include "domain/Questionnaire.h"
 #include "domain/Submission.h"
 #include "models/AnswerComparison.h"
+#include "models/EvidenceFindings.h"
 #include "models/OutboxEntry.h"
 #include "models/WorkStamp.h"
 
@@ -48,9 +49,20 @@ struct ReviewContext
     QHash<QString, QString> names;
     // This submission's outbox entries, oldest first.
     QList<OutboxEntry> outbox;
+    // What the secrets finder saw in each evidence file of this submission
+    // and the previous one, by sha256; a file without one is not scanned.
+    QHash<QString, EvidenceFindings::Scan> scans;
+    // This submission's items with findings the reviewer has not opened, by
+    // evidence id (the verdict dialog warns of them).
+    QHash<QString, int> unseenFindings;
 
     QString id() const { return submission.summary.id; }
     QString nameOf(const QString &userId) const { return names.value(userId, userId); }
+    std::optional<EvidenceFindings::Scan> scanOf(const EvidenceItem &item) const
+    {
+        const auto it = scans.constFind(item.sha256);
+        return it == scans.cend() ? std::nullopt : std::optional(*it);
+    }
     const Questionnaire &previousQuestions() const
     {
         return previousQuestionnaire ? *previousQuestionnaire : questionnaire;

@@ -32,6 +32,7 @@ ReviewHeader::ReviewHeader(QWidget *parent)
     , m_facts(plainLabel(tr("Submission facts")))
     , m_dates(plainLabel(tr("Submission dates")))
     , m_outbox(plainLabel(tr("Outbox state of this submission")))
+    , m_findings(plainLabel(tr("Secrets findings in this submission's evidence")))
 {
     setObjectName(QStringLiteral("ReviewHeader"));
     QFont big = m_title->font();
@@ -39,6 +40,7 @@ ReviewHeader::ReviewHeader(QWidget *parent)
     big.setBold(true);
     m_title->setFont(big);
     m_outbox->setObjectName(QStringLiteral("OutboxState"));
+    m_findings->setObjectName(QStringLiteral("FindingsSummary"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
@@ -46,6 +48,7 @@ ReviewHeader::ReviewHeader(QWidget *parent)
     layout->addWidget(m_facts);
     layout->addWidget(m_dates);
     layout->addWidget(m_outbox);
+    layout->addWidget(m_findings);
 }
 
 void ReviewHeader::setContext(const ReviewContext &context)
@@ -70,11 +73,53 @@ void ReviewHeader::setContext(const ReviewContext &context)
                                               .arg(context.nameOf(approval->by), when(approval->at))
                                               .arg(approval->version);
     m_outbox->setText(outbox);
+    const QString findings = findingsText(context);
+    m_findings->setText(findings);
+    m_findings->setVisible(!findings.isEmpty());
 }
 
 QString ReviewHeader::outboxText() const
 {
     return m_outbox->text();
+}
+
+QString ReviewHeader::findingsText() const
+{
+    return m_findings->text();
+}
+
+// Spelled out per number, as the status bar's counts are: without a loaded
+// English translation Qt's %n plural forms would show "finding(s)".
+QString ReviewHeader::findingsText(const ReviewContext &context)
+{
+    const QList<EvidenceItem> &items = context.submission.evidence;
+    if (items.isEmpty())
+        return {};
+    int total = 0;
+    int notScanned = 0;
+    bool truncated = false;
+    for (const EvidenceItem &e : items) {
+        const std::optional<EvidenceFindings::Scan> scan = context.scanOf(e);
+        if (!scan || scan->outcome != EvidenceFindings::Scan::Outcome::Scanned) {
+            ++notScanned;
+            continue;
+        }
+        total += scan->count;
+        truncated = truncated || scan->truncated;
+    }
+    QString text;
+    if (total == 0)
+        text = notScanned == 0 ? tr("No secrets findings in evidence") : tr("No secrets findings in the evidence scanned");
+    else if (truncated)
+        text = tr("More than %1 secrets findings in evidence").arg(total);
+    else
+        text = total == 1 ? tr("1 secrets finding in evidence") : tr("%1 secrets findings in evidence").arg(total);
+    if (const qsizetype unseen = context.unseenFindings.size(); unseen > 0)
+        text += QStringLiteral(" · ")
+            + (unseen == 1 ? tr("1 item with findings not opened yet") : tr("%1 items with findings not opened yet").arg(unseen));
+    if (notScanned > 0)
+        text += QStringLiteral(" · ") + (notScanned == 1 ? tr("1 item not scanned") : tr("%1 items not scanned").arg(notScanned));
+    return text;
 }
 
 QString ReviewHeader::statusText(const SubmissionSummary &s)

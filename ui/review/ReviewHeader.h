@@ -23,6 +23,9 @@ public:
     void setContext(const ReviewContext &context);
     // "nothing waiting", "pending upload", "conflict" … for this submission.
     QString outboxText() const;
+    // "3 secrets findings in evidence · 1 item not opened yet · …".
+    QString findingsText() const;
+    static QString findingsText(const ReviewContext &context);
 
     static QString statusText(const SubmissionSummary &s);
     static QString stageText(const SubmissionSummary &s);
@@ -34,6 +37,7 @@ private:
     QLabel *m_facts;
     QLabel *m_dates;
     QLabel *m_outbox;
+    QLabel *m_findings;
 };
 
 } // namespace assay

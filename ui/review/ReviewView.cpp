@@ -1,6 +1,7 @@
 #include "ui/review/ReviewView.h"
 
 #include "models/Cache.h"
+#include "models/EvidenceFindings.h"
 #include "models/Outbox.h"
 #include "models/ReviewWork.h"
 #include "models/SubmissionStore.h"
@@ -18,6 +19,7 @@
 #include "ui/review/SaveIndicator.h"
 
 #include <QCheckBox>
+#include <QPlainTextEdit>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -109,6 +111,11 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
             [this](const QString &category) { m_reasons->showCategory(&m_context, category); });
     connect(m_reasons, &PreviousReasons::writeFailed, this, &ReviewView::readFailed);
     connect(m_answers, &AnswerPane::evidenceOpened, m_evidence, &EvidencePane::showItem);
+    connect(m_answers, &AnswerPane::evidenceOpened, this, &ReviewView::markEvidenceSeen);
+    connect(m_evidence, &EvidencePane::referenceRequested, this, [this](const QString &reference) {
+        if (const Result<> r = addToRejectionNote(reference); !r)
+            Q_EMIT readFailed(r.error().message);
+    });
     connect(m_checklist, &ChecklistPane::ticked, m_navigator, &QuestionNavigator::setTicked);
     connect(m_checklist, &ChecklistPane::ticked, this, &ReviewView::workChanged);
     connect(m_comments, &CommentsPane::recorded, this, [this] {
@@ -206,6 +213,27 @@ Result<ReviewContext> ReviewView::read(const QString &submissionId)
     for (const OutboxEntry &e : *entries)
         if (e.submissionId == submissionId)
             c.outbox.append(e);
+    EvidenceFindings &findings = m_cache->findings();
+    auto scansOf = [&](const Submission &s) -> Result<> {
+        const Result<QHash<QString, EvidenceFindings::Scan>> scans = findings.scansForSubmission(s.summary.id);
+        if (!scans)
+            return scans.error();
+        for (const EvidenceItem &e : s.evidence) {
+            if (const auto it = scans->constFind(e.id); it != scans->cend())
+                c.scans.insert(e.sha256, *it);
+        }
+        return {};
+    };
+    if (const Result<> r = scansOf(c.submission); !r)
+        return r.error();
+    if (c.previous) {
+        if (const Result<> r = scansOf(*c.previous); !r)
+            return r.error();
+    }
+    const Result<QHash<QString, int>> unseen = findings.unseenWithFindings(submissionId);
+    if (!unseen)
+        return unseen.error();
+    c.unseenFindings = *unseen;
     return c;
 }
 
@@ -329,6 +357,47 @@ void ReviewView::markRead(const QString &questionKey)
     }
     m_context.read.insert(questionKey);
     m_navigator->setRead(questionKey);
+}
+
+void ReviewView::showEvidence(const EvidenceItem &item)
+{
+    m_evidence->showItem(item);
+    markEvidenceSeen(item);
+}
+
+void ReviewView::markEvidenceSeen(const EvidenceItem &item)
+{
+    // An item of the previous submission is not this one's to mark.
+    if (!m_context.unseenFindings.contains(item.id))
+        return;
+    if (const Result<> r = m_cache->findings().markSeen(m_context.id(), item.id); !r) {
+        Q_EMIT readFailed(r.error().message);
+        return;
+    }
+    m_context.unseenFindings.remove(item.id);
+    m_header->setContext(m_context);
+}
+
+Result<> ReviewView::addToRejectionNote(const QString &reference)
+{
+    const QString category = m_navigator->currentCategoryKey();
+    if (m_context.id().isEmpty() || category.isEmpty() || reference.isEmpty())
+        return Error{tr("No category is in view to add the reference to.")};
+    QString line = reference;
+    if (const std::optional<EvidenceItem> item = m_evidence->item())
+        line = tr("%1: %2").arg(item->filename, reference);
+    // Through the checklist pane's own note, as if typed there: it keeps its
+    // stamp and its model, and shows the line at once.
+    if (m_checklist->categoryKey() != category)
+        m_checklist->showCategory(category);
+    QPlainTextEdit *note = m_checklist->categoryNote();
+    note->appendPlainText(line);
+    m_writer->flush();
+    if (m_context.notes.value(category) != note->toPlainText())
+        return Error{tr("The reference could not be saved in the note.")};
+    const Questionnaire::Category *c = m_context.questionnaire.category(category);
+    Q_EMIT statusMessage(tr("Added to your note on %1: %2").arg(c ? c->title : category, line));
+    return {};
 }
 
 bool ReviewView::nextQuestion()

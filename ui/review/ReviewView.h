@@ -55,6 +55,13 @@ public:
     void focusComment();
     // Writes what is still being typed (before leaving the screen).
     void flush();
+    // Shows an item of this submission in the evidence pane, as opening it
+    // from the evidence list does (its findings count as seen).
+    void showEvidence(const EvidenceItem &item);
+    // "Add to rejection note" from the evidence viewer: the reference to a
+    // finding ("line 212, AWS access key", never the secret) is appended to
+    // the reviewer's note on the current question's category.
+    Result<> addToRejectionNote(const QString &reference);
 
     ReviewHeader *header() const { return m_header; }
     QuestionNavigator *navigator() const { return m_navigator; }
@@ -76,6 +83,8 @@ Q_SIGNALS:
     void outboxChanged();
     // A tick changed (what the verdict actions allow may change).
     void workChanged();
+    // Something for the status line (a reference added to a note).
+    void statusMessage(const QString &message);
 
 private:
     Result<ReviewContext> read(const QString &submissionId);
@@ -83,6 +92,8 @@ private:
     Result<> load(const QString &submissionId, bool opening);
     void display(ReviewContext context);
     void markRead(const QString &questionKey);
+    // Opening an item counts as looking at its findings.
+    void markEvidenceSeen(const EvidenceItem &item);
     // A verdict of this submission that came back 409 is shown with its way out.
     void showConflict();
     Result<> setReasonAddressed(const QString &reasonKey, bool addressed);
