@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -123,10 +124,16 @@ private Q_SLOTS:
         QCOMPARE(evidence->topLevelItemCount(), 1);
         QCOMPARE(evidence->topLevelItem(0)->text(5), QStringLiteral("3"));
 
+        // Before an item is opened the viewer has the small share of the
+        // column; opening one gives it most.
+        auto *column = review()->findChild<QSplitter *>(QStringLiteral("AnswerEvidenceSplitter"));
+        QVERIFY(column);
+        QVERIFY2(column->sizes().value(1) < column->sizes().value(0), "the answer has the larger share at first");
         evidence->setFocus();
         evidence->setCurrentItem(evidence->topLevelItem(0));
         QTest::keyClick(evidence, Qt::Key_Return);
         QCOMPARE(review()->evidence()->item()->id, QStringLiteral("e_2_1"));
+        QVERIFY2(column->sizes().value(1) > column->sizes().value(0), "an opened item gets the larger share");
         QVERIFY(ok(m_cache->findings().unseenWithFindings(QStringLiteral("s_00002"))).isEmpty());
         QVERIFY(review()->context().unseenFindings.isEmpty());
         QCOMPARE(review()->header()->findingsText(), QStringLiteral("3 secrets findings in evidence · 1 item not scanned"));

@@ -68,6 +68,8 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     auto *evidenceLayout = new QVBoxLayout(evidenceBox);
     evidenceLayout->addWidget(m_evidence);
     auto *centre = new QSplitter(Qt::Vertical);
+    m_centre = centre;
+    centre->setObjectName(QStringLiteral("AnswerEvidenceSplitter"));
     centre->setChildrenCollapsible(false);
     centre->addWidget(m_answers);
     centre->addWidget(evidenceBox);
@@ -110,8 +112,7 @@ ReviewView::ReviewView(Cache *cache, QWidget *parent)
     connect(m_navigator, &QuestionNavigator::categorySelected, this,
             [this](const QString &category) { m_reasons->showCategory(&m_context, category); });
     connect(m_reasons, &PreviousReasons::writeFailed, this, &ReviewView::readFailed);
-    connect(m_answers, &AnswerPane::evidenceOpened, m_evidence, &EvidencePane::showItem);
-    connect(m_answers, &AnswerPane::evidenceOpened, this, &ReviewView::markEvidenceSeen);
+    connect(m_answers, &AnswerPane::evidenceOpened, this, &ReviewView::showEvidence);
     connect(m_evidence, &EvidencePane::referenceRequested, this, [this](const QString &reference) {
         if (const Result<> r = addToRejectionNote(reference); !r)
             Q_EMIT readFailed(r.error().message);
@@ -363,6 +364,12 @@ void ReviewView::showEvidence(const EvidenceItem &item)
 {
     m_evidence->showItem(item);
     markEvidenceSeen(item);
+    // Evidence is read, not glanced at: an opened item gets two thirds of
+    // the column unless the reviewer already gave it more than half.
+    const QList<int> sizes = m_centre->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    if (total > 0 && sizes.value(1) < total / 2)
+        m_centre->setSizes({total / 3, total - total / 3});
 }
 
 void ReviewView::markEvidenceSeen(const EvidenceItem &item)

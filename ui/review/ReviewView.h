@@ -107,6 +107,7 @@ private:
     PreviousReasons *m_reasons;
     AnswerPane *m_answers;
     EvidencePane *m_evidence;
+    QSplitter *m_centre = nullptr;
     ChecklistPane *m_checklist;
     CommentsPane *m_comments;
     HistoryPane *m_history;
