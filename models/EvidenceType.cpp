@@ -151,9 +151,12 @@ EvidenceType EvidenceType::detect(const QByteArray &head, const QString &declare
     // as text either way. Renderable types must be what the bytes say,
     // though, or the label would decide how the content is opened; and a
     // binary is what it is (a binary named .cpp is said to be one).
+    // A "text/…" name the database does not know (text/x-ruby is not in
+    // every shared-mime-info) is still a text.
+    const bool declaredText = (declaredType.isValid() && declaredType.inherits(u"text/plain"_s))
+        || declared.startsWith("text/"_L1);
     const bool agree = declared == t.detected
-        || (isText && !isRenderable(t.detected) && !isRenderable(declared) && declaredType.isValid()
-            && declaredType.inherits(u"text/plain"_s));
+        || (isText && !isRenderable(t.detected) && !isRenderable(declared) && declaredText);
     if (rendered || agree)
         return t;
 

@@ -153,6 +153,16 @@ private Q_SLOTS:
         QTest::newRow("text") << kText << u"text/plain"_s << u"text/plain"_s << View::Text << QString();
         QTest::newRow("source declared c++") << QByteArray("#include <vector>\nint main() { return 0; }\n")
                                              << u"text/x-c++src"_s << u"text/x-csrc"_s << View::Text << QString();
+        // Source code is text to the sniffer whatever its language: the
+        // declared language agrees (these were warned about in the demo).
+        QTest::newRow("ruby declared text/x-ruby") << QByteArray("# frozen_string_literal: true\nmodule Api\nend\n")
+                                                   << u"text/x-ruby"_s << u"text/plain"_s << View::Text << QString();
+        QTest::newRow("terraform declared text/plain") << QByteArray("resource \"aws_iam\" \"x\" {\n}\n")
+                                                       << u"text/plain"_s << u"text/plain"_s << View::Text << QString();
+        QTest::newRow("javascript declared text/javascript") << QByteArray("const a = 1;\nfunction f() { return a; }\n")
+                                                             << u"text/javascript"_s << u"text/plain"_s << View::Text << QString();
+        QTest::newRow("shell declared x-shellscript") << QByteArray("set -eu\necho hi\n")
+                                                      << u"application/x-shellscript"_s << u"text/plain"_s << View::Text << QString();
         QTest::newRow("log") << kText << u"text/x-log"_s << u"text/plain"_s << View::Text << QString();
         QTest::newRow("text declared png") << kText << u"image/png"_s << u"text/plain"_s << View::Text
                                            << u"shown as text."_s;

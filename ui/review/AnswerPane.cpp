@@ -95,6 +95,9 @@ AnswerPane::AnswerPane(QWidget *reasons, QWidget *parent)
     m_evidence->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_evidence->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_evidence->setMaximumHeight(120);
+    // The header and three items stay visible when the viewer below takes
+    // most of the column.
+    m_evidence->setMinimumHeight(m_evidence->fontMetrics().height() * 6);
     connect(m_evidence, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *row) {
         if (!m_context || !row)
             return;

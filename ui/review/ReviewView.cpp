@@ -28,6 +28,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace assay {
 
 namespace {
@@ -364,12 +366,15 @@ void ReviewView::showEvidence(const EvidenceItem &item)
 {
     m_evidence->showItem(item);
     markEvidenceSeen(item);
-    // Evidence is read, not glanced at: an opened item gets two thirds of
-    // the column unless the reviewer already gave it more than half.
+    // Evidence is read, not glanced at: an opened item gets three fifths of
+    // the column (the answer keeps what it needs) unless the reviewer
+    // already gave it more than half.
     const QList<int> sizes = m_centre->sizes();
     const int total = sizes.value(0) + sizes.value(1);
-    if (total > 0 && sizes.value(1) < total / 2)
-        m_centre->setSizes({total / 3, total - total / 3});
+    if (total > 0 && sizes.value(1) < total / 2) {
+        const int answers = std::max(total * 2 / 5, m_answers->minimumSizeHint().height());
+        m_centre->setSizes({answers, total - answers});
+    }
 }
 
 void ReviewView::markEvidenceSeen(const EvidenceItem &item)
