@@ -180,6 +180,15 @@ Result<SecretsFinder::FileScan> SecretsFinder::scanFile(const QString &path, int
     int lineNumber = 1;
     qsizetype lineBase = 0; // where pending starts in its line (long lines)
     qsizetype done = 0; // how much of pending's start was scanned already
+    // A whole line, or the end of a long one whose start was scanned in windows.
+    const auto lineEnded = [&](QStringView line) {
+        if (line.endsWith(u'\r'))
+            line.chop(1);
+        if (lineBase == 0)
+            scan.line(line, lineNumber);
+        else
+            scan.window(line, lineNumber, lineBase, done, line.size());
+    };
 
     while (!scan.full()) {
         const QByteArray bytes = file.read(ChunkSize);
@@ -191,13 +200,7 @@ Result<SecretsFinder::FileScan> SecretsFinder::scanFile(const QString &path, int
         pending += decoder.decode(bytes);
         qsizetype pos = 0;
         for (qsizetype nl; !scan.full() && (nl = pending.indexOf(u'\n', pos)) >= 0; pos = nl + 1) {
-            QStringView line = QStringView(pending).sliced(pos, nl - pos);
-            if (line.endsWith(u'\r'))
-                line.chop(1);
-            if (lineBase == 0)
-                scan.line(line, lineNumber);
-            else
-                scan.window(line, lineNumber, lineBase, done, line.size());
+            lineEnded(QStringView(pending).sliced(pos, nl - pos));
             ++lineNumber;
             lineBase = 0;
             done = 0;
@@ -214,15 +217,8 @@ Result<SecretsFinder::FileScan> SecretsFinder::scanFile(const QString &path, int
             done = WindowContext;
         }
     }
-    if (!scan.full() && !pending.isEmpty()) {
-        QStringView line(pending);
-        if (line.endsWith(u'\r'))
-            line.chop(1);
-        if (lineBase == 0)
-            scan.line(line, lineNumber);
-        else
-            scan.window(line, lineNumber, lineBase, done, line.size());
-    }
+    if (!scan.full() && !pending.isEmpty())
+        lineEnded(pending);
     scan.finish();
 
     FileScan result;

@@ -1,3 +1,4 @@
+#include "ReviewWindowFixture.h"
 #include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "models/Cache.h"
@@ -25,72 +26,16 @@
 using namespace assay;
 using test::ok;
 
-namespace {
-QModelIndex rowOf(QAbstractItemModel *model, const QString &id)
-{
-    for (int r = 0; r < model->rowCount(); ++r)
-        if (model->index(r, 0).data(QueueModel::IdRole).toString() == id)
-            return model->index(r, 0);
-    return {};
-}
-} // namespace
 
 // The review screen's side of the secrets finder (issue 11): the counts the
 // sync stored, what opening an item marks seen, and "Add to rejection note".
-class TestReviewFindings : public QObject
+class TestReviewFindings : public QObject, private test::ReviewWindowFixture
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Profile> m_profile;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<MainWindow> m_window;
-    int m_run = 0;
-
-    ReviewView *review() { return m_window->reviewView(); }
-
-    void clickRow(const QString &id)
-    {
-        QTableView *view = m_window->queueView();
-        const QModelIndex row = rowOf(view->model(), id);
-        QVERIFY2(row.isValid(), qPrintable(id));
-        view->scrollTo(row);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
-        QTRY_VERIFY(m_window->isReviewing());
-        QCOMPARE(review()->submissionId(), id);
-    }
-
-    void key(int k, Qt::KeyboardModifiers mods = {})
-    {
-        QWidget *focus = QApplication::focusWidget();
-        QVERIFY(focus);
-        QTest::keyClick(focus, Qt::Key(k), mods);
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_profile = std::make_unique<Profile>(m_dir.filePath(QStringLiteral("p%1").arg(++m_run)));
-        QCOMPARE(m_profile->ensureExists().errorString(), QString());
-        m_cache = std::make_unique<Cache>();
-        QVERIFY(ok(m_cache->open(m_profile->cachePath())));
-        for (int i = 0; i < 6; ++i)
-            QVERIFY(ok(m_cache->submissions().store(test::submission(i))));
-        const std::optional<Questionnaire> questionnaire = Questionnaire::builtin(QStringLiteral("2026.1"));
-        QVERIFY(questionnaire);
-        QVERIFY(ok(m_cache->submissions().storeQuestionnaire(*questionnaire)));
-        m_window = std::make_unique<MainWindow>(m_cache.get(), *m_profile);
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void cleanup()
-    {
-        m_window.reset();
-        m_cache.reset();
-    }
+    void init() { open(); }
+    void cleanup() { close(); }
 
     // The secrets finder's counts are on the evidence list and in the
     // header before anything is opened; opening an item counts as seeing

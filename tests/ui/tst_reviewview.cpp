@@ -1,6 +1,7 @@
 // The review screen driven as a reviewer drives it: clicks and keys on a
 // MainWindow over a real cache.
 
+#include "ReviewWindowFixture.h"
 #include "common/ResultCheck.h"
 #include "common/TestData.h"
 #include "models/Cache.h"
@@ -50,6 +51,7 @@
 
 using namespace assay;
 using test::ok;
+using test::rowOf;
 
 namespace {
 const QString Resubmitted = QStringLiteral("s_00001");
@@ -85,15 +87,6 @@ Submission previousOfFirst()
     return p;
 }
 
-// The first visible row whose first column reads `text`.
-QModelIndex rowOf(QAbstractItemModel *model, const QString &id)
-{
-    for (int r = 0; r < model->rowCount(); ++r)
-        if (model->index(r, 0).data(QueueModel::IdRole).toString() == id)
-            return model->index(r, 0);
-    return {};
-}
-
 bool hasFormat(const QTextDocument *doc, bool (QTextCharFormat::*test)() const, const QString &fragmentText)
 {
     for (QTextBlock b = doc->begin(); b.isValid(); b = b.next()) {
@@ -107,63 +100,14 @@ bool hasFormat(const QTextDocument *doc, bool (QTextCharFormat::*test)() const, 
 }
 } // namespace
 
-class TestReviewView : public QObject
+class TestReviewView : public QObject, private test::ReviewWindowFixture
 {
     Q_OBJECT
 
-private:
-    QTemporaryDir m_dir;
-    std::unique_ptr<Profile> m_profile;
-    std::unique_ptr<Cache> m_cache;
-    std::unique_ptr<MainWindow> m_window;
-    int m_run = 0;
-
-    ReviewView *review() { return m_window->reviewView(); }
-
-    // Opens a submission the way a reviewer does: a click on its queue row.
-    void clickRow(const QString &id)
-    {
-        QTableView *view = m_window->queueView();
-        const QModelIndex row = rowOf(view->model(), id);
-        QVERIFY2(row.isValid(), qPrintable(id));
-        view->scrollTo(row);
-        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(row).center());
-        QTRY_VERIFY(m_window->isReviewing());
-        QCOMPARE(review()->submissionId(), id);
-    }
-
-    void key(int k, Qt::KeyboardModifiers mods = {})
-    {
-        QWidget *focus = QApplication::focusWidget();
-        QVERIFY(focus);
-        QTest::keyClick(focus, Qt::Key(k), mods);
-    }
-
 private Q_SLOTS:
-    void init()
-    {
-        m_profile = std::make_unique<Profile>(m_dir.filePath(QStringLiteral("p%1").arg(++m_run)));
-        QCOMPARE(m_profile->ensureExists().errorString(), QString());
-        m_cache = std::make_unique<Cache>();
-        QVERIFY(ok(m_cache->open(m_profile->cachePath())));
-        for (int i = 0; i < 6; ++i)
-            QVERIFY(ok(m_cache->submissions().store(test::submission(i))));
-        QVERIFY(ok(m_cache->submissions().store(previousOfFirst())));
-        // As a sync stores it.
-        const std::optional<Questionnaire> questionnaire = Questionnaire::builtin(QStringLiteral("2026.1"));
-        QVERIFY(questionnaire);
-        QVERIFY(ok(m_cache->submissions().storeQuestionnaire(*questionnaire)));
-        m_window = std::make_unique<MainWindow>(m_cache.get(), *m_profile);
-        m_window->resize(1400, 900);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void cleanup()
-    {
-        m_window.reset();
-        m_cache.reset();
-    }
+    // s_00001's previous submission is stored too, as a sync stores it.
+    void init() { open({previousOfFirst()}); }
+    void cleanup() { close(); }
 
     void openingShowsTheAnswers()
     {
