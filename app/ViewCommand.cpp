@@ -65,6 +65,10 @@ QString unreadable(const QString &path)
         return u"%1: no such file"_s.arg(path);
     if (info.isDir())
         return u"%1 is a directory, not a file"_s.arg(path);
+    // A named pipe would block the open below until a writer came, a device
+    // never ends: only a regular file is viewed.
+    if (!info.isFile())
+        return u"%1 is not a regular file"_s.arg(path);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return u"cannot read %1: %2"_s.arg(path, file.errorString());

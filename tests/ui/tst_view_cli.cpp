@@ -8,6 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Qt::StringLiterals;
@@ -179,6 +180,13 @@ private Q_SLOTS:
         if (!QFile::setPermissions(locked, QFileDevice::Permissions()))
             qFatal("cannot take the permissions of a file in the test's folder");
         QTest::newRow("no permission") << locked << u"cannot read"_s;
+        // A named pipe would block the open until someone writes to it, and
+        // a device never ends: neither is a file to view.
+        const QString fifo = m_generated.filePath(u"a-pipe"_s);
+        if (::mkfifo(QFile::encodeName(fifo).constData(), 0600) != 0)
+            qFatal("cannot make a named pipe in the test's folder");
+        QTest::newRow("named pipe") << fifo << u"not a regular file"_s;
+        QTest::newRow("device") << u"/dev/zero"_s << u"not a regular file"_s;
     }
 
     void aFileThatCannotBeReadIsAnErrorWithAReason()
