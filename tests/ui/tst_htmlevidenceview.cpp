@@ -222,9 +222,16 @@ void TstHtmlEvidenceView::benignReportRenders()
     QVERIFY2(dom.value(u"text"_s).toString().contains(u"Benign scan report: 0 critical"_s),
              qPrintable(dom.value(u"text"_s).toString()));
     QCOMPARE(dom.value(u"href"_s).toString().left(16), u"assay-evidence:/"_s);
-    // Visible: the text is drawn (dark ink on the light page), not a blank view.
-    const QImage shot = view.webView()->grab().toImage();
-    QVERIFY2(inkPixels(shot) > 200, qPrintable(QString::number(inkPixels(shot))));
+    // Visible: the text is drawn (dark ink on the light page), not a blank
+    // view. On a loaded machine Chromium's frame can come after shown()
+    // (a page painted before its load finished is shown after a grace
+    // period): wait for the ink rather than take the first grab.
+    QImage shot;
+    const auto drawn = [&view, &shot] {
+        shot = view.webView()->grab().toImage();
+        return inkPixels(shot) > 200;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(drawn(), 10000);
     QCOMPARE(magentaPixels(shot), 0);
     // Nothing the benign report needs was blocked (its picture is data:).
     QCOMPARE(view.blockedRequests().size(), 0);
