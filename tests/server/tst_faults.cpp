@@ -7,6 +7,9 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+#include <vector>
+
 using namespace assay;
 using namespace assay::server;
 using namespace assay::test;
@@ -166,10 +169,15 @@ private Q_SLOTS:
         const auto page = market.store().feed(0, 100);
         for (const SubmissionSummary &s : page->items)
             items += market.store().submission(s.id)->evidence;
-        QNetworkAccessManager nam;
         int whole = 0, failed = 0;
         QList<QNetworkReply *> replies;
+        // A manager (so a connection) of its own for each download: a cut
+        // then damages only its own reply, never the ones queued behind it
+        // on a shared connection — with those, some fault seeds left not one
+        // download whole and proved nothing.
+        std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
         for (const EvidenceItem &e : items) {
+            QNetworkAccessManager &nam = *managers.emplace_back(std::make_unique<QNetworkAccessManager>());
             QNetworkRequest req(QUrl(market.url().toString() + u"/api/v1/evidence/"_s + e.id));
             req.setRawHeader("Authorization", "Bearer " + LoopbackMarketplace::token(u"u_bob"_s).toUtf8());
             QNetworkReply *reply = nam.get(req);
