@@ -4,11 +4,15 @@
 #include "sync/SyncController.h"
 #include "ui/MainWindow.h"
 
+#include <QAbstractItemModel>
 #include <QAction>
 #include <QDir>
 #include <QActionGroup>
 #include <QMenu>
 #include <QMenuBar>
+
+#include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -28,7 +32,25 @@ DemoSession::DemoSession(const QString &role, QObject *parent)
     , m_role(role)
     , m_dir(QDir::tempPath() + u"/assay-demo-XXXXXX"_s)
 {
+    m_sinceStart.start();
     m_marketplace.setRole(role);
+    connect(&m_marketplace, &DemoMarketplace::ready, this, [this] {
+        std::fprintf(stderr, "assay: demo marketplace ready %lld ms after the start\n", m_sinceStart.elapsed());
+    });
+}
+
+void DemoSession::reportFirstRows(QAbstractItemModel *queue)
+{
+    auto reported = std::make_shared<bool>(false);
+    auto check = [this, queue, reported] {
+        if (*reported || queue->rowCount() == 0)
+            return;
+        *reported = true;
+        std::fprintf(stderr, "assay: first rows in the queue %lld ms after the start\n", m_sinceStart.elapsed());
+    };
+    connect(queue, &QAbstractItemModel::modelReset, this, check);
+    connect(queue, &QAbstractItemModel::rowsInserted, this, check);
+    connect(queue, &QAbstractItemModel::layoutChanged, this, check);
 }
 
 DemoSession::~DemoSession() = default;

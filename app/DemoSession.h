@@ -6,11 +6,13 @@
 
 #include <QHash>
 #include <QObject>
+#include <QElapsedTimer>
 #include <QTemporaryDir>
 
 #include <functional>
 #include <memory>
 
+class QAbstractItemModel;
 class QMainWindow;
 
 namespace assay {
@@ -57,6 +59,9 @@ public:
     void setWindowSetup(std::function<void(MainWindow &, SyncController &)> setup) { m_setup = std::move(setup); }
 
     void start() { m_marketplace.start(); }
+    // Says on stderr how long after the start the queue had its first rows,
+    // and the child server its URL: the demo's start-up figures.
+    void reportFirstRows(QAbstractItemModel *queue);
     // Signs `role`'s demo user in: their window, made on first use.
     Result<> switchTo(const QString &role);
 
@@ -70,6 +75,7 @@ private:
     Result<> openSeat(const QString &role);
 
     QString m_role;
+    QElapsedTimer m_sinceStart;
     DemoMarketplace m_marketplace;
     QTemporaryDir m_dir;
     QHash<QString, QMainWindow *> m_windows; // every user's window, by role

@@ -10,6 +10,7 @@
 #include "models/CacheConnection.h"
 #include "models/SubmissionStore.h"
 #include "models/Profile.h"
+#include "models/QueueModel.h"
 #include "ui/MainWindow.h"
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceViewer.h"
@@ -202,6 +203,7 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
         demoSession->adopt(&window);
+        demoSession->reportFirstRows(window.queueModel());
         demoSession->start();
     } else if (!knownServer) {
         window.setSyncStatus(QStringLiteral("offline — %1").arg(knownServer.error().message));

@@ -20,6 +20,7 @@ namespace assay::server {
 namespace {
 const QString Prefix = u"seeded-"_s;
 const QString Suffix = u".sqlite"_s;
+constexpr qsizetype KeptTemplates = 3;
 
 // Blanks the tokens of a copy, through a connection of its own.
 Result<> blankTokens(const QString &path)
@@ -77,6 +78,10 @@ Result<bool> SeedTemplate::restore(const QString &dbPath) const
         QFile::remove(dbPath); // a partial copy is no store
         return Error{u"cannot copy the seeded template %1: %2"_s.arg(m_path, from.errorString())};
     }
+    // Marked as used, for the eviction in save(); a failure only makes it
+    // look older.
+    if (from.open(QIODevice::ReadWrite))
+        std::ignore = from.setFileTime(QDateTime::currentDateTimeUtc(), QFileDevice::FileModificationTime);
     return true;
 }
 
@@ -104,11 +109,18 @@ Result<> SeedTemplate::save(ServerStore &store) const
         QFile::remove(part);
         return Error{u"cannot move the seeded template into place at %1"_s.arg(m_path)};
     }
-    // One template at a time: each is as large as the evidence it holds.
-    const QDir dir(m_dir);
-    for (const QString &old : dir.entryList({Prefix + u'*'}, QDir::Files)) {
-        if (dir.filePath(old) != m_path && !old.contains(u".part-"_s))
-            QFile::remove(dir.filePath(old));
+    // A few templates, the most recently used: each is as large as the
+    // evidence it holds, and every worktree's server has its own.
+    QDir dir(m_dir);
+    const QFileInfoList kept = dir.entryInfoList({Prefix + u'*' + Suffix}, QDir::Files, QDir::Time);
+    for (qsizetype i = KeptTemplates; i < kept.size(); ++i)
+        QFile::remove(kept.at(i).filePath());
+    // A copy whose server was killed while writing it is never renamed;
+    // one older than any copy takes is left over.
+    const QDateTime stale = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    for (const QFileInfo &part : dir.entryInfoList({Prefix + u"*.part-*"_s}, QDir::Files)) {
+        if (part.lastModified(QTimeZone::UTC) < stale)
+            QFile::remove(part.filePath());
     }
     return {};
 }
