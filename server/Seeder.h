@@ -21,8 +21,10 @@ public:
     static QList<User> demoUsers();
 
     // Adds `count` submissions unless the store was seeded before (then it
-    // adds nothing). Returns an error message, or empty.
-    static QString seed(ServerStore &store, int count, quint32 seed);
+    // adds nothing). Returns an error message, or empty. With
+    // `evidenceCache`, the evidence files are taken from and kept in that
+    // folder (EvidenceCache) instead of drawn on every run.
+    static QString seed(ServerStore &store, int count, quint32 seed, const QString &evidenceCache = {});
 };
 
 } // namespace assay::server

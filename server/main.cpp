@@ -10,6 +10,7 @@
 #include "server/ServerStore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -129,7 +130,7 @@ int main(int argc, char *argv[])
     // The demo's child server (assay --demo): it ends with its parent, and
     // starts from a seeded template when it can.
     const QCommandLineOption exitWithParent(u"exit-with-parent"_s, u"End when the parent process ends (standard input a pipe from it; on Linux also the parent-death signal)."_s);
-    const QCommandLineOption seedCache(u"seed-cache"_s, u"Keep the seeded store in DIR and start from that copy when --seed and the rest are the same (a fresh --db only)."_s, u"DIR"_s);
+    const QCommandLineOption seedCache(u"seed-cache"_s, u"Keep the seeded store in DIR and start from that copy when --seed and the rest are the same (a fresh --db only); keep the evidence files in DIR/evidence."_s, u"DIR"_s);
     parser.addOptions({exitWithParent, seedCache});
     parser.process(app);
 
@@ -229,7 +230,8 @@ int main(int argc, char *argv[])
     }
     // Idempotency keys are kept a week (the contract asks for at least a day).
     store.expireIdempotencyKeys(QDateTime::currentDateTimeUtc().addDays(-7));
-    if (const QString error = Seeder::seed(store, seedCount, seedValue); !error.isEmpty())
+    const QString evidenceCache = parser.isSet(seedCache) ? QDir(parser.value(seedCache)).filePath(u"evidence"_s) : QString();
+    if (const QString error = Seeder::seed(store, seedCount, seedValue, evidenceCache); !error.isEmpty())
         return fail(u"seeding failed: "_s + error);
     if (seedTemplate && !fromTemplate) {
         // Without a template the next start seeds again: slower, not wrong.
