@@ -28,8 +28,14 @@ struct DemoSession::Seat
 };
 
 DemoSession::DemoSession(const QString &role, QObject *parent)
+    : DemoSession(role, DemoMarketplace::Options{}, parent)
+{
+}
+
+DemoSession::DemoSession(const QString &role, const DemoMarketplace::Options &options, QObject *parent)
     : QObject(parent)
     , m_role(role)
+    , m_marketplace(options)
     , m_dir(QDir::tempPath() + u"/assay-demo-XXXXXX"_s)
 {
     m_sinceStart.start();

@@ -41,6 +41,7 @@ class DemoSession : public QObject
 
 public:
     explicit DemoSession(const QString &role, QObject *parent = nullptr);
+    DemoSession(const QString &role, const DemoMarketplace::Options &options, QObject *parent = nullptr);
     ~DemoSession() override;
 
     DemoMarketplace &marketplace() { return m_marketplace; }
