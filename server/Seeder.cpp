@@ -4,6 +4,7 @@
 #include "domain/Questionnaire.h"
 #include "server/AnswerEdits.h"
 #include "server/EvidenceFactory.h"
+#include "server/SeedRevalidations.h"
 #include "server/SeedVerdicts.h"
 #include "server/ServerLogging.h"
 
@@ -160,6 +161,11 @@ QList<User> Seeder::demoUsers()
     };
 }
 
+QDateTime Seeder::anchor()
+{
+    return QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+}
+
 QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
 {
     if (count <= 0 || !store.metaValue(u"seeded"_s).isEmpty())
@@ -184,8 +190,7 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
     SeedVerdicts verdicts(*questionnaire, detail);
     auto pick = [&rng](const QStringList &list) -> const QString & { return list.at(rng.bounded(int(list.size()))); };
     auto chance = [&rng](double p) { return rng.generateDouble() < p; };
-    // A fixed anchor keeps the data the same on every run.
-    const QDateTime anchor(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+    const QDateTime anchor = Seeder::anchor();
     constexpr qint64 Day = 86400;
 
     // Partners and their apps.
@@ -464,6 +469,9 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
             made.append(s);
         }
     }
+
+    // Badges due at the anchor have their re-validation open; no other is due.
+    SeedRevalidations::apply(made, reviewApprovers, anchor, evidenceCounter);
 
     // The feed lists changes in the order they happened.
     std::stable_sort(made.begin(), made.end(), [](const Submission &a, const Submission &b) {

@@ -2,6 +2,7 @@
 
 #include "server/ServerStore.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -23,6 +24,12 @@ public:
     // Adds `count` submissions unless the store was seeded before (then it
     // adds nothing). Returns an error message, or empty.
     static QString seed(ServerStore &store, int count, quint32 seed);
+
+    // The seeded story's "now": every seeded date lies before it, and the
+    // badges due for re-validation are due relative to it. Fixed, so the
+    // data is the same on every run; a server whose clock stands here
+    // (`--now`) finds the re-validations the seeding opened and no others.
+    static QDateTime anchor();
 };
 
 } // namespace assay::server
