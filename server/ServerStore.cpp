@@ -167,6 +167,18 @@ bool ServerStore::addUser(const User &user)
     return q.exec() || fail(QStringLiteral("user %1: %2").arg(user.id, q.lastError().text()));
 }
 
+bool ServerStore::setToken(const QString &userId, const QString &token)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE users SET token = ?, token_sha256 = ? WHERE id = ?"));
+    q.addBindValue(token);
+    q.addBindValue(tokenHash(token));
+    q.addBindValue(userId);
+    if (!q.exec())
+        return fail(QStringLiteral("user %1: %2").arg(userId, q.lastError().text()));
+    return q.numRowsAffected() == 1 || fail(QStringLiteral("no user %1 in the store").arg(userId));
+}
+
 std::optional<User> ServerStore::userByToken(const QString &token)
 {
     QSqlQuery q(database());

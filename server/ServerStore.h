@@ -72,6 +72,9 @@ public:
 
     // --- users ---
     bool addUser(const User &user);
+    // A fresh token for a user already there (a store copied from a seeded
+    // template, whose tokens are blank).
+    bool setToken(const QString &userId, const QString &token);
     std::optional<User> userByToken(const QString &token);
     std::optional<User> user(const QString &id);
     QList<User> users();
