@@ -544,9 +544,12 @@ void QueueModel::refreshIds(const QStringList &ids)
         removeAt(row);
         insertAt(placeOf(*fresh), *fresh);
     }
-    if (unknownAssignee && !m_rows.isEmpty()) {
-        readNames(); // the users changed: names are read again, once
-        Q_EMIT dataChanged(index(0, AssigneeColumn), index(int(m_rows.size()) - 1, AssigneeColumn));
+    if (unknownAssignee) {
+        // Perhaps the users changed: their names are read again, once.
+        const QHash<QString, QString> before = m_names;
+        readNames();
+        if (m_names != before && !m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, AssigneeColumn), index(int(m_rows.size()) - 1, AssigneeColumn));
     }
     if (const Result<int> total = query.count(m_filter, context); total)
         m_total = *total;
