@@ -8,19 +8,44 @@ namespace assay {
 
 namespace {
 
-// The tokenizer is SQLite's unicode61, named for the Unicode version of its
-// tables: a character is part of a token when it was a letter, a number or
-// a private-use character in Unicode 6.1. Qt knows newer versions; a letter
-// assigned since is a separator to the index, and must be one here, or a
-// quoted term would hold two tokens for SQLite — a phrase query, which a
-// detail=none index refuses with an error. (tst_searchquery compares this
-// with SQLite's tokenizer over every character of the BMP.)
+// The tokenizer is SQLite's unicode61 (categories "L* N* Co"), whose tables
+// are those of Unicode 6.1 — as measured against the SQLite we link
+// (tst_searchquery compares the two over every character up to U+2FFFF):
+// - a letter, number or private-use character of Unicode 6.1 is part of a
+//   token; so is every character 6.1 did not know (its tables have no
+//   category for them, and SQLite keeps them in tokens);
+// - of the combining marks, only the diacritics remove_diacritics strips
+//   stay in a token ("e\u0301cole" is one), the others separate;
+// - a few characters changed category since 6.1 and are separators there.
+// A difference in one direction only makes a term less precise; in the
+// other (a character this takes for part of a token and SQLite for a
+// separator), a quoted term would hold two tokens for SQLite: a phrase
+// query, which a detail=none index refuses with an error.
+bool isStrippedDiacritic(char32_t c)
+{
+    return (c >= 0x300 && c <= 0x304) || (c >= 0x306 && c <= 0x30C) || c == 0x30F || c == 0x311 || c == 0x31B
+        || (c >= 0x323 && c <= 0x328) || c == 0x32D || c == 0x32E || c == 0x330 || c == 0x331;
+}
+
+// Letters now, spacing marks in Unicode 6.1.
+bool markIn61(char32_t c)
+{
+    return (c >= 0x19B0 && c <= 0x19C0) || (c >= 0x19C8 && c <= 0x19C9) || c == 0x1CF2 || c == 0x1CF3;
+}
+
+// Marks now, letters in Unicode 6.1.
+bool letterIn61(char32_t c)
+{
+    return c == 0x1885 || c == 0x1886;
+}
+
 bool isTokenChar(char32_t c)
 {
     if (c < 0x80)
         return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
-    if (QChar::unicodeVersion(c) > QChar::Unicode_6_1 || QChar::unicodeVersion(c) == QChar::Unicode_Unassigned)
-        return false;
+    const QChar::UnicodeVersion version = QChar::unicodeVersion(c);
+    if (version == QChar::Unicode_Unassigned || version > QChar::Unicode_6_1 || letterIn61(c))
+        return true;
     switch (QChar::category(c)) {
     case QChar::Letter_Uppercase:
     case QChar::Letter_Lowercase:
@@ -31,7 +56,11 @@ bool isTokenChar(char32_t c)
     case QChar::Number_Letter:
     case QChar::Number_Other:
     case QChar::Other_PrivateUse:
-        return true;
+        return !markIn61(c);
+    case QChar::Mark_NonSpacing:
+        return isStrippedDiacritic(c);
+    case QChar::Other_NotAssigned: // the noncharacters U+FDD0 ... but not U+FFFE, U+FFFF
+        return (c & 0xFFFE) != 0xFFFE;
     default:
         return false;
     }
@@ -91,10 +120,7 @@ void forEachToken(QStringView text, Fn &&fn)
                 ++i;
                 continue;
             }
-            const char32_t c = charAt(i, &width);
-            // unicode61 with remove_diacritics keeps combining marks inside
-            // a token (and then drops them): "e\u0301cole" is one token.
-            if (!isTokenChar(c) && QChar::category(c) != QChar::Mark_NonSpacing)
+            if (!isTokenChar(charAt(i, &width)))
                 break;
             i += width;
         }
@@ -161,6 +187,9 @@ SearchQuery SearchQuery::parse(const QString &input)
     // A run of text becomes terms: each token alone, or, for a chunk with
     // punctuation inside ("row-level"), the phrase of its tokens.
     auto addTerm = [&query](QStringList tokens, bool lastIsPrefix) {
+        // A token of diacritics alone folds to nothing: as a prefix it would
+        // match every token.
+        tokens.removeIf([](const QString &tok) { return fold(tok).isEmpty(); });
         if (tokens.isEmpty() || query.m_terms.size() >= MaxTerms)
             return;
         if (tokens.size() > MaxPhraseTokens) {
