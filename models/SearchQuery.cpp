@@ -1,6 +1,7 @@
 #include "models/SearchQuery.h"
 
 #include <QChar>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -283,42 +284,28 @@ QString SearchQuery::ftsMatch() const
     return termMatches().join(QLatin1Char(' '));
 }
 
-bool SearchQuery::termAt(const Term &t, const QList<Token> &tokens, qsizetype i) const
-{
-    const qsizetype n = t.folded.size();
-    if (i + n > tokens.size())
-        return false;
-    for (qsizetype k = 0; k < n; ++k) {
-        const Token &tok = tokens.at(i + k);
-        if (k > 0 && tok.fieldStart)
-            return false;
-        const bool prefix = t.lastIsPrefix && k == n - 1;
-        if (prefix ? !tok.folded.startsWith(t.folded.at(k)) : tok.folded != t.folded.at(k))
-            return false;
-    }
-    return true;
-}
-
 bool SearchQuery::phrasesMatch(const QString &text) const
 {
-    // The text is walked once, with no copy of its tokens: a candidate's
-    // answers run to tens of kilobytes, and hundreds are checked per
-    // keystroke. For each phrase, `progress` holds the starts of partial
-    // matches still alive (a phrase has at most MaxPhraseTokens tokens).
+    // The text is walked once, with no copy of its tokens and no allocation
+    // per token: a candidate's answers run to tens of kilobytes, and
+    // hundreds are checked per keystroke. Per phrase, bit k of `alive` says
+    // a partial match of its first k tokens ends at the previous token (a
+    // phrase has at most MaxPhraseTokens tokens).
+    static_assert(MaxPhraseTokens < 32);
     struct Pending
     {
         const Term *term;
-        QList<int> alive; // how many tokens matched, per partial match
+        quint32 alive = 0;
         bool found = false;
     };
-    QList<Pending> pending;
+    QVarLengthArray<Pending, MaxTerms> pending;
     for (const Term &t : m_terms) {
         if (t.tokens.size() > 1)
-            pending.append({&t, {}, false});
+            pending.append({&t, 0, false});
     }
-    if (pending.isEmpty())
-        return true;
     qsizetype left = pending.size();
+    if (left == 0)
+        return true;
     const QStringView view(text);
     forEachToken(view, [&](int start, int length, bool fieldStart) {
         if (left == 0)
@@ -329,20 +316,19 @@ bool SearchQuery::phrasesMatch(const QString &text) const
                 continue;
             const Term &t = *p.term;
             const int n = int(t.folded.size());
-            QList<int> next;
-            if (!fieldStart) {
-                for (int matched : std::as_const(p.alive)) {
-                    if (tokenIs(token, t.folded.at(matched), t.lastIsPrefix && matched == n - 1))
-                        next.append(matched + 1);
-                }
+            quint32 next = 0;
+            const quint32 alive = fieldStart ? 0 : p.alive;
+            for (int k = 1; k < n; ++k) {
+                if ((alive & (1u << k)) && tokenIs(token, t.folded.at(k), t.lastIsPrefix && k == n - 1))
+                    next |= 1u << (k + 1);
             }
             if (tokenIs(token, t.folded.at(0), false))
-                next.append(1);
-            if (next.contains(n)) {
+                next |= 1u << 1;
+            if (next & (1u << n)) {
                 p.found = true;
                 --left;
             }
-            p.alive = std::move(next);
+            p.alive = next;
         }
     });
     return left == 0;
@@ -353,14 +339,38 @@ QList<SearchQuery::Occurrence> SearchQuery::occurrences(const QString &text) con
     QList<Occurrence> out;
     if (m_terms.isEmpty())
         return out;
-    const QList<Token> tokens = tokenize(text);
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
+    // Where the tokens are (no folded copies: a snippet's document is tens
+    // of kilobytes, and tokenIs() folds ASCII in place).
+    struct Span
+    {
+        int start;
+        int length;
+        bool fieldStart;
+    };
+    QList<Span> spans;
+    spans.reserve(text.size() / 6);
+    forEachToken(text, [&](int start, int length, bool fieldStart) { spans.append({start, length, fieldStart}); });
+    const QStringView view(text);
+    auto termAt = [&](const Term &t, qsizetype i) {
+        const qsizetype n = t.folded.size();
+        if (i + n > spans.size())
+            return false;
+        for (qsizetype k = 0; k < n; ++k) {
+            const Span &sp = spans.at(i + k);
+            if (k > 0 && sp.fieldStart)
+                return false;
+            if (!tokenIs(view.mid(sp.start, sp.length), t.folded.at(k), t.lastIsPrefix && k == n - 1))
+                return false;
+        }
+        return true;
+    };
+    for (qsizetype i = 0; i < spans.size(); ++i) {
         for (qsizetype t = 0; t < m_terms.size(); ++t) {
             const Term &term = m_terms.at(t);
-            if (!termAt(term, tokens, i))
+            if (!termAt(term, i))
                 continue;
-            const Token &last = tokens.at(i + term.folded.size() - 1);
-            const int start = tokens.at(i).start;
+            const Span &last = spans.at(i + term.folded.size() - 1);
+            const int start = spans.at(i).start;
             out.append({start, last.start + last.length - start, int(t)});
             break; // the first term that starts here marks it
         }
