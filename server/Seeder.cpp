@@ -5,6 +5,7 @@
 #include "server/AnswerEdits.h"
 #include "server/EvidenceCache.h"
 #include "server/EvidenceFactory.h"
+#include "server/SeedRevalidations.h"
 #include "server/SeedVerdicts.h"
 #include "server/ServerLogging.h"
 
@@ -175,6 +176,11 @@ QList<User> Seeder::demoUsers()
     };
 }
 
+QDateTime Seeder::anchor()
+{
+    return QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+}
+
 QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QString &evidenceCache)
 {
     if (count <= 0 || !store.metaValue(u"seeded"_s).isEmpty())
@@ -199,8 +205,7 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QSt
     SeedVerdicts verdicts(*questionnaire, detail);
     auto pick = [&rng](const QStringList &list) -> const QString & { return list.at(rng.bounded(int(list.size()))); };
     auto chance = [&rng](double p) { return rng.generateDouble() < p; };
-    // A fixed anchor keeps the data the same on every run.
-    const QDateTime anchor(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+    const QDateTime anchor = Seeder::anchor();
     constexpr qint64 Day = 86400;
 
     // Partners and their apps.
@@ -479,6 +484,9 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QSt
             made.append(s);
         }
     }
+
+    // Badges due at the anchor have their re-validation open; no other is due.
+    SeedRevalidations::apply(made, reviewApprovers, anchor, evidenceCounter);
 
     // The feed lists changes in the order they happened.
     std::stable_sort(made.begin(), made.end(), [](const Submission &a, const Submission &b) {

@@ -532,7 +532,7 @@ std::optional<StoredResponse> ServerStore::idempotentResponse(const QString &use
 }
 
 bool ServerStore::storeIdempotentResponse(const QString &userId, const QString &endpoint, const QString &key,
-                                          const StoredResponse &response)
+                                          const StoredResponse &response, const QDateTime &at)
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO idempotency (user_id, endpoint, key, body_sha256, status, response, created_at) "
@@ -543,7 +543,7 @@ bool ServerStore::storeIdempotentResponse(const QString &userId, const QString &
     q.addBindValue(response.bodySha256);
     q.addBindValue(response.status);
     q.addBindValue(response.body);
-    q.addBindValue(ts(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(ts(at));
     return q.exec() || fail(q.lastError().text());
 }
 

@@ -2,6 +2,7 @@
 // the demo, development and every integration test. Thin: it parses the
 // command line and composes assay_server.
 
+#include "domain/JsonReader.h"
 #include "server/ApiServer.h"
 #include "server/ParentWatch.h"
 #include "server/SeedTemplate.h"
@@ -126,7 +127,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption latency(u"latency-ms"_s, u"Delay every response by N ms."_s, u"N"_s, u"0"_s);
     const QCommandLineOption listRoutes(u"list-routes"_s, u"Print the routes served ('METHOD /path operationId') and exit."_s);
     const QCommandLineOption quiet(u"quiet"_s, u"Do not log one line per request."_s);
-    parser.addOptions({listen, db, seed, seedRandom, users, printTokens, faults, latency, listRoutes, quiet});
+    const QCommandLineOption now(u"now"_s, u"Pin the server's clock to TIME (RFC 3339, e.g. 2026-11-20T09:00:00Z), for tests of dates."_s, u"TIME"_s);
+    parser.addOptions({listen, db, seed, seedRandom, users, printTokens, faults, latency, listRoutes, quiet, now});
     // The demo's child server (assay --demo): it ends with its parent, and
     // starts from a seeded template when it can.
     const QCommandLineOption exitWithParent(u"exit-with-parent"_s, u"End when the parent process ends (standard input a pipe from it; on Linux also the parent-death signal)."_s);
@@ -161,6 +163,15 @@ int main(int argc, char *argv[])
     const quint32 seedValue = parser.value(seedRandom).toUInt(&ok);
     if (!ok)
         return fail(u"--seed-random takes a number"_s);
+    // Badge expiry, re-validations and resubmission locks are all decided by
+    // this one clock.
+    std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
+    if (parser.isSet(now)) {
+        const std::optional<QDateTime> pinned = JsonReader::parseTimestamp(parser.value(now));
+        if (!pinned)
+            return fail(u"--now takes an RFC 3339 time, e.g. 2026-11-20T09:00:00Z"_s);
+        clock = [at = *pinned] { return at; };
+    }
     int seedCount = 0;
     if (parser.isSet(seed)) {
         seedCount = parser.value(seed).toInt(&ok);
@@ -229,7 +240,7 @@ int main(int argc, char *argv[])
         }
     }
     // Idempotency keys are kept a week (the contract asks for at least a day).
-    store.expireIdempotencyKeys(QDateTime::currentDateTimeUtc().addDays(-7));
+    store.expireIdempotencyKeys(clock().addDays(-7));
     const QString evidenceCache = parser.isSet(seedCache) ? QDir(parser.value(seedCache)).filePath(u"evidence"_s) : QString();
     if (const QString error = Seeder::seed(store, seedCount, seedValue, evidenceCache); !error.isEmpty())
         return fail(u"seeding failed: "_s + error);
@@ -248,6 +259,7 @@ int main(int argc, char *argv[])
     options.faultSeed = seedValue;
     options.latencyMs = latencyMs;
     options.logRequests = !parser.isSet(quiet);
+    options.clock = clock;
     ApiServer server(&store, options);
     if (const QString error = server.listen(address, quint16(port)); !error.isEmpty())
         return fail(error);
