@@ -8,6 +8,8 @@
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
+#include <tuple>
+
 #ifdef Q_OS_LINUX
 #include <csignal>
 #include <sys/prctl.h>

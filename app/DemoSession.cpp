@@ -65,7 +65,7 @@ Result<Profile> DemoSession::profileFor(const QString &role)
 {
     if (!m_dir.isValid())
         return Error{tr("cannot make the demo's temporary folder: %1").arg(m_dir.errorString())};
-    const Profile profile(m_dir.filePath(role));
+    Profile profile(m_dir.filePath(role));
     if (const Result<> made = profile.ensureExists(); !made)
         return made.error();
     return profile;

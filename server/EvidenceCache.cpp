@@ -11,6 +11,9 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <algorithm>
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace assay::server {
@@ -68,7 +71,8 @@ std::optional<EvidenceCache::Hit> EvidenceCache::find(const QString &recipe) con
     if (QCryptographicHash::hash(hit.evidence.content, QCryptographicHash::Sha256).toHex() != hit.sha256.toLatin1()) {
         qCWarning(lcServer) << "cached evidence" << hit.sha256 << "does not match its digest; making it again";
         blob.close();
-        QFile::remove(blob.fileName());
+        // A file left there fails again next time and is made again then.
+        std::ignore = QFile::remove(blob.fileName());
         return std::nullopt;
     }
     return hit;

@@ -13,6 +13,8 @@
 #include <QSqlQuery>
 #include <QUuid>
 
+#include <tuple>
+
 using namespace Qt::StringLiterals;
 
 namespace assay::server {
@@ -75,7 +77,7 @@ Result<bool> SeedTemplate::restore(const QString &dbPath) const
         return false;
     QFile from(m_path);
     if (!from.copy(dbPath)) {
-        QFile::remove(dbPath); // a partial copy is no store
+        std::ignore = QFile::remove(dbPath); // a partial copy is no store; the error says what failed
         return Error{u"cannot copy the seeded template %1: %2"_s.arg(m_path, from.errorString())};
     }
     // Marked as used, for the eviction in save(); a failure only makes it
@@ -95,32 +97,36 @@ Result<> SeedTemplate::save(ServerStore &store) const
     QSqlQuery q(store.database());
     q.prepare(u"VACUUM INTO ?"_s);
     q.addBindValue(part);
+    // On failure the part is removed, or at the latest by a later save(),
+    // which removes stale parts: the error says what failed first.
     if (!q.exec()) {
-        QFile::remove(part);
+        std::ignore = QFile::remove(part);
         return Error{u"cannot copy the seeded store to %1: %2"_s.arg(part, q.lastError().text())};
     }
     if (const Result<> blanked = blankTokens(part); !blanked) {
-        QFile::remove(part);
+        std::ignore = QFile::remove(part);
         return blanked;
     }
     // Another run may have saved the same template meanwhile: same bytes.
-    QFile::remove(m_path);
+    // Should it stay, the rename below fails and says so.
+    std::ignore = QFile::remove(m_path);
     if (!QFile::rename(part, m_path)) {
-        QFile::remove(part);
+        std::ignore = QFile::remove(part);
         return Error{u"cannot move the seeded template into place at %1"_s.arg(m_path)};
     }
     // A few templates, the most recently used: each is as large as the
     // evidence it holds, and every worktree's server has its own.
     QDir dir(m_dir);
     const QFileInfoList kept = dir.entryInfoList({Prefix + u'*' + Suffix}, QDir::Files, QDir::Time);
+    // Eviction is housekeeping: a file that stays is tried again next time.
     for (qsizetype i = KeptTemplates; i < kept.size(); ++i)
-        QFile::remove(kept.at(i).filePath());
+        std::ignore = QFile::remove(kept.at(i).filePath());
     // A copy whose server was killed while writing it is never renamed;
     // one older than any copy takes is left over.
     const QDateTime stale = QDateTime::currentDateTimeUtc().addSecs(-3600);
     for (const QFileInfo &part : dir.entryInfoList({Prefix + u"*.part-*"_s}, QDir::Files)) {
         if (part.lastModified(QTimeZone::UTC) < stale)
-            QFile::remove(part.filePath());
+            std::ignore = QFile::remove(part.filePath());
     }
     return {};
 }
