@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -45,7 +46,54 @@ class TestDemoSession : public QObject
 {
     Q_OBJECT
 
+    QTemporaryDir m_scripts;
+
+    QString script(const QString &name, const QByteArray &body)
+    {
+        const QString path = m_scripts.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write("#!/bin/sh\n" + body + '\n') < 0
+            || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+            qFatal("cannot write a script in the test's folder");
+        return path;
+    }
+
 private Q_SLOTS:
+    // What the window's status line says when the child is no server.
+    void aChildThatIsNoServerIsAClearError_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("missing") << u"/nonexistent/assay-marketplace"_s << u"cannot find the demo marketplace"_s;
+        QTest::newRow("exits at once") << u"/bin/false"_s << u"ended with exit code 1 before it was ready"_s;
+        // echo prints its arguments, the first of them --listen.
+        QTest::newRow("garbage") << u"/bin/echo"_s << u"said “--listen 127.0.0.1:0"_s;
+        // Waits on the open pipe and says nothing.
+        QTest::newRow("silent") << script(u"silent"_s, "exec cat >/dev/null") << u"did not say where it listens"_s;
+        QTest::newRow("no lead") << script(u"nolead"_s, "echo 'listening on http://127.0.0.1:9'; echo 'token u_a reviewer t'; exec cat >/dev/null")
+                                 << u"lists no demo user with the role “lead”"_s;
+    }
+
+    void aChildThatIsNoServerIsAClearError()
+    {
+        QFETCH(QString, program);
+        QFETCH(QString, says);
+        DemoMarketplace::Options options;
+        options.program = program;
+        options.seedCache = u"-"_s;
+        options.startTimeout = std::chrono::milliseconds(500);
+        DemoMarketplace marketplace(options);
+        marketplace.setRole(u"lead"_s);
+        QSignalSpy failed(&marketplace, &DemoMarketplace::failed);
+        QSignalSpy ready(&marketplace, &DemoMarketplace::ready);
+        marketplace.start();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        const QString message = failed.at(0).at(0).toString();
+        QVERIFY2(message.contains(says), qPrintable(message));
+        QCOMPARE(ready.count(), 0);
+        QTRY_COMPARE(marketplace.processId(), 0); // nothing left running
+    }
+
     void switchingSignsInTheOtherUserWithAProfileOfTheirOwn()
     {
         QTemporaryDir seedCache;
