@@ -13,10 +13,15 @@
 
 #include <cstdio>
 #include <memory>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
 namespace assay {
+
+namespace {
+const QString LockName = u"session.lock"_s;
+} // namespace
 
 // A window a switch made, with what it needs; destroyed in this order:
 // the sync, the window, the cache the window reads.
@@ -39,6 +44,12 @@ DemoSession::DemoSession(const QString &role, const DemoMarketplace::Options &op
     , m_dir(QDir::tempPath() + u"/assay-demo-XXXXXX"_s)
 {
     m_sinceStart.start();
+    std::ignore = removeAbandoned(QDir::tempPath()); // housekeeping: says nothing when it cannot
+    if (m_dir.isValid()) {
+        m_lock.emplace(m_dir.filePath(LockName));
+        // Without the lock this folder is left for a later session to remove.
+        std::ignore = m_lock->tryLock(0);
+    }
     m_marketplace.setRole(role);
     connect(&m_marketplace, &DemoMarketplace::ready, this, [this] {
         std::fprintf(stderr, "assay: demo marketplace ready %lld ms after the start\n", m_sinceStart.elapsed());
@@ -60,6 +71,27 @@ void DemoSession::reportFirstRows(QAbstractItemModel *queue)
 }
 
 DemoSession::~DemoSession() = default;
+
+int DemoSession::removeAbandoned(const QString &tempDir)
+{
+    int removed = 0;
+    const QDir temp(tempDir);
+    for (const QString &name : temp.entryList({u"assay-demo-*"_s}, QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString dir = temp.filePath(name);
+        // A folder without a lock is one being made just now (or not ours).
+        if (!QFile::exists(dir + u'/' + LockName))
+            continue;
+        // QLockFile takes over a lock whose process is gone, and only then.
+        QLockFile lock(dir + u'/' + LockName);
+        lock.setStaleLockTime(0); // never by age: a demo runs for days
+        if (!lock.tryLock(0))
+            continue;
+        lock.unlock();
+        if (QDir(dir).removeRecursively())
+            ++removed;
+    }
+    return removed;
+}
 
 Result<Profile> DemoSession::profileFor(const QString &role)
 {

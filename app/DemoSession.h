@@ -5,6 +5,7 @@
 #include "models/Profile.h"
 
 #include <QHash>
+#include <QLockFile>
 #include <QObject>
 #include <QElapsedTimer>
 #include <QTemporaryDir>
@@ -66,6 +67,11 @@ public:
     // Signs `role`'s demo user in: their window, made on first use.
     Result<> switchTo(const QString &role);
 
+    // Removes the demo folders of sessions that were killed (Ctrl+C in a
+    // terminal, SIGKILL) and so never removed their own: each holds profiles
+    // with all their evidence. Returns how many.
+    static int removeAbandoned(const QString &tempDir);
+
 Q_SIGNALS:
     // `role`'s demo user is signed in and shown (after a switch).
     void switched(const QString &role, const QString &userId);
@@ -79,6 +85,9 @@ private:
     QElapsedTimer m_sinceStart;
     DemoMarketplace m_marketplace;
     QTemporaryDir m_dir;
+    // Held while the session runs: a folder whose lock is free belonged to
+    // a session that was killed.
+    std::optional<QLockFile> m_lock;
     QHash<QString, QMainWindow *> m_windows; // every user's window, by role
     std::vector<std::unique_ptr<Seat>> m_seats; // the windows a switch made
     std::function<void(MainWindow &, SyncController &)> m_setup;

@@ -94,6 +94,30 @@ private Q_SLOTS:
         QTRY_COMPARE(marketplace.processId(), 0); // nothing left running
     }
 
+    void foldersOfKilledSessionsAreRemovedOthersKept()
+    {
+        QTemporaryDir temp;
+        QVERIFY(temp.isValid());
+        const QDir dir(temp.path());
+        for (const QString &name : {u"assay-demo-killed"_s, u"assay-demo-running"_s, u"assay-demo-unlocked"_s, u"other-killed"_s})
+            QVERIFY(dir.mkpath(name + u"/reviewer/evidence"_s));
+        // A lock whose process is gone (pid, application, host: QLockFile's
+        // format), one this process holds, and none.
+        for (const QString &name : {u"assay-demo-killed"_s, u"other-killed"_s}) {
+            QFile stale(dir.filePath(name + u"/session.lock"_s));
+            QVERIFY(stale.open(QIODevice::WriteOnly));
+            QVERIFY(stale.write("2147483646\nassay\n\n") > 0);
+        }
+        QLockFile held(dir.filePath(u"assay-demo-running/session.lock"_s));
+        QVERIFY(held.tryLock(0));
+
+        QCOMPARE(DemoSession::removeAbandoned(temp.path()), 1);
+        QVERIFY(!dir.exists(u"assay-demo-killed"_s));
+        QVERIFY(dir.exists(u"assay-demo-running/reviewer/evidence"_s));
+        QVERIFY(dir.exists(u"assay-demo-unlocked/reviewer/evidence"_s));
+        QVERIFY(dir.exists(u"other-killed/reviewer/evidence"_s));
+    }
+
     void switchingSignsInTheOtherUserWithAProfileOfTheirOwn()
     {
         QTemporaryDir seedCache;
