@@ -133,9 +133,9 @@ SignInDialog *Session::signIn()
     }
     if (dynamic_cast<KeychainCredentialStore *>(m_store.get())) {
         if (const QString reason = KeychainCredentialStore::unavailableReason(); !reason.isEmpty())
-            dialog->setNotice(tr("No system keychain can be reached here (%1), so Assay cannot remember the token. "
-                                 "You can still sign in for this session; to be signed in at every start, set the "
-                                 "ASSAY_TOKEN environment variable to the token before starting Assay.")
+            dialog->setNotice(tr("Assay cannot remember the token on this machine: %1. You can still sign in for "
+                                 "this session; to be signed in at every start, set the ASSAY_TOKEN environment "
+                                 "variable to the token before starting Assay.")
                                   .arg(reason));
     }
     connect(dialog, &QDialog::accepted, this, [this, dialog] {

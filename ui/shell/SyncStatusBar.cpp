@@ -1,6 +1,7 @@
 #include "ui/shell/SyncStatusBar.h"
 
 #include "sync/SyncController.h"
+#include "ui/shell/Translations.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -46,6 +47,8 @@ SyncStatusBar::SyncStatusBar(QWidget *parent)
     , m_failure(new QToolButton)
     , m_clock(new QTimer(this))
 {
+    // "%n change(s) waiting" needs the English plural forms.
+    ensureTranslationsLoaded();
     setObjectName(u"SyncStatusBar"_s);
     setAccessibleName(tr("Sync status"));
     m_syncNow->setObjectName(u"syncNow"_s);
@@ -212,7 +215,8 @@ void SyncStatusBar::showFailure(const QString &serverMessage)
 void SyncStatusBar::syncEnded()
 {
     showProgress({}, 0, 0);
-    if (m_controller && m_controller->lastError().isEmpty()) {
+    const SyncController *controller = m_controller.data();
+    if (controller && controller->lastError().isEmpty()) {
         m_failureText.clear();
         m_failure->hide();
     }
