@@ -1852,30 +1852,6 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>1 secrets finding in evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 secrets findings in evidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 item with findings not opened yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 items with findings not opened yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 item not scanned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 items not scanned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>submitted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1946,6 +1922,27 @@ assay sync --server URL --profile %1</source>
     <message>
         <source>sent</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n secrets finding(s) in evidence</source>
+        <translation>
+            <numerusform>%n secrets finding in evidence</numerusform>
+            <numerusform>%n secrets findings in evidence</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) with findings not opened yet</source>
+        <translation>
+            <numerusform>%n item with findings not opened yet</numerusform>
+            <numerusform>%n items with findings not opened yet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) not scanned</source>
+        <translation>
+            <numerusform>%n item not scanned</numerusform>
+            <numerusform>%n items not scanned</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2084,10 +2081,6 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No system keychain can be reached here (%1), so Assay cannot remember the token. You can still sign in for this session; to be signed in at every start, set the ASSAY_TOKEN environment variable to the token before starting Assay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>signed in as %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2117,6 +2110,10 @@ assay sync --server URL --profile %1</source>
     </message>
     <message>
         <source>cannot read the signed-in user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay cannot remember the token on this machine: %1. You can still sign in for this session; to be signed in at every start, set the ASSAY_TOKEN environment variable to the token before starting Assay.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

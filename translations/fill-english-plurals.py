@@ -19,7 +19,7 @@ EXCEPTIONS = {
 path = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).with_name("assay_en.ts"))
 text = path.read_text(encoding="utf-8")
 pattern = re.compile(
-    r'(<message numerus="yes">\s*<source>(?P<source>.*?)</source>\s*)'
+    r'(<message numerus="yes">\s*<source>(?P<source>[^<]*)</source>\s*)'
     r'<translation type="unfinished">\s*<numerusform></numerusform>\s*<numerusform></numerusform>\s*</translation>',
     re.S)
 
