@@ -4,7 +4,14 @@
 
 #include "MemoryCredentialStore.h"
 #include "common/LoopbackMarketplace.h"
+#include "common/ResultCheck.h"
+#include "models/Cache.h"
+#include "models/SubmissionStore.h"
 #include "sync/KeychainCredentialStore.h"
+#include "sync/SyncController.h"
+#include "ui/MainWindow.h"
+#include "ui/shell/Session.h"
+#include "ui/shell/SyncStatusBar.h"
 #include "ui/shell/SignInDialog.h"
 
 #include <QLabel>
@@ -12,6 +19,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace assay;
@@ -176,6 +184,55 @@ private Q_SLOTS:
         QVERIFY(!dialog.stored());
         QCOMPARE(dialog.token(), test::LoopbackMarketplace::token(u"u_alice"_s));
         QCOMPARE(dialog.user().name, u"Alice Reviewer"_s);
+    }
+
+    void signingInThroughTheWindowThenOut()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Profile profile(dir.filePath(u"p"_s));
+        QCOMPARE(profile.ensureExists().errorString(), QString());
+        Cache cache;
+        QVERIFY(test::ok(cache.open(profile.cachePath())));
+        MainWindow window(&cache, profile);
+        Session session(window, cache, profile);
+        auto store = std::make_shared<test::MemoryCredentialStore>();
+        session.setCredentialStore(store);
+        window.show();
+        QCOMPARE(window.windowTitle(), u"Assay"_s);
+        // F5 is Sync now (off until signed in); Reload from Cache gave it up.
+        QAction *syncNow = window.action(u"syncNow"_s);
+        QVERIFY(syncNow);
+        QCOMPARE(syncNow->shortcut(), QKeySequence(Qt::Key_F5));
+        QVERIFY(!syncNow->isEnabled());
+        QVERIFY(window.action(u"signIn"_s)->isEnabled());
+        QVERIFY(!window.action(u"signOut"_s)->isEnabled());
+
+        window.action(u"signIn"_s)->trigger();
+        auto *dialog = window.findChild<SignInDialog *>();
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isVisible());
+        QSignalSpy started(&session, &Session::started);
+        typeAndSignIn(*dialog, m_market->url().toString(), test::LoopbackMarketplace::token(u"u_alice"_s));
+        QVERIFY(started.wait(20000));
+        SyncController *sync = session.sync();
+        QVERIFY(sync);
+        QCOMPARE(window.syncBar()->controller(), sync);
+        QVERIFY(syncNow->isEnabled());
+        QVERIFY(window.action(u"signOut"_s)->isEnabled());
+        QCOMPARE(store->tokens.value(KeychainCredentialStore::keyFor(m_market->url())),
+                 test::LoopbackMarketplace::token(u"u_alice"_s));
+        // The profile remembers its marketplace for the next start.
+        QCOMPARE(test::ok(cache.submissions().syncValue(u"server"_s)), m_market->url().adjusted(QUrl::RemovePath).toString());
+        // The first sync stores who signed in: the title names them.
+        QTRY_COMPARE_WITH_TIMEOUT(window.windowTitle(), u"Assay — Alice Reviewer (reviewer)"_s, 60000);
+
+        window.action(u"signOut"_s)->trigger();
+        QVERIFY(!session.sync());
+        QVERIFY(store->tokens.isEmpty());
+        QCOMPARE(window.windowTitle(), u"Assay"_s);
+        QVERIFY(!syncNow->isEnabled());
+        QVERIFY(window.action(u"signIn"_s)->isEnabled());
     }
 };
 

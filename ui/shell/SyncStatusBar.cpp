@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QStyle>
 #include <QTimer>
 #include <QToolButton>
@@ -159,8 +160,12 @@ QString SyncStatusBar::whenText(const QDateTime &at, const QDateTime &now)
 {
     const QDateTime local = at.toLocalTime();
     const QLocale locale;
-    if (local.date() == now.toLocalTime().date())
-        return locale.toString(local.time(), QLocale::ShortFormat);
+    if (local.date() == now.toLocalTime().date()) {
+        // Minutes are enough to say how fresh the queue is.
+        QString format = locale.timeFormat(QLocale::ShortFormat);
+        format.remove(QRegularExpression(u"[:.]ss"_s));
+        return locale.toString(local.time(), format);
+    }
     return locale.toString(local, QLocale::ShortFormat);
 }
 
@@ -215,6 +220,8 @@ void SyncStatusBar::showFailure(const QString &serverMessage)
 void SyncStatusBar::syncEnded()
 {
     showProgress({}, 0, 0);
+    // What the cycle said while it ran; its outcome is in the labels now.
+    setMessage({});
     const SyncController *controller = m_controller.data();
     if (controller && controller->lastError().isEmpty()) {
         m_failureText.clear();
