@@ -193,36 +193,47 @@
         <source>nobody</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>SavedView</name>
     <message>
-        <source>Submitted</source>
+        <source>My queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In review</source>
+        <source>Unassigned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approved</source>
+        <source>Review stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rejected</source>
+        <source>Security stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Withdrawn</source>
+        <source>Pending upload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Review</source>
+        <source>Conflicts and failures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Security</source>
+        <source>Due for re-validation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Done</source>
+        <source>Locked until resubmission date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -314,6 +325,25 @@
     </message>
     <message>
         <source>bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlaPolicy</name>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting partner</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -836,6 +866,99 @@
     </message>
     <message>
         <source>Discarded: it will not be sent. Your draft stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::DemoMarketplace</name>
+    <message>
+        <source>assay-marketplace lists no demo user with the role “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>assay-marketplace did not say where it listens within %n second(s)</source>
+        <translation>
+            <numerusform>assay-marketplace did not say where it listens within %n second</numerusform>
+            <numerusform>assay-marketplace did not say where it listens within %n seconds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot start %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot find the demo marketplace at %1: build it with “./dev build assay-marketplace”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assay-marketplace said “%1” where “listening on http://127.0.0.1:PORT” was expected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assay-marketplace wrote a line that is not “token USER ROLES TOKEN” after its listening line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assay-marketplace wrote a line of more than %1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended with exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assay-marketplace %1 before it was ready%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo marketplace %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::DemoSession</name>
+    <message>
+        <source>cannot make the demo&apos;s temporary folder: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as the demo &amp;reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as the demo &amp;lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in as the demo &amp;security user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to the demo marketplace&apos;s %1, with a profile of their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no demo user “%1”: use reviewer, lead or security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo marketplace is not ready yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo marketplace has no user with the role “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo marketplace at %1; signed in as %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1534,6 +1657,10 @@ assay sync --server URL --profile %1</source>
         <source>%1 — %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cannot read the signed-in user: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>assay::PdfEvidenceView</name>
@@ -1722,7 +1849,105 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Updated</source>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n day(s) in stage</source>
+        <translation>
+            <numerusform>%1, %n day in stage</numerusform>
+            <numerusform>%1, %n days in stage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Badge expires %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge / resubmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No cache is open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2106,10 +2331,6 @@ assay sync --server URL --profile %1</source>
     </message>
     <message>
         <source>Assay could not be started on %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot read the signed-in user: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -10,6 +10,7 @@
 #include "ui/review/ReviewView.h"
 #include "ui/review/VerdictDialog.h"
 #include "ui/review/TypingShortcutGuard.h"
+#include "sync/SyncController.h"
 #include "ui/shell/SyncStatusBar.h"
 #include "ui/shell/Translations.h"
 
@@ -97,7 +98,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(QueueModel::UpdatedColumn, Qt::DescendingOrder);
+    m_view->sortByColumn(QueueModel::SubmittedColumn, Qt::DescendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     QHeaderView *header = m_view->horizontalHeader();
@@ -464,6 +465,29 @@ void MainWindow::setSignedIn(bool signedIn)
     action(QStringLiteral("signOut"))->setEnabled(signedIn);
     if (!signedIn)
         setUser(std::nullopt);
+}
+
+void MainWindow::followSync(SyncController *sync)
+{
+    if (SyncController *previous = m_syncBar->controller())
+        disconnect(previous, nullptr, this, nullptr);
+    m_syncBar->attach(sync);
+    setSignedIn(sync != nullptr);
+    if (!sync)
+        return;
+    // The first sync stores who is signed in (GET /me).
+    connect(sync, &SyncController::finished, this, &MainWindow::readUser);
+    readUser();
+}
+
+void MainWindow::readUser()
+{
+    const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
+    if (!me) {
+        statusBar()->showMessage(tr("Cannot read the signed-in user: %1").arg(me.error().message));
+        return;
+    }
+    setUser(*me);
 }
 
 void MainWindow::setUser(const std::optional<UserDirectory::User> &user)

@@ -22,6 +22,7 @@ namespace assay {
 class Cache;
 class QueueModel;
 class ReviewView;
+class SyncController;
 class SyncStatusBar;
 struct ReviewContext;
 
@@ -64,6 +65,9 @@ public Q_SLOTS:
     void setUser(const std::optional<UserDirectory::User> &user);
     // Sign in or sign out is offered (the Account menu).
     void setSignedIn(bool signedIn);
+    // The window follows this sync (nullptr: none, signed out): the status
+    // bar shows it, and the title names the signed-in user once it stored them.
+    void followSync(SyncController *sync);
 
 Q_SIGNALS:
     // The Account menu (ui/shell/Session acts on them).
@@ -78,6 +82,7 @@ private:
     void createReviewActions();
     void createSessionActions();
     void updateTitle();
+    void readUser();
     void stepSubmission(int delta);
     void assign();
     void decide(Verdict::Decision decision);

@@ -2,13 +2,11 @@
 
 #include "models/Cache.h"
 #include "models/SubmissionStore.h"
-#include "models/UserDirectory.h"
 #include "sync/CredentialChain.h"
 #include "sync/KeychainCredentialStore.h"
 #include "sync/SyncController.h"
 #include "ui/MainWindow.h"
 #include "ui/shell/SignInDialog.h"
-#include "ui/shell/SyncStatusBar.h"
 
 #include <QApplication>
 #include <QDir>
@@ -37,7 +35,6 @@ Session::Session(MainWindow &window, Cache &cache, const Profile &profile, QObje
     connect(&window, &MainWindow::signInRequested, this, [this] { std::ignore = signIn(); });
     connect(&window, &MainWindow::signOutRequested, this, &Session::signOut);
     connect(&window, &MainWindow::switchProfileRequested, this, &Session::switchProfile);
-    m_window.setSignedIn(false);
 }
 
 Session::~Session()
@@ -73,11 +70,7 @@ SyncController *Session::start(const QUrl &server, const QString &token)
     connect(sync, &SyncController::submissionsChanged, &m_window, &MainWindow::submissionsChanged);
     // What the reviewer opens is fetched first (the screen never waits for it).
     connect(&m_window, &MainWindow::reviewOpened, sync, &SyncController::prioritize);
-    // The first sync stores who is signed in (GET /me) for the title.
-    connect(sync, &SyncController::finished, this, &Session::showUser);
-    m_window.syncBar()->attach(sync);
-    m_window.setSignedIn(true);
-    showUser();
+    m_window.followSync(sync);
     sync->start();
     Q_EMIT started(sync);
     return sync;
@@ -151,7 +144,6 @@ void Session::signOut()
 {
     const QUrl server = m_server;
     stopSync();
-    m_window.setSignedIn(false);
     m_window.setSyncStatus(tr("signed out"));
     Q_EMIT signedOut();
     if (server.isEmpty())
@@ -184,22 +176,12 @@ void Session::switchProfile()
     QCoreApplication::quit();
 }
 
-void Session::showUser()
-{
-    const Result<std::optional<UserDirectory::User>> me = m_cache.users().me();
-    if (!me) {
-        m_window.setSyncStatus(tr("cannot read the signed-in user: %1").arg(me.error().message));
-        return;
-    }
-    m_window.setUser(*me);
-}
-
 void Session::stopSync()
 {
     if (!m_sync)
         return;
     disconnect(&m_window, &MainWindow::reviewOpened, m_sync.get(), nullptr);
-    m_window.syncBar()->attach(nullptr);
+    m_window.followSync(nullptr);
     m_sync->stop();
     m_sync.reset();
 }

@@ -55,7 +55,6 @@ Q_SIGNALS:
     void signedOut();
 
 private:
-    void showUser();
     void stopSync();
 
     MainWindow &m_window;
