@@ -174,6 +174,8 @@ void SyncStatusBar::showProgress(const QString &phase, int done, int total)
     const bool running = !phase.isEmpty();
     m_phase->setVisible(running);
     m_progress->setVisible(running);
+    // While a phase shows, the sync's own words would repeat it.
+    m_message->setVisible(!running);
     if (!running)
         return;
     m_phase->setText(phaseName(phase));
