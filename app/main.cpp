@@ -204,7 +204,7 @@ int main(int argc, char *argv[])
         demoSession->reportFirstRows(window.queueModel());
         demoSession->start();
     } else if (!knownServer) {
-        window.setSyncStatus(QStringLiteral("offline — %1").arg(knownServer.error().message));
+        window.setSyncStatus(QCoreApplication::translate("main", "offline — %1").arg(knownServer.error().message));
     } else if (!signInShot) {
         // The token from ASSAY_TOKEN or the keychain; without one (or a known
         // marketplace), the sign-in dialog — not in the way of a screenshot.

@@ -2925,4 +2925,11 @@ Assay can use it for this session only. To sign in without a keychain next time,
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>main</name>
+    <message>
+        <source>offline — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>
