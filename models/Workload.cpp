@@ -1,0 +1,129 @@
+#include "models/Workload.h"
+
+#include "domain/JsonReader.h"
+#include "models/Cache.h"
+#include "models/CacheConnection.h"
+
+#include <QSqlQuery>
+
+namespace assay {
+
+namespace {
+
+// The open work at the review stage, each row where it counts: a pending
+// assignment (the latest assignment entry of the submission that is not
+// superseded) moves it to its target. Ages in days against the clock given
+// as the first parameter. The stage is entered when the last verdict moved
+// it (an approve at review moves it on, a return brings it back), else when
+// it was submitted.
+const char *const WorkSql = R"(
+WITH clock(now) AS (SELECT julianday(?)),
+latest AS (
+    SELECT o.submission_id, o.state, json_extract(o.payload, '$.assignee') AS target
+    FROM outbox o
+    JOIN (SELECT submission_id, max(id) AS id FROM outbox
+          WHERE kind = 'assignment' AND state <> 'superseded' GROUP BY submission_id) m ON m.id = o.id
+),
+work AS (
+    SELECT s.id, s.app_name, s.partner_name, s.kind, s.stage, s.submitted_at,
+           s.assignee AS server_assignee,
+           CASE WHEN l.state = 'pending' THEN l.target ELSE s.assignee END AS assignee,
+           CASE WHEN l.state = 'pending' THEN 1 WHEN l.state IN ('conflict', 'failed') THEN 2 ELSE 0 END AS local,
+           COALESCE((SELECT max(v.at) FROM verdicts v WHERE v.submission_id = s.id), s.submitted_at) AS entered,
+           CASE WHEN s.kind = 'resubmission' THEN
+               (SELECT v.by_user FROM verdicts v WHERE v.submission_id = s.previous_submission_id
+                AND v.decision = 'reject' ORDER BY v.seq DESC LIMIT 1) END AS rejecter,
+           (SELECT now FROM clock) - julianday(s.submitted_at) AS age
+    FROM submissions s LEFT JOIN latest l ON l.submission_id = s.id
+    WHERE s.stage = 'review'
+)
+)";
+
+QString workSql()
+{
+    return QString::fromUtf8(WorkSql);
+}
+
+} // namespace
+
+Workload::Workload(Cache &cache)
+    : m_cache(cache)
+{
+}
+
+Result<QList<Workload::Reviewer>> Workload::reviewers()
+{
+    QSqlQuery q(m_cache.connection().database());
+    q.setForwardOnly(true);
+    q.prepare(workSql() + QStringLiteral(R"(
+SELECT u.id, u.name, count(w.id), COALESCE(max(w.age), 0),
+       COALESCE(sum((SELECT now FROM clock) - julianday(w.entered) > ?), 0),
+       COALESCE(sum(w.local = 1), 0)
+FROM users u LEFT JOIN work w ON w.assignee = u.id
+WHERE EXISTS (SELECT 1 FROM json_each(u.roles) r WHERE r.value = 'reviewer')
+GROUP BY u.id ORDER BY u.name, u.id)"));
+    q.addBindValue(JsonReader::formatTimestamp(m_now));
+    q.addBindValue(m_targets.reviewDays);
+    if (!q.exec())
+        return CacheConnection::failQuery(q, QStringLiteral("read the reviewers' workload"));
+    QList<Reviewer> out;
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toInt(), q.value(3).toDouble(),
+                    q.value(4).toInt(), q.value(5).toInt()});
+    return out;
+}
+
+Result<QList<Workload::Item>> Workload::unassigned()
+{
+    return items(QStringLiteral("w.assignee IS NULL"), {});
+}
+
+Result<QList<Workload::Item>> Workload::assignedTo(const QString &reviewerId)
+{
+    return items(QStringLiteral("w.assignee = ?"), reviewerId);
+}
+
+Result<QList<Workload::Item>> Workload::openAtReview()
+{
+    return items(QStringLiteral("1"), {});
+}
+
+Result<QList<Workload::Item>> Workload::items(const QString &where, const QString &bind)
+{
+    QSqlQuery q(m_cache.connection().database());
+    q.setForwardOnly(true);
+    q.prepare(workSql() + QStringLiteral(R"(
+SELECT w.id, w.app_name, w.partner_name, w.kind, w.stage, w.assignee, w.server_assignee, w.submitted_at,
+       w.entered, w.age, (SELECT now FROM clock) - julianday(w.entered), w.local, w.rejecter
+FROM work w WHERE %1 ORDER BY w.submitted_at, w.id)").arg(where));
+    q.addBindValue(JsonReader::formatTimestamp(m_now));
+    if (!bind.isNull())
+        q.addBindValue(bind);
+    if (!q.exec())
+        return CacheConnection::failQuery(q, QStringLiteral("read the open work"));
+    auto text = [&q](int column) {
+        return q.value(column).isNull() ? std::nullopt : std::optional<QString>(q.value(column).toString());
+    };
+    QList<Item> out;
+    while (q.next()) {
+        Item i;
+        i.id = q.value(0).toString();
+        i.appName = q.value(1).toString();
+        i.partnerName = q.value(2).toString();
+        i.kind = SubmissionSummary::kindFromName(q.value(3).toString()).value_or(SubmissionSummary::Kind::Initial);
+        i.stage = SubmissionSummary::stageFromName(q.value(4).toString()).value_or(SubmissionSummary::Stage::Review);
+        i.assignee = text(5);
+        i.serverAssignee = text(6);
+        i.submittedAt = JsonReader::parseTimestamp(q.value(7).toString()).value_or(QDateTime());
+        i.stageEnteredAt = JsonReader::parseTimestamp(q.value(8).toString()).value_or(i.submittedAt);
+        i.ageDays = q.value(9).toDouble();
+        i.daysInStage = q.value(10).toDouble();
+        i.breached = i.daysInStage > m_targets.reviewDays;
+        i.local = LocalState(q.value(11).toInt());
+        i.previousRejectedBy = q.value(12).toString();
+        out.append(i);
+    }
+    return out;
+}
+
+} // namespace assay

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "domain/Result.h"
+#include "domain/SubmissionSummary.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace assay {
+
+class Cache;
+
+// The lead's view of who works on what, read from the cache in SQL: each
+// reviewer's open work at the review stage (count, oldest, SLA breaches),
+// the unassigned pile, and one reviewer's submissions.
+//
+// An assignment still waiting in the outbox counts where it is going (the
+// lead decided it; the board must not show the old place until the sync
+// says so) and is marked pending. One held in conflict or failed counts
+// where the server has it and is marked held, as a held verdict is.
+class Workload
+{
+public:
+    // Days a submission may stay in a stage before it breaches. A stand-in
+    // for the queue's SlaPolicy (models/SlaPolicy.h) until that lands.
+    struct Targets
+    {
+        int reviewDays = 5;
+        int securityDays = 3;
+    };
+
+    enum class LocalState { None, Pending, Held };
+
+    struct Item
+    {
+        QString id;
+        QString appName;
+        QString partnerName;
+        SubmissionSummary::Kind kind = SubmissionSummary::Kind::Initial;
+        SubmissionSummary::Stage stage = SubmissionSummary::Stage::Review;
+        // Where it counts: the pending assignment's target, else the server's.
+        std::optional<QString> assignee;
+        // What the server says (differs from assignee while pending).
+        std::optional<QString> serverAssignee;
+        QDateTime submittedAt;
+        // Since the last verdict moved it into its stage, else since submitted.
+        QDateTime stageEnteredAt;
+        double ageDays = 0;
+        double daysInStage = 0;
+        bool breached = false;
+        LocalState local = LocalState::None;
+        // For a resubmission: who rejected the previous submission (empty: none known).
+        QString previousRejectedBy;
+    };
+
+    struct Reviewer
+    {
+        QString id;
+        QString name;
+        int open = 0;
+        double oldestDays = 0;
+        int breaches = 0;
+        int pending = 0;
+    };
+
+    explicit Workload(Cache &cache);
+
+    void setNow(const QDateTime &now) { m_now = now; }
+    QDateTime now() const { return m_now; }
+    void setTargets(const Targets &t) { m_targets = t; }
+    Targets targets() const { return m_targets; }
+
+    // Every user with the reviewer role, by name, with their open work.
+    Result<QList<Reviewer>> reviewers();
+    // Open at the review stage with nobody to do it, oldest first.
+    Result<QList<Item>> unassigned();
+    // A reviewer's open work at the review stage, oldest first.
+    Result<QList<Item>> assignedTo(const QString &reviewerId);
+    // Every open submission at the review stage, oldest first.
+    Result<QList<Item>> openAtReview();
+
+private:
+    Result<QList<Item>> items(const QString &where, const QString &bind);
+
+    Cache &m_cache;
+    QDateTime m_now = QDateTime::currentDateTimeUtc();
+    Targets m_targets;
+};
+
+} // namespace assay
