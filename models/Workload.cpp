@@ -19,7 +19,7 @@ namespace {
 const char *const WorkSql = R"(
 WITH clock(now) AS (SELECT julianday(?)),
 latest AS (
-    SELECT o.submission_id, o.state, json_extract(o.payload, '$.assignee') AS target
+    SELECT o.id, o.submission_id, o.state, json_extract(o.payload, '$.assignee') AS target
     FROM outbox o
     JOIN (SELECT submission_id, max(id) AS id FROM outbox
           WHERE kind = 'assignment' AND state <> 'superseded' GROUP BY submission_id) m ON m.id = o.id
@@ -33,7 +33,8 @@ work AS (
            CASE WHEN s.kind = 'resubmission' THEN
                (SELECT v.by_user FROM verdicts v WHERE v.submission_id = s.previous_submission_id
                 AND v.decision = 'reject' ORDER BY v.seq DESC LIMIT 1) END AS rejecter,
-           (SELECT now FROM clock) - julianday(s.submitted_at) AS age
+           (SELECT now FROM clock) - julianday(s.submitted_at) AS age,
+           l.id AS entry
     FROM submissions s LEFT JOIN latest l ON l.submission_id = s.id
     WHERE s.stage = 'review'
 )
@@ -94,7 +95,7 @@ Result<QList<Workload::Item>> Workload::items(const QString &where, const QStrin
     q.setForwardOnly(true);
     q.prepare(workSql() + QStringLiteral(R"(
 SELECT w.id, w.app_name, w.partner_name, w.kind, w.stage, w.assignee, w.server_assignee, w.submitted_at,
-       w.entered, w.age, (SELECT now FROM clock) - julianday(w.entered), w.local, w.rejecter
+       w.entered, w.age, (SELECT now FROM clock) - julianday(w.entered), w.local, w.rejecter, w.entry
 FROM work w WHERE %1 ORDER BY w.submitted_at, w.id)").arg(where));
     q.addBindValue(JsonReader::formatTimestamp(m_now));
     if (!bind.isNull())
@@ -121,6 +122,7 @@ FROM work w WHERE %1 ORDER BY w.submitted_at, w.id)").arg(where));
         i.breached = i.daysInStage > m_targets.reviewDays;
         i.local = LocalState(q.value(11).toInt());
         i.previousRejectedBy = q.value(12).toString();
+        i.outboxEntry = q.value(13).toLongLong();
         out.append(i);
     }
     return out;

@@ -52,6 +52,8 @@ public:
         double daysInStage = 0;
         bool breached = false;
         LocalState local = LocalState::None;
+        // The latest assignment entry in the outbox (0: none).
+        qint64 outboxEntry = 0;
         // For a resubmission: who rejected the previous submission (empty: none known).
         QString previousRejectedBy;
     };

@@ -17,6 +17,7 @@ class QToolBar;
 namespace assay {
 
 class Cache;
+class LeadBoard;
 class QueueModel;
 class ReviewView;
 struct ReviewContext;
@@ -37,6 +38,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     ReviewView *reviewView() const { return m_review; }
     bool isReviewing() const;
+    LeadBoard *leadBoard() const { return m_board; }
+    bool isShowingBoard() const;
     // The window's actions by object name ("nextSubmission", "tickItem" …).
     QAction *action(const QString &name) const;
 
@@ -54,6 +57,8 @@ public Q_SLOTS:
     // cache does not have it.
     bool openEvidence(const QString &evidenceId);
     void showQueue();
+    // The lead's board (its charts tab with charts = true).
+    void showBoard(bool charts = false);
 
 Q_SIGNALS:
     // A submission was opened in the review screen: the sync puts its
@@ -62,6 +67,9 @@ Q_SIGNALS:
 
 private:
     void createReviewActions();
+    void createBoardPage();
+    // The board's action is a lead's: shown and enabled for the lead role.
+    void updateBoardAction();
     void stepSubmission(int delta);
     void assign();
     void decide(Verdict::Decision decision);
@@ -84,6 +92,9 @@ private:
     QToolBar *m_reviewBar = nullptr;
     QLabel *m_statusCounts;
     QLabel *m_syncStatus;
+    LeadBoard *m_board = nullptr;
+    QAction *m_boardAction = nullptr;
+    QAction *m_boardBack = nullptr;
 };
 
 } // namespace assay
