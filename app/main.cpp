@@ -97,7 +97,8 @@ int main(int argc, char *argv[])
                                         QStringLiteral("The view to show once data is there: queue (default), "
                                                        "review:SUBMISSION (that submission's review screen) or "
                                                        "evidence:ID (the review screen of the submission that holds "
-                                                       "that evidence item, with the item in the evidence viewer)."),
+                                                       "that evidence item, with the item in the evidence viewer), "
+                                                       "board (the lead's board) or charts (its charts)."),
                                         QStringLiteral("VIEW"), QStringLiteral("queue"));
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
@@ -113,8 +114,10 @@ int main(int argc, char *argv[])
         reviewId = view.mid(7);
     else if (view.startsWith(QLatin1String("evidence:")))
         evidenceId = view.mid(9);
-    else if (view != QLatin1String("queue"))
-        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION or evidence:ID").arg(view));
+    else if (view != QLatin1String("queue") && view != QLatin1String("board") && view != QLatin1String("charts"))
+        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION, evidence:ID, board or charts").arg(view));
+    // The lead's board, or its charts.
+    const bool board = view == QLatin1String("board") || view == QLatin1String("charts");
     if (view.startsWith(QLatin1String("review:")) && reviewId.isEmpty())
         return fail(QStringLiteral("--show review:SUBMISSION needs a submission id"));
     if (view.startsWith(QLatin1String("evidence:")) && evidenceId.isEmpty())
@@ -141,12 +144,16 @@ int main(int argc, char *argv[])
     const Result<QString> knownServer = cache.submissions().syncValue(QStringLiteral("server"));
 
     MainWindow window(&cache, profile);
-    if (reviewing)
+    if (reviewing || board)
         window.resize(1440, 900);
     window.show();
     // The view asked for, once the data is there (in the demo: after the
     // first sync). False when the submission is not cached.
-    auto showView = [&window, reviewId, evidenceId] {
+    auto showView = [&window, reviewId, evidenceId, board, view] {
+        if (board) {
+            window.showBoard(view == QLatin1String("charts"));
+            return true;
+        }
         if (!evidenceId.isEmpty())
             return window.openEvidence(evidenceId);
         return reviewId.isEmpty() || window.openReview(reviewId);
@@ -162,9 +169,9 @@ int main(int argc, char *argv[])
         QObject::connect(sync.get(), &SyncController::submissionsChanged, &window, &MainWindow::submissionsChanged);
         // What the reviewer opens is fetched first (the screen never waits for it).
         QObject::connect(&window, &MainWindow::reviewOpened, sync.get(), &SyncController::prioritize);
-        if (!parser.isSet(screenshotOption) && reviewing) {
+        if (!parser.isSet(screenshotOption) && (reviewing || board)) {
             QObject::connect(sync.get(), &SyncController::finished, &window, [&window, showView] {
-                if (!window.isReviewing())
+                if (!window.isReviewing() && !window.isShowingBoard())
                     std::ignore = showView(); // a failure says so in the status bar
             }, Qt::SingleShotConnection);
         }
@@ -206,7 +213,7 @@ int main(int argc, char *argv[])
         // What a user would see: the window once laid out and painted — in
         // the demo, once the first sync is done (or after two minutes).
         const bool evidence = !evidenceId.isEmpty();
-        auto shoot = [&window, file, showView, wantedId, reviewing, evidence] {
+        auto shoot = [&window, file, showView, wantedId, reviewing, evidence, board] {
             if (!showView()) {
                 std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidence ? "evidence" : "submission",
                              qUtf8Printable(wantedId));
@@ -223,7 +230,7 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(0);
             };
             // Laid out and painted with the view's data before the picture.
-            const int settle = reviewing ? 300 : 0;
+            const int settle = reviewing || board ? 300 : 0;
             EvidenceViewer *viewer = window.reviewView()->evidence()->viewer();
             if (!evidence || viewer->isShown()) {
                 QTimer::singleShot(settle, &window, grab);
@@ -247,6 +254,8 @@ int main(int argc, char *argv[])
         } else {
             QTimer::singleShot(300, &window, shoot);
         }
+    } else if (!demo && board) {
+        std::ignore = showView(); // the board always shows (from the cache)
     } else if (!demo && reviewing && !showView()) {
         std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidenceId.isEmpty() ? "submission" : "evidence",
                      qUtf8Printable(wantedId));

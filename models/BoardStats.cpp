@@ -105,7 +105,7 @@ QString BoardStats::bucketName(int bucket)
 {
     switch (bucket) {
     case 0:
-        return QCoreApplication::translate("BoardStats", "< 7 days");
+        return QCoreApplication::translate("BoardStats", "0–7 days");
     case 1:
         return QCoreApplication::translate("BoardStats", "7–14 days");
     case 2:
@@ -113,7 +113,7 @@ QString BoardStats::bucketName(int bucket)
     case 3:
         return QCoreApplication::translate("BoardStats", "30–60 days");
     default:
-        return QCoreApplication::translate("BoardStats", "> 60 days");
+        return QCoreApplication::translate("BoardStats", "over 60 days");
     }
 }
 

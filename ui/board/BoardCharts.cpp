@@ -151,6 +151,8 @@ void BoardCharts::setData(const BoardStats::DecisionsPerWeek &decisions, const Q
     }
     ages->append(open);
     fill(ageingChart(), ages, buckets, most, tr("Submissions"));
+    // One series: its name is the axis title already.
+    ageingChart()->legend()->setVisible(false);
     m_ageing->setAccessibleDescription(ageText.join(QStringLiteral(", ")));
     applyPalette();
 }
