@@ -94,7 +94,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setSortingEnabled(true);
-    m_view->sortByColumn(QueueModel::UpdatedColumn, Qt::DescendingOrder);
+    m_view->sortByColumn(QueueModel::SubmittedColumn, Qt::DescendingOrder);
     m_view->setAlternatingRowColors(true);
     m_view->verticalHeader()->hide();
     QHeaderView *header = m_view->horizontalHeader();
