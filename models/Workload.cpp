@@ -13,9 +13,10 @@ namespace {
 // The open work at the review stage, each row where it counts: a pending
 // assignment (the latest assignment entry of the submission that is not
 // superseded) moves it to its target. Ages in days against the clock given
-// as the first parameter. The stage is entered when the last verdict moved
-// it (an approve at review moves it on, a return brings it back), else when
-// it was submitted.
+// as the first parameter. The stage was entered when the queue's fact says
+// (schema 7); a row stored without it, when the last verdict moved it (an
+// approve at review moves it on, a return brings it back), else when it was
+// submitted. days_in_stage is SlaPolicy::daysInStage in SQL, for the counts.
 const char *const WorkSql = R"(
 WITH clock(now) AS (SELECT julianday(?)),
 latest AS (
@@ -29,7 +30,9 @@ work AS (
            s.assignee AS server_assignee,
            CASE WHEN l.state = 'pending' THEN l.target ELSE s.assignee END AS assignee,
            CASE WHEN l.state = 'pending' THEN 1 WHEN l.state IN ('conflict', 'failed') THEN 2 ELSE 0 END AS local,
-           COALESCE((SELECT max(v.at) FROM verdicts v WHERE v.submission_id = s.id), s.submitted_at) AS entered,
+           COALESCE(s.stage_entered_at,
+                    (SELECT max(v.at) FROM verdicts v WHERE v.submission_id = s.id), s.submitted_at) AS entered,
+           s.sla_paused_seconds AS paused, s.awaiting_partner_since AS awaiting,
            CASE WHEN s.kind = 'resubmission' THEN
                (SELECT v.by_user FROM verdicts v WHERE v.submission_id = s.previous_submission_id
                 AND v.decision = 'reject' ORDER BY v.seq DESC LIMIT 1) END AS rejecter,
@@ -37,6 +40,12 @@ work AS (
            l.id AS entry
     FROM submissions s LEFT JOIN latest l ON l.submission_id = s.id
     WHERE s.stage = 'review'
+),
+timed AS (
+    SELECT w.*,
+           max(0.0, (COALESCE(min(julianday(w.awaiting), (SELECT now FROM clock)), (SELECT now FROM clock))
+                     - julianday(w.entered)) - w.paused / 86400.0) AS days_in_stage
+    FROM work w
 )
 )";
 
@@ -58,13 +67,13 @@ Result<QList<Workload::Reviewer>> Workload::reviewers()
     q.setForwardOnly(true);
     q.prepare(workSql() + QStringLiteral(R"(
 SELECT u.id, u.name, count(w.id), COALESCE(max(w.age), 0),
-       COALESCE(sum((SELECT now FROM clock) - julianday(w.entered) > ?), 0),
+       COALESCE(sum(w.awaiting IS NULL AND w.days_in_stage > ?), 0),
        COALESCE(sum(w.local = 1), 0)
-FROM users u LEFT JOIN work w ON w.assignee = u.id
+FROM users u LEFT JOIN timed w ON w.assignee = u.id
 WHERE EXISTS (SELECT 1 FROM json_each(u.roles) r WHERE r.value = 'reviewer')
 GROUP BY u.id ORDER BY u.name, u.id)"));
     q.addBindValue(JsonReader::formatTimestamp(m_now));
-    q.addBindValue(m_targets.reviewDays);
+    q.addBindValue(m_sla.reviewTargetDays);
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("read the reviewers' workload"));
     QList<Reviewer> out;
@@ -95,8 +104,8 @@ Result<QList<Workload::Item>> Workload::items(const QString &where, const QStrin
     q.setForwardOnly(true);
     q.prepare(workSql() + QStringLiteral(R"(
 SELECT w.id, w.app_name, w.partner_name, w.kind, w.stage, w.assignee, w.server_assignee, w.submitted_at,
-       w.entered, w.age, (SELECT now FROM clock) - julianday(w.entered), w.local, w.rejecter, w.entry
-FROM work w WHERE %1 ORDER BY w.submitted_at, w.id)").arg(where));
+       w.entered, w.age, w.paused, w.awaiting, w.local, w.rejecter, w.entry
+FROM timed w WHERE %1 ORDER BY w.submitted_at, w.id)").arg(where));
     q.addBindValue(JsonReader::formatTimestamp(m_now));
     if (!bind.isNull())
         q.addBindValue(bind);
@@ -118,11 +127,14 @@ FROM work w WHERE %1 ORDER BY w.submitted_at, w.id)").arg(where));
         i.submittedAt = JsonReader::parseTimestamp(q.value(7).toString()).value_or(QDateTime());
         i.stageEnteredAt = JsonReader::parseTimestamp(q.value(8).toString()).value_or(i.submittedAt);
         i.ageDays = q.value(9).toDouble();
-        i.daysInStage = q.value(10).toDouble();
-        i.breached = i.daysInStage > m_targets.reviewDays;
-        i.local = LocalState(q.value(11).toInt());
-        i.previousRejectedBy = q.value(12).toString();
-        i.outboxEntry = q.value(13).toLongLong();
+        const std::optional<QDateTime> awaiting = q.value(11).isNull()
+            ? std::nullopt : JsonReader::parseTimestamp(q.value(11).toString());
+        i.daysInStage = SlaPolicy::daysInStage(i.stageEnteredAt, q.value(10).toLongLong(), awaiting, m_now);
+        i.sla = m_sla.state(i.stage, i.daysInStage, awaiting.has_value());
+        i.breached = i.sla == SlaPolicy::State::Breached;
+        i.local = LocalState(q.value(12).toInt());
+        i.previousRejectedBy = q.value(13).toString();
+        i.outboxEntry = q.value(14).toLongLong();
         out.append(i);
     }
     return out;

@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 #include "domain/SubmissionSummary.h"
+#include "models/SlaPolicy.h"
 
 #include <QDateTime>
 #include <QList>
@@ -24,14 +25,6 @@ class Cache;
 class Workload
 {
 public:
-    // Days a submission may stay in a stage before it breaches. A stand-in
-    // for the queue's SlaPolicy (models/SlaPolicy.h) until that lands.
-    struct Targets
-    {
-        int reviewDays = 5;
-        int securityDays = 3;
-    };
-
     enum class LocalState { None, Pending, Held };
 
     struct Item
@@ -46,10 +39,14 @@ public:
         // What the server says (differs from assignee while pending).
         std::optional<QString> serverAssignee;
         QDateTime submittedAt;
-        // Since the last verdict moved it into its stage, else since submitted.
+        // The queue's fact when the cache has it; else since the last verdict
+        // moved it into its stage, else since submitted.
         QDateTime stageEnteredAt;
         double ageDays = 0;
+        // As the queue counts it (SlaPolicy): the clock stands still while
+        // the partner is asked and has not answered.
         double daysInStage = 0;
+        SlaPolicy::State sla = SlaPolicy::State::None;
         bool breached = false;
         LocalState local = LocalState::None;
         // The latest assignment entry in the outbox (0: none).
@@ -72,8 +69,8 @@ public:
 
     void setNow(const QDateTime &now) { m_now = now; }
     QDateTime now() const { return m_now; }
-    void setTargets(const Targets &t) { m_targets = t; }
-    Targets targets() const { return m_targets; }
+    void setSla(const SlaPolicy &sla) { m_sla = sla; }
+    SlaPolicy sla() const { return m_sla; }
 
     // Every user with the reviewer role, by name, with their open work.
     Result<QList<Reviewer>> reviewers();
@@ -89,7 +86,7 @@ private:
 
     Cache &m_cache;
     QDateTime m_now = QDateTime::currentDateTimeUtc();
-    Targets m_targets;
+    SlaPolicy m_sla;
 };
 
 } // namespace assay

@@ -2,6 +2,9 @@
 #include "models/Outbox.h"
 #include "models/Workload.h"
 
+#include "models/CacheConnection.h"
+
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -96,10 +99,38 @@ private Q_SLOTS:
     {
         Workload w(*m_cache);
         w.setNow(test::boardNow());
-        w.setTargets({1, 1});
+        SlaPolicy sla;
+        sla.reviewTargetDays = 1;
+        w.setSla(sla);
         // Alice: s_1 (10 d) and s_2 (3 d); Bob: s_3 (2 d in stage).
         QCOMPARE(find(ok(w.reviewers()), QStringLiteral("u_alice"))->breaches, 2);
         QCOMPARE(find(ok(w.reviewers()), QStringLiteral("u_bob"))->breaches, 1);
+    }
+
+    void queueFactsAndThePausedClock()
+    {
+        // The queue's facts (schema 7) as SubmissionStore keeps them: s_1
+        // entered its stage 8 days ago, paused 2 days, and has asked the
+        // partner 1 day ago (awaiting): 5 days counted, paused, no breach.
+        QSqlQuery q(m_cache->connection().database());
+        QVERIFY(q.prepare(QStringLiteral("UPDATE submissions SET stage_entered_at = ?, sla_paused_seconds = ?, "
+                                         "awaiting_partner_since = ? WHERE id = 's_1'")));
+        q.addBindValue(test::daysAgo(8).toString(Qt::ISODate));
+        q.addBindValue(2 * 86400);
+        q.addBindValue(test::daysAgo(1).toString(Qt::ISODate));
+        QVERIFY(q.exec());
+        Workload w(*m_cache);
+        w.setNow(test::boardNow());
+        const QList<Workload::Item> alices = ok(w.assignedTo(QStringLiteral("u_alice")));
+        QCOMPARE(alices.at(0).id, QStringLiteral("s_1"));
+        QCOMPARE(alices.at(0).stageEnteredAt, test::daysAgo(8));
+        QCOMPARE(alices.at(0).daysInStage, 5.0);
+        QCOMPARE(alices.at(0).sla, SlaPolicy::State::Paused);
+        QCOMPARE(find(ok(w.reviewers()), QStringLiteral("u_alice"))->breaches, 0);
+        // Answered: the clock runs again (6 days after the closed waits).
+        QVERIFY(q.exec(QStringLiteral("UPDATE submissions SET awaiting_partner_since = NULL WHERE id = 's_1'")));
+        QCOMPARE(ok(w.assignedTo(QStringLiteral("u_alice"))).at(0).daysInStage, 6.0);
+        QCOMPARE(find(ok(w.reviewers()), QStringLiteral("u_alice"))->breaches, 1);
     }
 
     void pendingAssignmentCountsWhereItGoes()

@@ -112,7 +112,9 @@ private Q_SLOTS:
         QVERIFY(ok(m_cache->open(m_dir.filePath(QStringLiteral("c%1.sqlite").arg(++m_run)))));
         test::seedBoard(*m_cache);
         m_board = std::make_unique<LeadBoard>(m_cache.get());
-        m_board->setNow(test::boardNow());
+        QueueContext context;
+        context.now = test::boardNow();
+        m_board->setContext(context);
         m_board->refresh();
         m_board->resize(1200, 800);
         m_board->show();

@@ -188,10 +188,10 @@ QHash<QString, QString> LeadBoard::names() const
 
 void LeadBoard::refresh()
 {
-    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_context.effectiveNow();
     Workload workload(*m_cache);
     workload.setNow(now);
-    workload.setTargets(m_targets);
+    workload.setSla(m_context.sla);
     const QString current = m_reviewers->currentReviewer();
     const Result<QList<Workload::Reviewer>> reviewers = workload.reviewers();
     const Result<QList<Workload::Item>> pile = workload.unassigned();
@@ -231,8 +231,8 @@ void LeadBoard::showReviewer(const QString &reviewerId)
         return;
     }
     Workload workload(*m_cache);
-    workload.setNow(m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc());
-    workload.setTargets(m_targets);
+    workload.setNow(m_context.effectiveNow());
+    workload.setSla(m_context.sla);
     const Result<QList<Workload::Item>> items = workload.assignedTo(reviewerId);
     if (!items) {
         say(tr("Cannot read the cache: %1").arg(items.error().message));
@@ -319,7 +319,7 @@ void LeadBoard::chooseAndAssign()
 QList<BalancePlanner::Move> LeadBoard::proposal()
 {
     Workload workload(*m_cache);
-    workload.setNow(m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc());
+    workload.setNow(m_context.effectiveNow());
     const Result<QList<Workload::Item>> open = workload.openAtReview();
     const Result<QList<Workload::Reviewer>> reviewers = workload.reviewers();
     if (!open || !reviewers) {

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "models/BalancePlanner.h"
+#include "models/QueueFilter.h"
 #include "models/Workload.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QWidget>
 
@@ -36,10 +36,9 @@ class LeadBoard : public QWidget
 public:
     LeadBoard(Cache *cache, QWidget *parent = nullptr);
 
-    // The clock the ages are counted against (default: the system's, read
-    // at each refresh) and the stage targets.
-    void setNow(const QDateTime &now) { m_now = now; }
-    void setTargets(const Workload::Targets &targets) { m_targets = targets; }
+    // The clock the ages are counted against (an invalid now: the system's,
+    // read at each refresh) and the SLA targets; the queue's context.
+    void setContext(const QueueContext &context) { m_context = context; }
 
     BoardCharts *charts() const { return m_charts; }
     ReviewerList *reviewerList() const { return m_reviewers; }
@@ -82,8 +81,7 @@ private:
     QHash<QString, QString> names() const;
 
     Cache *m_cache;
-    QDateTime m_now;
-    Workload::Targets m_targets;
+    QueueContext m_context;
     QList<Workload::Reviewer> m_reviewerLoads;
     QTabWidget *m_tabs;
     ReviewerList *m_reviewers;

@@ -120,7 +120,7 @@ QVariant WorkItemModel::data(const QModelIndex &index, int role) const
     case InStageColumn:
         return daysText(i->daysInStage);
     case SlaColumn:
-        return i->breached ? tr("breached") : tr("on track");
+        return SlaPolicy::stateLabel(i->sla);
     case LocalColumn:
         return localText(*i);
     default:
