@@ -33,13 +33,11 @@ work AS (
            COALESCE(s.stage_entered_at,
                     (SELECT max(v.at) FROM verdicts v WHERE v.submission_id = s.id), s.submitted_at) AS entered,
            s.sla_paused_seconds AS paused, s.awaiting_partner_since AS awaiting,
-           CASE WHEN s.kind = 'resubmission' THEN
-               (SELECT v.by_user FROM verdicts v WHERE v.submission_id = s.previous_submission_id
-                AND v.decision = 'reject' ORDER BY v.seq DESC LIMIT 1) END AS rejecter,
+           s.kind AS kind_name, s.previous_submission_id AS previous,
            (SELECT now FROM clock) - julianday(s.submitted_at) AS age,
            l.id AS entry
     FROM submissions s LEFT JOIN latest l ON l.submission_id = s.id
-    WHERE s.stage = 'review'
+    WHERE s.stage = 'review' AND ({base})
 ),
 timed AS (
     SELECT w.*,
@@ -49,10 +47,16 @@ timed AS (
 )
 )";
 
-QString workSql()
+// The work CTEs over the review stage's rows that pass `base`: a cheap
+// filter on the stored row (it can use an index) that must keep every row
+// the final filter on the computed assignee keeps.
+QString workSql(const QString &base)
 {
-    return QString::fromUtf8(WorkSql);
+    return QString::fromUtf8(WorkSql).replace(QLatin1String("{base}"), base);
 }
+
+// Rows whose latest assignment entry may place them elsewhere.
+const QString InOutbox = QStringLiteral("s.id IN (SELECT submission_id FROM latest)");
 
 } // namespace
 
@@ -65,13 +69,18 @@ Result<QList<Workload::Reviewer>> Workload::reviewers()
 {
     QSqlQuery q(m_cache.connection().database());
     q.setForwardOnly(true);
-    q.prepare(workSql() + QStringLiteral(R"(
-SELECT u.id, u.name, count(w.id), COALESCE(max(w.age), 0),
-       COALESCE(sum(w.awaiting IS NULL AND w.days_in_stage > ?), 0),
-       COALESCE(sum(w.local = 1), 0)
-FROM users u LEFT JOIN timed w ON w.assignee = u.id
+    // Counted per assignee first, then joined to the few users: the open
+    // work is read once, not once per user.
+    q.prepare(workSql(QStringLiteral("1")) + QStringLiteral(R"(,
+loads AS (
+    SELECT assignee, count(*) AS open, max(age) AS oldest,
+           sum(awaiting IS NULL AND days_in_stage > ?) AS breaches, sum(local = 1) AS pending
+    FROM timed WHERE assignee IS NOT NULL GROUP BY assignee
+)
+SELECT u.id, u.name, COALESCE(l.open, 0), COALESCE(l.oldest, 0), COALESCE(l.breaches, 0), COALESCE(l.pending, 0)
+FROM users u LEFT JOIN loads l ON l.assignee = u.id
 WHERE EXISTS (SELECT 1 FROM json_each(u.roles) r WHERE r.value = 'reviewer')
-GROUP BY u.id ORDER BY u.name, u.id)"));
+ORDER BY u.name, u.id)"));
     q.addBindValue(JsonReader::formatTimestamp(m_now));
     q.addBindValue(m_sla.reviewTargetDays);
     if (!q.exec())
@@ -85,30 +94,37 @@ GROUP BY u.id ORDER BY u.name, u.id)"));
 
 Result<QList<Workload::Item>> Workload::unassigned()
 {
-    return items(QStringLiteral("w.assignee IS NULL"), {});
+    return items(QStringLiteral("s.assignee IS NULL OR ") + InOutbox, QStringLiteral("w.assignee IS NULL"), {});
 }
 
 Result<QList<Workload::Item>> Workload::assignedTo(const QString &reviewerId)
 {
-    return items(QStringLiteral("w.assignee = ?"), reviewerId);
+    return items(QStringLiteral("s.assignee = ? OR ") + InOutbox, QStringLiteral("w.assignee = ?"), reviewerId);
 }
 
 Result<QList<Workload::Item>> Workload::openAtReview()
 {
-    return items(QStringLiteral("1"), {});
+    return items(QStringLiteral("1"), QStringLiteral("1"), {});
 }
 
-Result<QList<Workload::Item>> Workload::items(const QString &where, const QString &bind)
+Result<QList<Workload::Item>> Workload::items(const QString &base, const QString &where, const QString &bind)
 {
     QSqlQuery q(m_cache.connection().database());
     q.setForwardOnly(true);
-    q.prepare(workSql() + QStringLiteral(R"(
+    q.prepare(workSql(base) + QStringLiteral(R"(
 SELECT w.id, w.app_name, w.partner_name, w.kind, w.stage, w.assignee, w.server_assignee, w.submitted_at,
-       w.entered, w.age, w.paused, w.awaiting, w.local, w.rejecter, w.entry
+       w.entered, w.age, w.paused, w.awaiting, w.local,
+       CASE WHEN w.kind_name = 'resubmission' THEN
+           (SELECT v.by_user FROM verdicts v WHERE v.submission_id = w.previous
+            AND v.decision = 'reject' ORDER BY v.seq DESC LIMIT 1) END,
+       w.entry
 FROM timed w WHERE %1 ORDER BY w.submitted_at, w.id)").arg(where));
     q.addBindValue(JsonReader::formatTimestamp(m_now));
-    if (!bind.isNull())
+    // The bind value, if any, in the base filter and in the final one.
+    if (!bind.isNull()) {
         q.addBindValue(bind);
+        q.addBindValue(bind);
+    }
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("read the open work"));
     auto text = [&q](int column) {

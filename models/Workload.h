@@ -82,7 +82,7 @@ public:
     Result<QList<Item>> openAtReview();
 
 private:
-    Result<QList<Item>> items(const QString &where, const QString &bind);
+    Result<QList<Item>> items(const QString &base, const QString &where, const QString &bind);
 
     Cache &m_cache;
     QDateTime m_now = QDateTime::currentDateTimeUtc();

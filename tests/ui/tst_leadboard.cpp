@@ -94,6 +94,12 @@ private:
     std::unique_ptr<Cache> m_cache;
     std::unique_ptr<LeadBoard> m_board;
 
+    // The board re-reads the cache off the GUI thread: wait until it shows it.
+    bool settled()
+    {
+        return QTest::qWaitFor([this] { return !m_board->isRefreshing(); }, 20000);
+    }
+
     QPoint centreOf(QTableView *view, const QModelIndex &index)
     {
         return view->visualRect(index).center();
@@ -119,6 +125,7 @@ private Q_SLOTS:
         m_board->resize(1200, 800);
         m_board->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_board.get()));
+        QVERIFY(settled());
     }
 
     void cleanup()
@@ -138,6 +145,7 @@ private Q_SLOTS:
         // The first reviewer is selected: Alice's two.
         QCOMPARE(m_board->reviewerWorkView()->model()->rowCount(), 2);
         m_board->reviewerList()->selectReviewer(QStringLiteral("u_bob"));
+        QVERIFY(settled());
         QCOMPARE(m_board->reviewerWorkView()->model()->rowCount(), 1);
         QCOMPARE(m_board->reviewerWorkView()->model()->index(0, 0).data(WorkItemModel::IdRole).toString(), QStringLiteral("s_3"));
     }
@@ -167,6 +175,7 @@ private Q_SLOTS:
         QVERIFY(move.isAccepted());
         QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, {});
         QApplication::sendEvent(list->viewport(), &drop);
+        QVERIFY(settled());
 
         QCOMPARE(assignments(*m_cache), (QMap<QString, QString>{{QStringLiteral("s_4"), QStringLiteral("u_bob")}}));
         // Shown where it goes, pending.
@@ -175,6 +184,7 @@ private Q_SLOTS:
         QCOMPARE(bobNow.siblingAtColumn(ReviewerModel::PendingColumn).data().toString(), QStringLiteral("1"));
         QVERIFY(!rowOf(pile->model(), QStringLiteral("s_4"), WorkItemModel::IdRole).isValid());
         list->selectReviewer(QStringLiteral("u_bob"));
+        QVERIFY(settled());
         QAbstractItemModel *work = m_board->reviewerWorkView()->model();
         const QModelIndex pending = rowOf(work, QStringLiteral("s_4"), WorkItemModel::IdRole);
         QVERIFY(pending.isValid());
@@ -205,6 +215,7 @@ private Q_SLOTS:
         });
         pile->setFocus();
         QTest::keyClick(pile, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(settled());
         QCOMPARE(offered.size(), 2);
         QVERIFY(offered.at(0).startsWith(QStringLiteral("Alice Reviewer")));
         QCOMPARE(assignments(*m_cache), (QMap<QString, QString>{{QStringLiteral("s_4"), QStringLiteral("u_alice")},
@@ -220,6 +231,7 @@ private Q_SLOTS:
         const qint64 entry = ok(m_cache->outbox().recordAssignment(QStringLiteral("s_4"), QStringLiteral("u_bob")));
         QVERIFY(ok(m_cache->outbox().settle(entry, OutboxEntry::State::Conflict, QStringLiteral("version_conflict"))));
         m_board->refresh();
+        QVERIFY(settled());
         QTableView *pile = m_board->unassignedView();
         const QModelIndex s4 = rowOf(pile->model(), QStringLiteral("s_4"), WorkItemModel::IdRole);
         QVERIFY(s4.siblingAtColumn(WorkItemModel::LocalColumn).data().toString().startsWith(QStringLiteral("held")));
@@ -326,11 +338,13 @@ private Q_SLOTS:
         QCOMPARE(board->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_L));
         QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
         QVERIFY(w.isShowingBoard());
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
         QTest::keyClick(w.leadBoard()->reviewerList(), Qt::Key_Escape);
         QVERIFY(!w.isShowingBoard());
         QVERIFY(!w.isReviewing());
         // Opening a submission from the board opens its review.
         w.showBoard();
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
         QTableView *pile = w.leadBoard()->unassignedView();
         const QModelIndex s4 = rowOf(pile->model(), QStringLiteral("s_4"), WorkItemModel::IdRole);
         pile->setCurrentIndex(s4);

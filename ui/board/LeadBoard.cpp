@@ -10,6 +10,8 @@
 #include "ui/board/WorkItemModel.h"
 
 #include <QAction>
+#include <QScopedValueRollback>
+#include <QtConcurrentRun>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -36,6 +38,7 @@ LeadBoard::LeadBoard(Cache *cache, QWidget *parent)
     , m_workTitle(new QLabel)
     , m_message(new QLabel)
     , m_charts(new BoardCharts)
+    , m_watcher(new QFutureWatcher<BoardSnapshot>(this))
 {
     setObjectName(QStringLiteral("LeadBoard"));
     setAccessibleName(tr("Lead's board"));
@@ -111,6 +114,7 @@ LeadBoard::LeadBoard(Cache *cache, QWidget *parent)
     layout->addWidget(m_message);
 
     connect(m_reviewers, &ReviewerList::currentReviewerChanged, this, &LeadBoard::showReviewer);
+    connect(m_watcher, &QFutureWatcher<BoardSnapshot>::finished, this, &LeadBoard::readDone);
     connect(m_reviewers->reviewerModel(), &ReviewerModel::dropped, this,
             [this](const QStringList &ids, const QString &reviewer) { assign(ids, reviewer); });
     // One selection at a time: the pile's or the reviewer's.
@@ -122,6 +126,13 @@ LeadBoard::LeadBoard(Cache *cache, QWidget *parent)
         if (m_workView->selectionModel()->hasSelection())
             m_unassignedView->clearSelection();
     });
+}
+
+LeadBoard::~LeadBoard()
+{
+    // The read in flight has a connection of its own on the same file: it
+    // ends before the cache it reads may go.
+    m_watcher->waitForFinished();
 }
 
 QTableView *LeadBoard::makeWorkView(WorkItemModel *model, const QString &accessibleName)
@@ -188,59 +199,69 @@ QHash<QString, QString> LeadBoard::names() const
 
 void LeadBoard::refresh()
 {
-    const QDateTime now = m_context.effectiveNow();
-    Workload workload(*m_cache);
-    workload.setNow(now);
-    workload.setSla(m_context.sla);
-    const QString current = m_reviewers->currentReviewer();
-    const Result<QList<Workload::Reviewer>> reviewers = workload.reviewers();
-    const Result<QList<Workload::Item>> pile = workload.unassigned();
-    if (!reviewers || !pile) {
-        say(tr("Cannot read the cache: %1").arg((!reviewers ? reviewers.error() : pile.error()).message));
-        return;
-    }
-    m_reviewerLoads = *reviewers;
-    const QHash<QString, QString> userNames = names();
-    m_reviewers->reviewerModel()->setReviewers(*reviewers);
-    m_unassigned->setItems(*pile, userNames);
-    m_unassignedTitle->setText(tr("Unassigned: %n submission(s)", nullptr, int(pile->size())));
-    if (!current.isEmpty() && m_reviewers->reviewerModel()->indexOfId(current).isValid())
-        m_reviewers->selectReviewer(current);
-    else if (!reviewers->isEmpty())
-        m_reviewers->selectReviewer(reviewers->first().id);
-    showReviewer(m_reviewers->currentReviewer());
-
-    BoardStats stats(*m_cache);
-    stats.setNow(now);
-    const Result<BoardStats::DecisionsPerWeek> decisions = stats.decisionsPerWeek();
-    const Result<QList<BoardStats::StageTime>> stages = stats.timeInStage();
-    const Result<BoardStats::Ageing> ageing = stats.ageing();
-    if (!decisions || !stages || !ageing) {
-        say(tr("Cannot read the figures: %1")
-                .arg((!decisions ? decisions.error() : !stages ? stages.error() : ageing.error()).message));
-        return;
-    }
-    m_charts->setData(*decisions, *stages, *ageing);
+    read(BoardSnapshot::Parts::All, m_reviewers->currentReviewer());
 }
 
-void LeadBoard::showReviewer(const QString &reviewerId)
+bool LeadBoard::isRefreshing() const
 {
-    if (reviewerId.isEmpty()) {
+    return m_reading || m_again;
+}
+
+void LeadBoard::read(BoardSnapshot::Parts parts, const QString &reviewer)
+{
+    if (m_reading) {
+        // One read at a time; the latest wish is read after it (all wins).
+        m_again = true;
+        m_againParts = m_againParts == BoardSnapshot::Parts::All ? m_againParts : parts;
+        return;
+    }
+    m_reading = true;
+    m_watcher->setFuture(QtConcurrent::run(&BoardSnapshot::read, m_cache->path(), m_context, reviewer, parts));
+}
+
+void LeadBoard::apply(const BoardSnapshot &s)
+{
+    if (!s.error.isEmpty()) {
+        say(tr("Cannot read the cache: %1").arg(s.error));
+        return;
+    }
+    // Selecting the reviewer again below must not start another read.
+    const QScopedValueRollback quiet(m_applying, true);
+    if (s.parts == BoardSnapshot::Parts::All) {
+        m_reviewerLoads = s.reviewers;
+        m_reviewers->reviewerModel()->setReviewers(s.reviewers);
+        m_unassigned->setItems(s.pile, s.names);
+        m_unassignedTitle->setText(tr("Unassigned: %n submission(s)", nullptr, int(s.pile.size())));
+        m_reviewers->selectReviewer(s.reviewer);
+        m_charts->setData(s.decisions, s.stages, s.ageing);
+    } else if (s.reviewer != m_reviewers->currentReviewer()) {
+        return; // the lead has moved on: the read for that one follows
+    }
+    if (s.reviewer.isEmpty()) {
         m_work->setItems({}, {});
         m_workTitle->setText(tr("Select a reviewer to see their submissions"));
         return;
     }
-    Workload workload(*m_cache);
-    workload.setNow(m_context.effectiveNow());
-    workload.setSla(m_context.sla);
-    const Result<QList<Workload::Item>> items = workload.assignedTo(reviewerId);
-    if (!items) {
-        say(tr("Cannot read the cache: %1").arg(items.error().message));
+    m_work->setItems(s.work, s.names);
+    m_workTitle->setText(tr("%1: %n open submission(s)", nullptr, int(s.work.size())).arg(s.names.value(s.reviewer, s.reviewer)));
+}
+
+void LeadBoard::readDone()
+{
+    m_reading = false;
+    apply(m_watcher->result());
+    if (std::exchange(m_again, false)) {
+        const BoardSnapshot::Parts parts = std::exchange(m_againParts, BoardSnapshot::Parts::ReviewerOnly);
+        read(parts, m_reviewers->currentReviewer());
         return;
     }
-    const QHash<QString, QString> userNames = names();
-    m_work->setItems(*items, userNames);
-    m_workTitle->setText(tr("%1: %n open submission(s)", nullptr, int(items->size())).arg(userNames.value(reviewerId, reviewerId)));
+    Q_EMIT refreshed();
+}
+
+void LeadBoard::showReviewer(const QString &reviewerId)
+{
+    if (!m_applying)
+        read(BoardSnapshot::Parts::ReviewerOnly, reviewerId);
 }
 
 QStringList LeadBoard::selectedIds() const

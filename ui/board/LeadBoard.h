@@ -3,7 +3,9 @@
 #include "models/BalancePlanner.h"
 #include "models/QueueFilter.h"
 #include "models/Workload.h"
+#include "ui/board/BoardReader.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QWidget>
 
@@ -35,6 +37,7 @@ class LeadBoard : public QWidget
 
 public:
     LeadBoard(Cache *cache, QWidget *parent = nullptr);
+    ~LeadBoard() override;
 
     // The clock the ages are counted against (an invalid now: the system's,
     // read at each refresh) and the SLA targets; the queue's context.
@@ -62,7 +65,12 @@ public:
     // assignment).
     QList<BalancePlanner::Move> proposal();
 
+    // A read of the cache is under way (or another is due after it).
+    bool isRefreshing() const;
+
 public Q_SLOTS:
+    // Re-reads the board from the cache, off the window's thread; refreshed()
+    // when it is on screen.
     void refresh();
     // Shows the proposal in the balance dialog and applies the ticked moves.
     void suggestBalance();
@@ -70,6 +78,7 @@ public Q_SLOTS:
     void chooseAndAssign();
 
 Q_SIGNALS:
+    void refreshed();
     // After assignments were recorded (the window updates its counts).
     void assignmentsRecorded(int count);
     void openRequested(const QString &submissionId);
@@ -77,6 +86,9 @@ Q_SIGNALS:
 private:
     QTableView *makeWorkView(WorkItemModel *model, const QString &accessibleName);
     void showReviewer(const QString &reviewerId);
+    void read(BoardSnapshot::Parts parts, const QString &reviewer);
+    void readDone();
+    void apply(const BoardSnapshot &snapshot);
     void say(const QString &message);
     QHash<QString, QString> names() const;
 
@@ -94,6 +106,11 @@ private:
     QLabel *m_message;
     BoardCharts *m_charts;
     QList<QAction *> m_actions;
+    QFutureWatcher<BoardSnapshot> *m_watcher;
+    bool m_reading = false;
+    bool m_again = false;
+    BoardSnapshot::Parts m_againParts = BoardSnapshot::Parts::ReviewerOnly;
+    bool m_applying = false;
 };
 
 } // namespace assay
