@@ -55,6 +55,17 @@ inline Submission boardSubmission(const QString &id, double submittedAgo, Submis
     m.assignee = assignee;
     m.submittedAt = daysAgo(submittedAgo);
     m.updatedAt = verdicts.isEmpty() ? m.submittedAt : verdicts.last().at;
+    // The history the server writes beside them (the queue's facts are
+    // read from it).
+    s.history.append({m.submittedAt, m.partnerId, QStringLiteral("submitted"), {}});
+    for (const RecordedVerdict &v : verdicts) {
+        const bool review = v.stage == RecordedVerdict::Stage::Review;
+        const QString action = v.verdict.decision == Verdict::Decision::Reject   ? QStringLiteral("rejected")
+                             : v.verdict.decision == Verdict::Decision::Return ? QStringLiteral("returned")
+                             : review                                          ? QStringLiteral("approved_review")
+                                                                               : QStringLiteral("approved");
+        s.history.append({v.at, v.by, action, {}});
+    }
     s.verdicts = std::move(verdicts);
     return s;
 }
