@@ -105,15 +105,15 @@ QString BoardStats::bucketName(int bucket)
 {
     switch (bucket) {
     case 0:
-        return QCoreApplication::translate("BoardStats", "0–7 days");
+        return QCoreApplication::translate("BoardStats", "0–7");
     case 1:
-        return QCoreApplication::translate("BoardStats", "7–14 days");
+        return QCoreApplication::translate("BoardStats", "7–14");
     case 2:
-        return QCoreApplication::translate("BoardStats", "14–30 days");
+        return QCoreApplication::translate("BoardStats", "14–30");
     case 3:
-        return QCoreApplication::translate("BoardStats", "30–60 days");
+        return QCoreApplication::translate("BoardStats", "30–60");
     default:
-        return QCoreApplication::translate("BoardStats", "over 60 days");
+        return QCoreApplication::translate("BoardStats", "60+");
     }
 }
 

@@ -65,8 +65,8 @@ public:
     // The q-quantile (0..1) of the values, interpolated between the closest
     // ranks (as R's type 7 and NumPy's default); 0 for no values.
     static double quantile(QList<double> values, double q);
-    // The label of an ageing bucket ("0–7 days" …), translated. (No "<":
-    // a chart's axis takes its labels for rich text.)
+    // The label of an ageing bucket in days ("0–7" … "60+"), translated.
+    // (No "<": a chart's axis takes its labels for rich text.)
     static QString bucketName(int bucket);
 
 private:

@@ -33,7 +33,8 @@ QChartView *makeView(const QString &title, const QString &accessibleName)
 }
 
 // Replaces the chart's series and axes with `series` over `categories`.
-void fill(QChart *chart, QAbstractBarSeries *series, const QStringList &categories, double max, const QString &valueTitle)
+void fill(QChart *chart, QAbstractBarSeries *series, const QStringList &categories, double max, const QString &valueTitle,
+          const QString &categoryTitle = {})
 {
     chart->removeAllSeries();
     for (QAbstractAxis *axis : chart->axes()) {
@@ -43,6 +44,7 @@ void fill(QChart *chart, QAbstractBarSeries *series, const QStringList &categori
     chart->addSeries(series);
     auto *x = new QBarCategoryAxis;
     x->append(categories);
+    x->setTitleText(categoryTitle);
     auto *y = new QValueAxis;
     y->setTitleText(valueTitle);
     // Whole steps for counts; a little headroom above the tallest bar.
@@ -147,10 +149,10 @@ void BoardCharts::setData(const BoardStats::DecisionsPerWeek &decisions, const Q
         buckets.append(BoardStats::bucketName(b));
         open->append(n);
         most = std::max(most, n);
-        ageText.append(tr("%1: %2").arg(buckets.last()).arg(n));
+        ageText.append(tr("%1 days: %2").arg(buckets.last()).arg(n));
     }
     ages->append(open);
-    fill(ageingChart(), ages, buckets, most, tr("Submissions"));
+    fill(ageingChart(), ages, buckets, most, tr("Submissions"), tr("Days since submitted"));
     // One series: its name is the axis title already.
     ageingChart()->legend()->setVisible(false);
     m_ageing->setAccessibleDescription(ageText.join(QStringLiteral(", ")));
