@@ -18,6 +18,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -446,7 +447,13 @@ void MainWindow::createBoardPage()
 {
     m_board = new LeadBoard(m_cache);
     m_stack->addWidget(m_board);
-    auto *viewMenu = menuBar()->addMenu(tr("&View"));
+    // The View menu is shared with the queue's pieces: found by its object
+    // name if one was made already.
+    auto *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    if (!viewMenu) {
+        viewMenu = menuBar()->addMenu(tr("&View"));
+        viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    }
     m_boardAction = viewMenu->addAction(tr("&Lead's Board"), this, [this] { showBoard(); });
     m_boardAction->setObjectName(QStringLiteral("leadBoard"));
     m_boardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
@@ -455,6 +462,7 @@ void MainWindow::createBoardPage()
     // The board's own actions (Assign to…, Balance …) in a menu of their
     // own, there while the board is.
     auto *boardMenu = menuBar()->addMenu(tr("&Board"));
+    boardMenu->setObjectName(QStringLiteral("boardMenu"));
     boardMenu->addActions(m_board->boardActions());
     boardMenu->menuAction()->setVisible(false);
     m_boardBack = new QAction(tr("&Back to the Queue"), this);

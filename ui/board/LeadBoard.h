@@ -63,7 +63,8 @@ public:
     // The balance proposal over the selected submissions (or, with none
     // selected, every open one at the review stage without a waiting
     // assignment).
-    QList<BalancePlanner::Move> proposal();
+    // apps (if given) receives the app names of the open submissions.
+    QList<BalancePlanner::Move> proposal(QHash<QString, QString> *apps = nullptr);
 
     // A read of the cache is under way (or another is due after it).
     bool isRefreshing() const;
