@@ -105,7 +105,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption showOption(QStringLiteral("show"),
                                         QStringLiteral("The view to show once data is there: queue (default), "
                                                        "review:SUBMISSION (that submission's review screen), "
-                                                       "sign-in (the sign-in dialog) or evidence:ID (the review screen of the submission that holds "
+                                                       "sign-in (the sign-in dialog), board (the lead's board), charts (its "
+                                                       "charts) or evidence:ID (the review screen of the submission that holds "
                                                        "that evidence item, with the item in the evidence viewer)."),
                                         QStringLiteral("VIEW"), QStringLiteral("queue"));
     parser.addOption(profileOption);
@@ -123,9 +124,13 @@ int main(int argc, char *argv[])
         reviewId = view.mid(7);
     else if (view.startsWith(QLatin1String("evidence:")))
         evidenceId = view.mid(9);
-    else if (view != QLatin1String("queue") && view != QLatin1String("sign-in"))
-        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION, sign-in or evidence:ID").arg(view));
+    else if (view != QLatin1String("queue") && view != QLatin1String("sign-in") && view != QLatin1String("board")
+             && view != QLatin1String("charts"))
+        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION, evidence:ID, board, charts "
+                                   "or sign-in").arg(view));
     const bool signInShot = view == QLatin1String("sign-in");
+    // The lead's board, or its charts.
+    const bool board = view == QLatin1String("board") || view == QLatin1String("charts");
     if (view.startsWith(QLatin1String("review:")) && reviewId.isEmpty())
         return fail(QStringLiteral("--show review:SUBMISSION needs a submission id"));
     if (view.startsWith(QLatin1String("evidence:")) && evidenceId.isEmpty())
@@ -161,12 +166,16 @@ int main(int argc, char *argv[])
     const Result<QString> knownServer = cache.submissions().syncValue(QStringLiteral("server"));
 
     MainWindow window(&cache, profile);
-    if (reviewing)
+    if (reviewing || board)
         window.resize(1440, 900);
     window.show();
     // The view asked for, once the data is there (in the demo: after the
     // first sync). False when the submission is not cached.
-    auto showView = [&window, reviewId, evidenceId] {
+    auto showView = [&window, reviewId, evidenceId, board, view] {
+        if (board) {
+            window.showBoard(view == QLatin1String("charts"));
+            return true;
+        }
         if (!evidenceId.isEmpty())
             return window.openEvidence(evidenceId);
         return reviewId.isEmpty() || window.openReview(reviewId);
@@ -176,9 +185,9 @@ int main(int argc, char *argv[])
     Session session(window, cache, profile);
     auto startSync = [&](const QUrl &server, const QString &token) {
         SyncController *sync = session.start(server, token);
-        if (!parser.isSet(screenshotOption) && reviewing) {
+        if (!parser.isSet(screenshotOption) && (reviewing || board)) {
             QObject::connect(sync, &SyncController::finished, &window, [&window, showView] {
-                if (!window.isReviewing())
+                if (!window.isReviewing() && !window.isShowingBoard())
                     std::ignore = showView(); // a failure says so in the status bar
             }, Qt::SingleShotConnection);
         }
@@ -226,7 +235,7 @@ int main(int argc, char *argv[])
         // What a user would see: the window once laid out and painted — in
         // the demo, once the first sync is done (or after two minutes).
         const bool evidence = !evidenceId.isEmpty();
-        auto shoot = [&window, file, showView, wantedId, reviewing, evidence] {
+        auto shoot = [&window, file, showView, wantedId, reviewing, evidence, board] {
             if (!showView()) {
                 std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidence ? "evidence" : "submission",
                              qUtf8Printable(wantedId));
@@ -243,7 +252,7 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(0);
             };
             // Laid out and painted with the view's data before the picture.
-            const int settle = reviewing ? 300 : 0;
+            const int settle = reviewing || board ? 300 : 0;
             EvidenceViewer *viewer = window.reviewView()->evidence()->viewer();
             if (!evidence || viewer->isShown()) {
                 QTimer::singleShot(settle, &window, grab);
@@ -267,6 +276,8 @@ int main(int argc, char *argv[])
         } else {
             QTimer::singleShot(300, &window, shoot);
         }
+    } else if (!demo && board) {
+        std::ignore = showView(); // the board always shows (from the cache)
     } else if (!demo && reviewing && !showView()) {
         std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidenceId.isEmpty() ? "submission" : "evidence",
                      qUtf8Printable(wantedId));

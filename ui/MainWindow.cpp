@@ -5,6 +5,7 @@
 #include "models/Outbox.h"
 #include "models/QueueModel.h"
 #include "models/UserDirectory.h"
+#include "ui/board/LeadBoard.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/QuestionNavigator.h"
 #include "ui/review/ReviewView.h"
@@ -20,6 +21,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -83,7 +85,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_queue->setSearchText(text);
         // Searching is looking for another submission: the queue shows it.
-        if (isReviewing())
+        if (isReviewing() || isShowingBoard())
             showQueue();
         updateEmptyState();
     });
@@ -133,6 +135,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     connect(m_review, &ReviewView::workChanged, this, &MainWindow::updateActions);
     qApp->installEventFilter(new TypingShortcutGuard(this));
     createReviewActions();
+    createBoardPage();
 
     createSessionActions();
     statusBar()->addPermanentWidget(m_statusCounts);
@@ -143,6 +146,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
 void MainWindow::refresh()
 {
     m_queue->reload();
+    updateBoardAction();
     updateEmptyState();
     updateStatus();
 }
@@ -150,6 +154,9 @@ void MainWindow::refresh()
 void MainWindow::submissionsChanged(const QStringList &ids)
 {
     m_queue->refreshIds(ids);
+    updateBoardAction();
+    if (isShowingBoard())
+        m_board->refresh();
     if (isReviewing())
         m_review->submissionsChanged(ids);
     updateEmptyState();
@@ -164,7 +171,7 @@ void MainWindow::setSyncStatus(const QString &status)
 
 void MainWindow::updateEmptyState()
 {
-    if (isReviewing())
+    if (isReviewing() || isShowingBoard())
         return;
     if (m_queue->totalCount() == 0) {
         m_empty->setText(tr("No submissions in this profile yet.\n\n"
@@ -494,14 +501,89 @@ void MainWindow::setUser(const std::optional<UserDirectory::User> &user)
 {
     m_user = user;
     updateTitle();
+    // The board is a lead's.
+    if (m_boardAction)
+        updateBoardAction();
 }
 
 void MainWindow::updateTitle()
 {
-    QString title = isReviewing() ? tr("%1 — Assay").arg(m_review->context().submission.summary.appName) : tr("Assay");
+    QString title = isReviewing() ? tr("%1 — Assay").arg(m_review->context().submission.summary.appName)
+        : isShowingBoard() ? tr("Lead's Board — Assay")
+                           : tr("Assay");
     if (m_user)
         title = tr("%1 — %2 (%3)").arg(title, m_user->name, m_user->roles.join(QStringLiteral(", ")));
     setWindowTitle(title);
+}
+
+void MainWindow::createBoardPage()
+{
+    m_board = new LeadBoard(m_cache);
+    m_stack->addWidget(m_board);
+    // The View menu is shared with the queue's pieces: found by its object
+    // name if one was made already.
+    auto *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    if (!viewMenu) {
+        viewMenu = menuBar()->addMenu(tr("&View"));
+        viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    }
+    m_boardAction = viewMenu->addAction(tr("&Lead's Board"), this, [this] { showBoard(); });
+    m_boardAction->setObjectName(QStringLiteral("leadBoard"));
+    m_boardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_boardAction->setStatusTip(tr("The reviewers' workload, assignments and charts"));
+    addAction(m_boardAction);
+    // The board's own actions (Assign to…, Balance …) in a menu of their
+    // own, there while the board is.
+    auto *boardMenu = menuBar()->addMenu(tr("&Board"));
+    boardMenu->setObjectName(QStringLiteral("boardMenu"));
+    boardMenu->addActions(m_board->boardActions());
+    boardMenu->menuAction()->setVisible(false);
+    m_boardBack = new QAction(tr("&Back to the Queue"), this);
+    m_boardBack->setObjectName(QStringLiteral("boardBack"));
+    m_boardBack->setShortcuts({QKeySequence(QKeySequence::Back), QKeySequence(Qt::Key_Escape)});
+    m_boardBack->setEnabled(false);
+    connect(m_boardBack, &QAction::triggered, this, [this] { showQueue(); });
+    boardMenu->addSeparator();
+    boardMenu->addAction(m_boardBack);
+    addAction(m_boardBack);
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this, boardMenu] {
+        const bool on = isShowingBoard();
+        m_boardBack->setEnabled(on);
+        boardMenu->menuAction()->setVisible(on);
+    });
+    connect(m_board, &LeadBoard::openRequested, this, [this](const QString &id) { openReview(id); });
+    connect(m_board, &LeadBoard::assignmentsRecorded, this, [this] {
+        m_queue->reload();
+        updateStatus();
+    });
+    updateBoardAction();
+}
+
+void MainWindow::updateBoardAction()
+{
+    const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
+    const bool lead = me && *me && (*me)->hasRole(QStringLiteral("lead"));
+    m_boardAction->setVisible(lead);
+    m_boardAction->setEnabled(lead);
+}
+
+bool MainWindow::isShowingBoard() const
+{
+    return m_stack->currentWidget() == m_board;
+}
+
+void MainWindow::showBoard(bool charts)
+{
+    m_review->flush();
+    m_board->refresh();
+    if (charts)
+        m_board->showCharts();
+    else
+        m_board->showWork();
+    m_stack->setCurrentWidget(m_board);
+    updateTitle();
+    updateActions();
+    m_board->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace assay

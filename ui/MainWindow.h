@@ -20,6 +20,7 @@ class QToolBar;
 namespace assay {
 
 class Cache;
+class LeadBoard;
 class QueueModel;
 class ReviewView;
 class SyncController;
@@ -42,6 +43,8 @@ public:
     QLineEdit *searchField() const { return m_search; }
     ReviewView *reviewView() const { return m_review; }
     bool isReviewing() const;
+    LeadBoard *leadBoard() const { return m_board; }
+    bool isShowingBoard() const;
     // The window's actions by object name ("nextSubmission", "tickItem" …).
     QAction *action(const QString &name) const;
     // The sync's part of the status bar ("Sync now", progress, online …).
@@ -68,6 +71,8 @@ public Q_SLOTS:
     // The window follows this sync (nullptr: none, signed out): the status
     // bar shows it, and the title names the signed-in user once it stored them.
     void followSync(SyncController *sync);
+    // The lead's board (its charts tab with charts = true).
+    void showBoard(bool charts = false);
 
 Q_SIGNALS:
     // The Account menu (ui/shell/Session acts on them).
@@ -83,6 +88,9 @@ private:
     void createSessionActions();
     void updateTitle();
     void readUser();
+    void createBoardPage();
+    // The board's action is a lead's: shown and enabled for the lead role.
+    void updateBoardAction();
     void stepSubmission(int delta);
     void assign();
     void decide(Verdict::Decision decision);
@@ -106,6 +114,9 @@ private:
     QLabel *m_statusCounts;
     SyncStatusBar *m_syncBar;
     std::optional<UserDirectory::User> m_user;
+    LeadBoard *m_board = nullptr;
+    QAction *m_boardAction = nullptr;
+    QAction *m_boardBack = nullptr;
 };
 
 } // namespace assay
