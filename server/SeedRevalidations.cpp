@@ -13,7 +13,6 @@ using namespace Qt::StringLiterals;
 namespace assay::server {
 
 namespace {
-constexpr qint64 Day = 86400;
 // The first six submissions are fixed by the seeder (tests lean on them).
 constexpr int Fixed = 6;
 // Badge expiry of the re-validated ones, in days from the anchor (one
@@ -22,9 +21,11 @@ constexpr int Fixed = 6;
 constexpr std::array RevalidatedDays{12, -6, 5, 26, 19, 9, 2, 23};
 constexpr std::array DueSoonDays{47, 41, 56, 52, 44};
 
+// Only for an approved submission: the seeder gives each one its badge.
 void moveExpiryTo(Submission &s, const QDateTime &expiry)
 {
-    SeedRevalidations::shift(s, s.summary.badgeExpiresAt->secsTo(expiry));
+    if (const std::optional<QDateTime> &badge = s.summary.badgeExpiresAt)
+        SeedRevalidations::shift(s, badge->secsTo(expiry));
 }
 } // namespace
 
@@ -124,7 +125,8 @@ void SeedRevalidations::apply(QList<Submission> &made, QHash<QString, QString> &
         const auto apps = byApp();
         for (int i = 0; i < count; ++i) {
             Submission &s = made[i];
-            if (chosen.contains(i) || !approved(i) || followed.contains(s.summary.id) || *s.summary.badgeExpiresAt > horizon
+            const std::optional<QDateTime> &badge = s.summary.badgeExpiresAt;
+            if (chosen.contains(i) || !approved(i) || !badge || followed.contains(s.summary.id) || *badge > horizon
                 || superseded(apps, i))
                 continue;
             moveExpiryTo(s, horizon.addDays(1 + (i * 37) % 290));

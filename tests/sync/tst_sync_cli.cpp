@@ -1,9 +1,11 @@
 #include "common/HttpClient.h"
 #include "common/ResultCheck.h"
+#include "domain/JsonReader.h"
 #include "models/Cache.h"
 #include "models/CacheConnection.h"
 #include "models/Outbox.h"
 #include "models/Profile.h"
+#include "server/Seeder.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -113,8 +115,11 @@ private:
     bool startServer(int seed = 24)
     {
         m_server.setProgram(bin(u"assay-marketplace"_s));
+        // The clock at the seeding anchor: re-validations fall due with
+        // time, and the seeded count must not depend on the day.
         m_server.setArguments({u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, m_dir.filePath(u"market.sqlite"_s), u"--seed"_s,
-                               QString::number(seed), u"--print-tokens"_s, u"--quiet"_s});
+                               QString::number(seed), u"--print-tokens"_s, u"--quiet"_s, u"--now"_s,
+                               JsonReader::formatTimestamp(server::Seeder::anchor())});
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         if (!QDir(m_dir.path()).mkpath(u"tmp"_s))
             return false;
