@@ -49,9 +49,11 @@ CREATE INDEX submissions_by_submitted ON submissions (submitted_at);
 -- Unassigned: open ones with nobody on them.
 CREATE INDEX submissions_unassigned ON submissions (submitted_at)
     WHERE assignee IS NULL AND stage != 'done';
--- Due for re-validation, Locked.
-CREATE INDEX submissions_badges ON submissions (badge_expires_at) WHERE status = 'approved';
-CREATE INDEX submissions_locks ON submissions (resubmission_allowed_at) WHERE status = 'rejected';
+-- Due for re-validation, Locked: each candidate and the question whether
+-- its app has a later (approved) submission answered from indexes alone.
+CREATE INDEX submissions_badges ON submissions (badge_expires_at, app_id, submitted_at) WHERE status = 'approved';
+CREATE INDEX submissions_approved_by_app ON submissions (app_id, submitted_at) WHERE status = 'approved';
+CREATE INDEX submissions_locks ON submissions (resubmission_allowed_at, app_id, submitted_at) WHERE status = 'rejected';
 -- The sorts by name (as the queue sorts them: case-insensitive).
 CREATE INDEX submissions_by_app_name ON submissions (app_name COLLATE NOCASE);
 CREATE INDEX submissions_by_partner_name ON submissions (partner_name COLLATE NOCASE);
