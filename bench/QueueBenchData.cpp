@@ -9,6 +9,7 @@
 #include "models/SubmissionStore.h"
 #include "models/UserDirectory.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -263,7 +264,9 @@ QDateTime queueBenchNow()
 
 Result<QString> queueBenchCache(int count)
 {
-    const QString dir = QStringLiteral(ASSAY_BENCH_DATA_DIR);
+    // Next to the build's bin/ folder, where every benchmark runs from
+    // (build/dev/bench-data), so the benchmarks share one file.
+    const QString dir = QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../bench-data"_s);
     if (!QDir().mkpath(dir))
         return Error{u"cannot make %1"_s.arg(dir)};
     const QString path = u"%1/queue-%2-v%3-schema%4.sqlite"_s.arg(dir).arg(count).arg(FormatVersion).arg(Migrations::latestVersion());

@@ -3,6 +3,7 @@
 #include "domain/SubmissionRow.h"
 #include "models/CacheConnection.h"
 #include "models/ColumnValues.h"
+#include "models/SearchQuery.h"
 
 #include <QSqlQuery>
 
@@ -199,9 +200,10 @@ Sql whereOf(const QueueFilter &filter, const QueueContext &context)
     return out;
 }
 
+// Text that says nothing searchable (junk, lone quotes) is no search.
 bool searching(const QueueFilter &filter)
 {
-    return !filter.search.trimmed().isEmpty();
+    return !filter.search.trimmed().isEmpty() && !SearchQuery::parse(filter.search).isEmpty();
 }
 
 Sql fromOf(const QueueFilter &filter)

@@ -68,8 +68,8 @@ private Q_SLOTS:
         QVERIFY(ok(cache.open(path)));
         QVERIFY(cache.isOpen());
         QCOMPARE(cache.path(), path);
-        QCOMPARE(ok(cache.connection().schemaVersion()), 7);
-        QCOMPARE(Migrations::latestVersion(), 7);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 8);
+        QCOMPARE(Migrations::latestVersion(), 8);
         QCOMPARE(pragma(path, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
