@@ -146,15 +146,13 @@ Sql viewCondition(SavedView view, const QueueContext &context)
                                   "OR s.id IN (SELECT e.submission_id FROM evidence e WHERE e.local_state = 'mismatch'))"));
     case SavedView::DueForRevalidation:
         // Expiring within the window or expired, and not renewed by a later
-        // approval of the same app.
-        return sql(QStringLiteral("s.status = 'approved' AND s.badge_expires_at < ? AND NOT EXISTS "
-                                  "(SELECT 1 FROM submissions l WHERE l.app_id = s.app_id AND l.status = 'approved' "
-                                  "AND l.submitted_at > s.submitted_at)"),
+        // approval of the same app (schema 7's later_approval). The terms
+        // are the partial index's.
+        return sql(QStringLiteral("s.status = 'approved' AND s.later_approval = 0 AND s.badge_expires_at < ?"),
                    {stamp(now.addDays(context.revalidationWindowDays))});
     case SavedView::Locked:
-        return sql(QStringLiteral("s.status = 'rejected' AND s.resubmission_allowed_at > ? AND NOT EXISTS "
-                                  "(SELECT 1 FROM submissions l WHERE l.app_id = s.app_id "
-                                  "AND l.submitted_at > s.submitted_at)"),
+        // Not resubmitted since (later_submission).
+        return sql(QStringLiteral("s.status = 'rejected' AND s.later_submission = 0 AND s.resubmission_allowed_at > ?"),
                    {stamp(now)});
     case SavedView::Decided:
         return sql(QStringLiteral("s.stage = 'done'"));
