@@ -1,20 +1,23 @@
 // assay — the reviewer's workstation. Composes the libraries; owns nothing else.
 
 #include "app/Commands.h"
-#include "app/DemoMarketplace.h"
+#include "app/DemoSession.h"
 #include "app/ExportReport.h"
 #include "app/ViewCommand.h"
-#include "sync/CredentialChain.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
 #include "models/CacheConnection.h"
 #include "models/SubmissionStore.h"
 #include "models/Profile.h"
+#include "models/QueueModel.h"
 #include "ui/MainWindow.h"
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/ReviewView.h"
+#include "ui/shell/AppIcon.h"
+#include "ui/shell/Session.h"
+#include "ui/shell/SignInDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -73,6 +76,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Assay"));
     QApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.assay.Assay"));
+    QApplication::setWindowIcon(applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Assay — the security review workstation.\n\n"
@@ -91,18 +95,25 @@ int main(int argc, char *argv[])
                                                              "is shown, then quit."),
                                               QStringLiteral("FILE"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Start a reference marketplace in-process with demo data, sign "
-                                                       "in as a demo reviewer and sync a fresh profile from it."));
+                                        QStringLiteral("Start the reference marketplace (assay-marketplace, beside assay) "
+                                                       "with demo data, sign in as a demo user and sync a fresh profile "
+                                                       "from it."));
+    const QCommandLineOption demoUserOption(QStringLiteral("demo-user"),
+                                            QStringLiteral("With --demo: the demo user to sign in as: reviewer "
+                                                           "(default), lead or security."),
+                                            QStringLiteral("ROLE"), QStringLiteral("reviewer"));
     const QCommandLineOption showOption(QStringLiteral("show"),
                                         QStringLiteral("The view to show once data is there: queue (default), "
-                                                       "review:SUBMISSION (that submission's review screen) or "
-                                                       "evidence:ID (the review screen of the submission that holds "
+                                                       "review:SUBMISSION (that submission's review screen), "
+                                                       "sign-in (the sign-in dialog), board (the lead's board), charts (its "
+                                                       "charts) or evidence:ID (the review screen of the submission that holds "
                                                        "that evidence item, with the item in the evidence viewer)."),
                                         QStringLiteral("VIEW"), QStringLiteral("queue"));
     parser.addOption(profileOption);
     parser.addOption(screenshotOption);
     parser.addOption(showOption);
     parser.addOption(demoOption);
+    parser.addOption(demoUserOption);
     parser.process(app);
 
     const bool demo = parser.isSet(demoOption);
@@ -113,8 +124,13 @@ int main(int argc, char *argv[])
         reviewId = view.mid(7);
     else if (view.startsWith(QLatin1String("evidence:")))
         evidenceId = view.mid(9);
-    else if (view != QLatin1String("queue"))
-        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION or evidence:ID").arg(view));
+    else if (view != QLatin1String("queue") && view != QLatin1String("sign-in") && view != QLatin1String("board")
+             && view != QLatin1String("charts"))
+        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION, evidence:ID, board, charts "
+                                   "or sign-in").arg(view));
+    const bool signInShot = view == QLatin1String("sign-in");
+    // The lead's board, or its charts.
+    const bool board = view == QLatin1String("board") || view == QLatin1String("charts");
     if (view.startsWith(QLatin1String("review:")) && reviewId.isEmpty())
         return fail(QStringLiteral("--show review:SUBMISSION needs a submission id"));
     if (view.startsWith(QLatin1String("evidence:")) && evidenceId.isEmpty())
@@ -122,9 +138,18 @@ int main(int argc, char *argv[])
     // What is asked for (for the messages): a submission or an evidence item.
     const QString wantedId = evidenceId.isEmpty() ? reviewId : evidenceId;
     const bool reviewing = !wantedId.isEmpty();
-    // The demo gets a fresh profile of its own unless one is given.
-    QTemporaryDir demoProfile;
-    const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
+    // The demo: a child marketplace, and a fresh profile unless one is given.
+    std::optional<DemoSession> demoSession;
+    if (demo) {
+        if (!DemoMarketplace::roles().contains(parser.value(demoUserOption)))
+            return fail(QStringLiteral("--demo-user takes reviewer, lead or security"));
+        demoSession.emplace(parser.value(demoUserOption));
+    }
+    Result<Profile> demoProfile = demo && !parser.isSet(profileOption) ? demoSession->profileFor(demoSession->role())
+                                                                       : Profile(parser.value(profileOption));
+    if (!demoProfile)
+        return fail(demoProfile.error().message);
+    const Profile &profile = *demoProfile;
     if (const Result<> made = profile.ensureExists(); !made)
         return fail(made.errorString());
     Cache cache;
@@ -141,72 +166,76 @@ int main(int argc, char *argv[])
     const Result<QString> knownServer = cache.submissions().syncValue(QStringLiteral("server"));
 
     MainWindow window(&cache, profile);
-    if (reviewing)
+    if (reviewing || board)
         window.resize(1440, 900);
     window.show();
     // The view asked for, once the data is there (in the demo: after the
     // first sync). False when the submission is not cached.
-    auto showView = [&window, reviewId, evidenceId] {
+    auto showView = [&window, reviewId, evidenceId, board, view] {
+        if (board) {
+            window.showBoard(view == QLatin1String("charts"));
+            return true;
+        }
         if (!evidenceId.isEmpty())
             return window.openEvidence(evidenceId);
         return reviewId.isEmpty() || window.openReview(reviewId);
     };
 
-    std::unique_ptr<SyncController> sync;
+    // Signing in, the sync, signing out, the title and the status bar.
+    Session session(window, cache, profile);
     auto startSync = [&](const QUrl &server, const QString &token) {
-        SyncEngine::Options options;
-        options.server = server;
-        options.token = token;
-        options.profileDir = profile.dir();
-        sync = std::make_unique<SyncController>(options);
-        QObject::connect(sync.get(), &SyncController::submissionsChanged, &window, &MainWindow::submissionsChanged);
-        // What the reviewer opens is fetched first (the screen never waits for it).
-        QObject::connect(&window, &MainWindow::reviewOpened, sync.get(), &SyncController::prioritize);
-        if (!parser.isSet(screenshotOption) && reviewing) {
-            QObject::connect(sync.get(), &SyncController::finished, &window, [&window, showView] {
-                if (!window.isReviewing())
+        SyncController *sync = session.start(server, token);
+        if (!parser.isSet(screenshotOption) && (reviewing || board)) {
+            QObject::connect(sync, &SyncController::finished, &window, [&window, showView] {
+                if (!window.isReviewing() && !window.isShowingBoard())
                     std::ignore = showView(); // a failure says so in the status bar
             }, Qt::SingleShotConnection);
         }
-        QObject::connect(sync.get(), &SyncController::statusChanged, &window, &MainWindow::setSyncStatus);
-        sync->start();
     };
 
-    DemoMarketplace marketplace;
     if (demo) {
+        DemoMarketplace &marketplace = demoSession->marketplace();
         window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
-        QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&](const QUrl &url, const QString &token) {
-            window.setSyncStatus(QStringLiteral("demo marketplace at %1; signed in as Alice Reviewer").arg(url.toString()));
-            startSync(url, token);
+        QObject::connect(&marketplace, &DemoMarketplace::signedIn, &window, [&](const DemoMarketplace::User &user) {
+            const QString who = QStringLiteral("%1 (%2)").arg(user.id, user.roles.join(QStringLiteral(", ")));
+            window.setSyncStatus(QStringLiteral("demo marketplace at %1; signed in as %2").arg(marketplace.url().toString(), who));
+            std::fprintf(stderr, "assay: demo marketplace at %s; signed in as %s\n", qUtf8Printable(marketplace.url().toString()),
+                         qUtf8Printable(who));
         });
+        QObject::connect(&marketplace, &DemoMarketplace::ready, &window, startSync);
         QObject::connect(&marketplace, &DemoMarketplace::failed, &window, [&window](const QString &error) {
             window.setSyncStatus(error);
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
-        marketplace.start();
+        demoSession->adopt(&window);
+        // The other demo users' windows show their own sync and user.
+        demoSession->setWindowSetup([](MainWindow &other, SyncController &sync) { other.followSync(&sync); });
+        demoSession->reportFirstRows(window.queueModel());
+        demoSession->start();
     } else if (!knownServer) {
-        window.setSyncStatus(QStringLiteral("offline — %1").arg(knownServer.error().message));
-    } else if (const QUrl server(*knownServer); !server.isEmpty()) {
-        // The token: ASSAY_TOKEN, else the keychain (asked without blocking
-        // the window); never the profile or the settings.
-        window.setSyncStatus(QStringLiteral("reading the token…"));
-        CredentialChain::standard().read(server, [&, server](const QString &token, const QString &error) {
-            if (!token.isEmpty()) {
-                startSync(server, token);
-                return;
-            }
-            std::fprintf(stderr, "assay: no token for %s: %s\n", qUtf8Printable(server.toString()), qUtf8Printable(error));
-            window.setSyncStatus(QStringLiteral("offline — not signed in: run “assay login --server %1” or set ASSAY_TOKEN")
-                                     .arg(server.toString()));
-        });
+        window.setSyncStatus(QCoreApplication::translate("main", "offline — %1").arg(knownServer.error().message));
+    } else if (!signInShot) {
+        // The token from ASSAY_TOKEN or the keychain; without one (or a known
+        // marketplace), the sign-in dialog — not in the way of a screenshot.
+        session.resume(QUrl(*knownServer), parser.isSet(screenshotOption));
     }
 
-    if (parser.isSet(screenshotOption)) {
+    if (signInShot) {
+        SignInDialog *dialog = session.signIn();
+        if (parser.isSet(screenshotOption)) {
+            QTimer::singleShot(500, dialog, [dialog, file = parser.value(screenshotOption)] {
+                const bool saved = dialog->grab().save(file);
+                std::fprintf(stderr, saved ? "assay: screenshot saved to %s\n" : "assay: cannot write the screenshot %s\n",
+                             qUtf8Printable(QFileInfo(file).absoluteFilePath()));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        }
+    } else if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         // What a user would see: the window once laid out and painted — in
         // the demo, once the first sync is done (or after two minutes).
         const bool evidence = !evidenceId.isEmpty();
-        auto shoot = [&window, file, showView, wantedId, reviewing, evidence] {
+        auto shoot = [&window, file, showView, wantedId, reviewing, evidence, board] {
             if (!showView()) {
                 std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidence ? "evidence" : "submission",
                              qUtf8Printable(wantedId));
@@ -223,7 +252,7 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(0);
             };
             // Laid out and painted with the view's data before the picture.
-            const int settle = reviewing ? 300 : 0;
+            const int settle = reviewing || board ? 300 : 0;
             EvidenceViewer *viewer = window.reviewView()->evidence()->viewer();
             if (!evidence || viewer->isShown()) {
                 QTimer::singleShot(settle, &window, grab);
@@ -241,12 +270,14 @@ int main(int argc, char *argv[])
         };
         if (demo) {
             QTimer::singleShot(120000, &window, shoot);
-            QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&sync, &window, shoot] {
-                QObject::connect(sync.get(), &SyncController::finished, &window, [shoot] { QTimer::singleShot(500, shoot); });
+            QObject::connect(&demoSession->marketplace(), &DemoMarketplace::ready, &window, [&session, &window, shoot] {
+                QObject::connect(session.sync(), &SyncController::finished, &window, [shoot] { QTimer::singleShot(500, shoot); });
             }, Qt::QueuedConnection);
         } else {
             QTimer::singleShot(300, &window, shoot);
         }
+    } else if (!demo && board) {
+        std::ignore = showView(); // the board always shows (from the cache)
     } else if (!demo && reviewing && !showView()) {
         std::fprintf(stderr, "assay: %s %s is not in the cache\n", evidenceId.isEmpty() ? "submission" : "evidence",
                      qUtf8Printable(wantedId));

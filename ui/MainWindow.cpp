@@ -5,11 +5,15 @@
 #include "models/Outbox.h"
 #include "models/QueueModel.h"
 #include "models/UserDirectory.h"
+#include "ui/board/LeadBoard.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/QuestionNavigator.h"
 #include "ui/review/ReviewView.h"
 #include "ui/review/VerdictDialog.h"
 #include "ui/review/TypingShortcutGuard.h"
+#include "sync/SyncController.h"
+#include "ui/shell/SyncStatusBar.h"
+#include "ui/shell/Translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -17,6 +21,7 @@
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -38,8 +43,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     , m_empty(new QLabel)
     , m_review(new ReviewView(cache))
     , m_statusCounts(new QLabel)
-    , m_syncStatus(new QLabel)
+    , m_syncBar(new SyncStatusBar)
 {
+    ensureTranslationsLoaded();
     setWindowTitle(tr("Assay"));
     setObjectName(QStringLiteral("MainWindow"));
     // The evidence pane opens the profile's verified files with their findings.
@@ -47,7 +53,8 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *reload = fileMenu->addAction(tr("&Reload from Cache"), this, &MainWindow::refresh);
-    reload->setShortcut(QKeySequence::Refresh);
+    // F5 is "Sync now" (the Account menu).
+    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -78,7 +85,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_queue->setSearchText(text);
         // Searching is looking for another submission: the queue shows it.
-        if (isReviewing())
+        if (isReviewing() || isShowingBoard())
             showQueue();
         updateEmptyState();
     });
@@ -128,10 +135,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     connect(m_review, &ReviewView::workChanged, this, &MainWindow::updateActions);
     qApp->installEventFilter(new TypingShortcutGuard(this));
     createReviewActions();
+    createBoardPage();
 
-    m_syncStatus->setObjectName(QStringLiteral("SyncStatus"));
-    m_syncStatus->setTextFormat(Qt::PlainText);
-    statusBar()->addPermanentWidget(m_syncStatus);
+    createSessionActions();
     statusBar()->addPermanentWidget(m_statusCounts);
     resize(1100, 700);
     refresh();
@@ -140,6 +146,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
 void MainWindow::refresh()
 {
     m_queue->reload();
+    updateBoardAction();
     updateEmptyState();
     updateStatus();
 }
@@ -147,6 +154,9 @@ void MainWindow::refresh()
 void MainWindow::submissionsChanged(const QStringList &ids)
 {
     m_queue->refreshIds(ids);
+    updateBoardAction();
+    if (isShowingBoard())
+        m_board->refresh();
     if (isReviewing())
         m_review->submissionsChanged(ids);
     updateEmptyState();
@@ -155,13 +165,13 @@ void MainWindow::submissionsChanged(const QStringList &ids)
 
 void MainWindow::setSyncStatus(const QString &status)
 {
-    m_syncStatus->setText(status.isEmpty() ? QString() : tr("Sync: %1").arg(status) + QStringLiteral(" ·"));
+    m_syncBar->setMessage(status.isEmpty() ? QString() : tr("Sync: %1").arg(status));
     updateStatus();
 }
 
 void MainWindow::updateEmptyState()
 {
-    if (isReviewing())
+    if (isReviewing() || isShowingBoard())
         return;
     if (m_queue->totalCount() == 0) {
         m_empty->setText(tr("No submissions in this profile yet.\n\n"
@@ -190,14 +200,12 @@ void MainWindow::updateStatus()
         }
     }
     const int held = *conflicts + *failed;
-    // Spelled out per number: without a loaded English translation Qt's %n
-    // plural forms would show "submission(s)".
-    const int total = m_queue->totalCount();
-    QString text = total == 1 ? tr("1 submission cached") : tr("%1 submissions cached").arg(total);
-    text += QStringLiteral(" · ") + (*waiting == 1 ? tr("1 change waiting") : tr("%1 changes waiting").arg(*waiting));
+    // Real plural forms: the English translation (ui/shell/Translations) is loaded.
+    QString text = tr("%n submission(s) cached", nullptr, m_queue->totalCount());
     if (held > 0)
-        text += QStringLiteral(" · ") + (held == 1 ? tr("1 change needs attention") : tr("%1 changes need attention").arg(held));
+        text += QStringLiteral(" · ") + tr("%n change(s) need attention", nullptr, held);
     m_statusCounts->setText(text);
+    m_syncBar->setPending(*waiting);
     statusBar()->showMessage(tr("Profile: %1").arg(m_profile.dir()));
 }
 
@@ -227,8 +235,7 @@ bool MainWindow::openReview(const QString &submissionId)
         m_view->setCurrentIndex(row);
         m_view->scrollTo(row);
     }
-    const SubmissionSummary &s = m_review->context().submission.summary;
-    setWindowTitle(tr("%1 — Assay").arg(s.appName));
+    updateTitle();
     updateActions();
     Q_EMIT reviewOpened(submissionId);
     return true;
@@ -270,7 +277,7 @@ void MainWindow::showQueue()
 {
     m_review->flush();
     m_stack->setCurrentWidget(m_view);
-    setWindowTitle(tr("Assay"));
+    updateTitle();
     updateActions();
     updateEmptyState();
     m_view->setFocus(Qt::OtherFocusReason);
@@ -430,6 +437,153 @@ void MainWindow::updateActions()
             a->setToolTip(refusal.isEmpty() ? a->text().remove(QLatin1Char('&')) : refusal);
         a->setStatusTip(a->toolTip());
     }
+}
+
+} // namespace assay
+
+namespace assay {
+
+// The Account menu: signing in and out, another profile, and "Sync now"
+// (F5) — the status bar's own action, so both show the same state.
+void MainWindow::createSessionActions()
+{
+    auto *menu = menuBar()->addMenu(tr("&Account"));
+    auto add = [&](const QString &name, const QString &text, auto signal) {
+        auto *a = menu->addAction(text, this, signal);
+        a->setObjectName(name);
+        return a;
+    };
+    add(QStringLiteral("signIn"), tr("Sign &In…"), &MainWindow::signInRequested)
+        ->setStatusTip(tr("Sign in to a marketplace with an access token"));
+    add(QStringLiteral("signOut"), tr("Sign &Out"), &MainWindow::signOutRequested)
+        ->setStatusTip(tr("Stop syncing and forget the token kept for this marketplace"));
+    add(QStringLiteral("switchProfile"), tr("S&witch Profile…"), &MainWindow::switchProfileRequested)
+        ->setStatusTip(tr("Open another profile folder (Assay starts again on it)"));
+    menu->addSeparator();
+    menu->addAction(m_syncBar->syncNowAction());
+    addAction(m_syncBar->syncNowAction());
+    statusBar()->addPermanentWidget(m_syncBar);
+    setSignedIn(false);
+}
+
+void MainWindow::setSignedIn(bool signedIn)
+{
+    action(QStringLiteral("signIn"))->setEnabled(!signedIn);
+    action(QStringLiteral("signOut"))->setEnabled(signedIn);
+    if (!signedIn)
+        setUser(std::nullopt);
+}
+
+void MainWindow::followSync(SyncController *sync)
+{
+    if (SyncController *previous = m_syncBar->controller())
+        disconnect(previous, nullptr, this, nullptr);
+    m_syncBar->attach(sync);
+    setSignedIn(sync != nullptr);
+    if (!sync)
+        return;
+    // The first sync stores who is signed in (GET /me).
+    connect(sync, &SyncController::finished, this, &MainWindow::readUser);
+    readUser();
+}
+
+void MainWindow::readUser()
+{
+    const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
+    if (!me) {
+        statusBar()->showMessage(tr("Cannot read the signed-in user: %1").arg(me.error().message));
+        return;
+    }
+    setUser(*me);
+}
+
+void MainWindow::setUser(const std::optional<UserDirectory::User> &user)
+{
+    m_user = user;
+    updateTitle();
+    // The board is a lead's.
+    if (m_boardAction)
+        updateBoardAction();
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = isReviewing() ? tr("%1 — Assay").arg(m_review->context().submission.summary.appName)
+        : isShowingBoard() ? tr("Lead's Board — Assay")
+                           : tr("Assay");
+    if (m_user)
+        title = tr("%1 — %2 (%3)").arg(title, m_user->name, m_user->roles.join(QStringLiteral(", ")));
+    setWindowTitle(title);
+}
+
+void MainWindow::createBoardPage()
+{
+    m_board = new LeadBoard(m_cache);
+    m_stack->addWidget(m_board);
+    // The View menu is shared with the queue's pieces: found by its object
+    // name if one was made already.
+    auto *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    if (!viewMenu) {
+        viewMenu = menuBar()->addMenu(tr("&View"));
+        viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    }
+    m_boardAction = viewMenu->addAction(tr("&Lead's Board"), this, [this] { showBoard(); });
+    m_boardAction->setObjectName(QStringLiteral("leadBoard"));
+    m_boardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_boardAction->setStatusTip(tr("The reviewers' workload, assignments and charts"));
+    addAction(m_boardAction);
+    // The board's own actions (Assign to…, Balance …) in a menu of their
+    // own, there while the board is.
+    auto *boardMenu = menuBar()->addMenu(tr("&Board"));
+    boardMenu->setObjectName(QStringLiteral("boardMenu"));
+    boardMenu->addActions(m_board->boardActions());
+    boardMenu->menuAction()->setVisible(false);
+    m_boardBack = new QAction(tr("&Back to the Queue"), this);
+    m_boardBack->setObjectName(QStringLiteral("boardBack"));
+    m_boardBack->setShortcuts({QKeySequence(QKeySequence::Back), QKeySequence(Qt::Key_Escape)});
+    m_boardBack->setEnabled(false);
+    connect(m_boardBack, &QAction::triggered, this, [this] { showQueue(); });
+    boardMenu->addSeparator();
+    boardMenu->addAction(m_boardBack);
+    addAction(m_boardBack);
+    connect(m_stack, &QStackedWidget::currentChanged, this, [this, boardMenu] {
+        const bool on = isShowingBoard();
+        m_boardBack->setEnabled(on);
+        boardMenu->menuAction()->setVisible(on);
+    });
+    connect(m_board, &LeadBoard::openRequested, this, [this](const QString &id) { openReview(id); });
+    connect(m_board, &LeadBoard::assignmentsRecorded, this, [this] {
+        m_queue->reload();
+        updateStatus();
+    });
+    updateBoardAction();
+}
+
+void MainWindow::updateBoardAction()
+{
+    const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
+    const bool lead = me && *me && (*me)->hasRole(QStringLiteral("lead"));
+    m_boardAction->setVisible(lead);
+    m_boardAction->setEnabled(lead);
+}
+
+bool MainWindow::isShowingBoard() const
+{
+    return m_stack->currentWidget() == m_board;
+}
+
+void MainWindow::showBoard(bool charts)
+{
+    m_review->flush();
+    m_board->refresh();
+    if (charts)
+        m_board->showCharts();
+    else
+        m_board->showWork();
+    m_stack->setCurrentWidget(m_board);
+    updateTitle();
+    updateActions();
+    m_board->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace assay

@@ -3,8 +3,11 @@
 #include "domain/Verdict.h"
 #include "models/ApprovalGate.h"
 #include "models/Profile.h"
+#include "models/UserDirectory.h"
 
 #include <QMainWindow>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -17,8 +20,11 @@ class QToolBar;
 namespace assay {
 
 class Cache;
+class LeadBoard;
 class QueueModel;
 class ReviewView;
+class SyncController;
+class SyncStatusBar;
 struct ReviewContext;
 
 // The reviewer's main window: the queue of cached submissions with instant
@@ -37,8 +43,12 @@ public:
     QLineEdit *searchField() const { return m_search; }
     ReviewView *reviewView() const { return m_review; }
     bool isReviewing() const;
+    LeadBoard *leadBoard() const { return m_board; }
+    bool isShowingBoard() const;
     // The window's actions by object name ("nextSubmission", "tickItem" …).
     QAction *action(const QString &name) const;
+    // The sync's part of the status bar ("Sync now", progress, online …).
+    SyncStatusBar *syncBar() const { return m_syncBar; }
 
 public Q_SLOTS:
     void refresh();
@@ -54,14 +64,33 @@ public Q_SLOTS:
     // cache does not have it.
     bool openEvidence(const QString &evidenceId);
     void showQueue();
+    // Who is signed in, for the title ("Assay — Alice Reviewer (reviewer)").
+    void setUser(const std::optional<UserDirectory::User> &user);
+    // Sign in or sign out is offered (the Account menu).
+    void setSignedIn(bool signedIn);
+    // The window follows this sync (nullptr: none, signed out): the status
+    // bar shows it, and the title names the signed-in user once it stored them.
+    void followSync(SyncController *sync);
+    // The lead's board (its charts tab with charts = true).
+    void showBoard(bool charts = false);
 
 Q_SIGNALS:
+    // The Account menu (ui/shell/Session acts on them).
+    void signInRequested();
+    void signOutRequested();
+    void switchProfileRequested();
     // A submission was opened in the review screen: the sync puts its
     // details (and its previous submission's) first in line.
     void reviewOpened(const QString &submissionId);
 
 private:
     void createReviewActions();
+    void createSessionActions();
+    void updateTitle();
+    void readUser();
+    void createBoardPage();
+    // The board's action is a lead's: shown and enabled for the lead role.
+    void updateBoardAction();
     void stepSubmission(int delta);
     void assign();
     void decide(Verdict::Decision decision);
@@ -83,7 +112,11 @@ private:
     QList<QAction *> m_reviewActions;
     QToolBar *m_reviewBar = nullptr;
     QLabel *m_statusCounts;
-    QLabel *m_syncStatus;
+    SyncStatusBar *m_syncBar;
+    std::optional<UserDirectory::User> m_user;
+    LeadBoard *m_board = nullptr;
+    QAction *m_boardAction = nullptr;
+    QAction *m_boardBack = nullptr;
 };
 
 } // namespace assay

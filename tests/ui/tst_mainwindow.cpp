@@ -77,10 +77,11 @@ private Q_SLOTS:
         auto *stack = w.findChild<QStackedWidget *>();
         QCOMPARE(stack->currentWidget(), w.queueView());
         const auto labels = w.statusBar()->findChildren<QLabel *>();
-        bool sawCounts = false;
+        QStringList texts; // the counts and the sync's part of the status bar
         for (QLabel *l : labels)
-            sawCounts = sawCounts || (l->text().contains(QStringLiteral("8 submissions cached")) && l->text().contains(QStringLiteral("1 change waiting")));
-        QVERIFY(sawCounts);
+            texts.append(l->text());
+        QVERIFY2(texts.contains(QStringLiteral("8 submissions cached")) && texts.contains(QStringLiteral("1 change waiting")),
+                 qPrintable(texts.join(QStringLiteral(" | "))));
 
         QTest::keyClicks(w.searchField(), QStringLiteral("helpd"));
         QCOMPARE(w.queueView()->model()->rowCount(), 1); // s_00003
