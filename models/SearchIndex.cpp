@@ -10,24 +10,12 @@
 #include <QSqlQuery>
 
 #include <algorithm>
-#include <array>
+#include <cmath>
 
 namespace assay {
 
 namespace {
 
-// Where a query's matches go: the queue's table (fillHits), or find()'s own,
-// so that a find() never changes what the queue shows.
-enum class Target { Hits, Found };
-
-// The statements for a query of `terms` terms, built once per count (the
-// connection keeps compiled statements keyed by the text's address).
-//
-// Each term is looked up on its own and the submissions holding all terms
-// kept: a submission's terms may sit in different entries (the app's name
-// in one, an answer in the other), where one MATCH of all terms would need
-// them in the same entry.
-//
 // The rank. FTS5's bm25 needs to know how often a term occurs in an entry,
 // and a detail=none index does not know: bm25 is 0.0 for every row there
 // (measured), so it cannot rank. What the index does give cheaply ranks
@@ -37,54 +25,24 @@ enum class Target { Hits, Found };
 // bm25's idea of a term's weight. A submission's score is the sum over the
 // terms; the rank is its negation (lower is better, as FTS5's rank). So a
 // rare word outweighs a common one, and a match in a name one in 25 KB of
-// answers. Equal ranks are left to the queue's own order.
+// answers. Equal ranks are common (one word, all in the text): where this
+// code orders hits (find(), the phrase checks) the newest submission comes
+// first among equals; the queue orders them as it likes.
 constexpr double NamesWeight = 2.0;
 
-QByteArray candidatesSql(int terms)
-{
-    QByteArray from;
-    QByteArray score;
-    const QByteArray rows = QByteArray::number(SearchIndex::RowsPerSubmission);
-    for (int t = 0; t < terms; ++t) {
-        const QByteArray n = QByteArray::number(t);
-        const QByteArray sub = "(SELECT s, w * ln(1.0 + (SELECT max(num) FROM main.submissions) / count(*) OVER ()) AS x "
-                               "FROM (SELECT rowid / " + rows + " AS s, max(CASE WHEN rowid % " + rows + " = 0 THEN "
-            + QByteArray::number(NamesWeight, 'f', 1) + " ELSE 1.0 END) AS w FROM main.search WHERE search MATCH ?"
-            + QByteArray::number(t + 1) + " GROUP BY s)) t" + n;
-        if (t == 0) {
-            from += "FROM " + sub;
-            score += "t0.x";
-        } else {
-            from += " JOIN " + sub + " ON t" + n + ".s = t0.s";
-            score += " + t" + n + ".x";
-        }
-    }
-    return "SELECT t0.s, -(" + score + ") " + from;
-}
-
-const char *fillSql(Target target, int terms)
-{
-    static const auto make = [](const char *table) {
-        std::array<QByteArray, SearchQuery::MaxTerms + 1> sqls;
-        for (int k = 1; k <= SearchQuery::MaxTerms; ++k)
-            sqls[size_t(k)] = QByteArrayLiteral("INSERT INTO ") + table + " (num, rank) " + candidatesSql(k);
-        return sqls;
-    };
-    static const auto hits = make("temp.search_hits");
-    static const auto found = make("temp.search_found");
-    return (target == Target::Hits ? hits : found)[size_t(terms)].constData();
-}
-
+// Each term is looked up on its own, its entries streamed in row-id order
+// (as FTS5 returns them), and the submissions holding every term kept: a
+// submission's terms may sit in different entries (the app's name in one,
+// an answer in the other), where one MATCH of all terms would need them in
+// the same entry. Done here rather than in SQL: GROUP BY, a window for the
+// counts and a join per term cost SQLite ten times the MATCH itself on a
+// common word; merging sorted lists costs next to nothing.
+const char *const TermEntries = "SELECT rowid FROM main.search WHERE search MATCH ?1";
 const char *const CreateHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (num INTEGER PRIMARY KEY, rank REAL)";
-const char *const CreateFound = "CREATE TEMP TABLE IF NOT EXISTS search_found (num INTEGER PRIMARY KEY, rank REAL)";
 const char *const ClearHits = "DELETE FROM temp.search_hits";
-const char *const ClearFound = "DELETE FROM temp.search_found";
-const char *const RankedHits = "SELECT num FROM temp.search_hits ORDER BY rank, num DESC";
-const char *const RankedFound = "SELECT num FROM temp.search_found ORDER BY rank, num DESC";
-const char *const KeepHits = "DELETE FROM temp.search_hits WHERE num NOT IN (SELECT value FROM json_each(?1))";
-const char *const KeepFound = "DELETE FROM temp.search_found WHERE num NOT IN (SELECT value FROM json_each(?1))";
-const char *const CountHits = "SELECT count(*) FROM temp.search_hits";
-const char *const CountFound = "SELECT count(*) FROM temp.search_found";
+const char *const InsertHit = "INSERT INTO temp.search_hits (num, rank) VALUES (?1, ?2)";
+const char *const LastNum = "SELECT max(num) FROM main.submissions";
+const char *const IdsOfNums = "SELECT num, id FROM submissions WHERE num IN (SELECT value FROM json_each(?1))";
 
 // The cached text of submissions, by num, in the order documents() joins it.
 const char *const NamesByNum = "SELECT num, id, app_name, partner_name FROM submissions "
@@ -233,7 +191,101 @@ Result<QHash<qint64, Document>> documentsByNum(CacheConnection &connection, cons
     return docs;
 }
 
-// Fills the target table with the query's matches; returns how many.
+struct Hit
+{
+    qint64 num;
+    double rank;
+};
+
+// The submissions holding every term of the query, with their ranks, in
+// no particular order.
+Result<QList<Hit>> matches(CacheConnection &connection, const SearchQuery &query)
+{
+    const QStringList terms = query.termMatches();
+    const Result<SqliteStatement *> st = connection.statement(TermEntries);
+    if (!st)
+        return st.error();
+    // Per term: (num, weight) ascending by num, one per submission.
+    struct Entry
+    {
+        qint64 num;
+        double weight;
+    };
+    QList<QList<Entry>> perTerm;
+    for (const QString &term : terms) {
+        SqliteStatement &s = **st;
+        s.bind(1, term);
+        QList<Entry> entries;
+        for (;;) {
+            const Result<bool> row = s.step();
+            if (!row) {
+                s.reset();
+                return CacheConnection::fail(QStringLiteral("search: %1").arg(row.error().message));
+            }
+            if (!*row)
+                break;
+            const qint64 rowId = s.columnInt64(0);
+            const qint64 num = rowId / SearchIndex::RowsPerSubmission;
+            const double weight = rowId % SearchIndex::RowsPerSubmission == 0 ? NamesWeight : 1.0;
+            if (!entries.isEmpty() && entries.last().num == num)
+                entries.last().weight = std::max(entries.last().weight, weight);
+            else
+                entries.append({num, weight});
+        }
+        s.reset();
+        if (entries.isEmpty())
+            return QList<Hit>(); // a term nowhere: nothing holds them all
+        perTerm.append(std::move(entries));
+    }
+
+    const Result<SqliteStatement *> last = connection.statement(LastNum);
+    if (!last)
+        return last.error();
+    const Result<bool> row = (*last)->step();
+    const double submissions = row && *row ? double((*last)->columnInt64(0)) : 1.0;
+    (*last)->reset();
+    QList<double> idf;
+    for (const QList<Entry> &entries : std::as_const(perTerm))
+        idf.append(std::log(1.0 + submissions / double(entries.size())));
+
+    // Intersect: walk the shortest list, find each num in the others (all
+    // sorted) with a cursor each.
+    qsizetype shortest = 0;
+    for (qsizetype t = 1; t < perTerm.size(); ++t) {
+        if (perTerm.at(t).size() < perTerm.at(shortest).size())
+            shortest = t;
+    }
+    QList<qsizetype> cursor(perTerm.size(), 0);
+    QList<Hit> hits;
+    hits.reserve(perTerm.at(shortest).size());
+    for (const Entry &e : perTerm.at(shortest)) {
+        double score = 0;
+        bool all = true;
+        for (qsizetype t = 0; t < perTerm.size() && all; ++t) {
+            const QList<Entry> &list = perTerm.at(t);
+            qsizetype &c = cursor[t];
+            while (c < list.size() && list.at(c).num < e.num)
+                ++c;
+            if (c < list.size() && list.at(c).num == e.num)
+                score += list.at(c).weight * idf.at(t);
+            else
+                all = false;
+        }
+        if (all)
+            hits.append({e.num, -score});
+    }
+    return hits;
+}
+
+// Best first; the newest (highest num) first among equals.
+void rankOrder(QList<Hit> &hits)
+{
+    std::sort(hits.begin(), hits.end(), [](const Hit &a, const Hit &b) {
+        return a.rank != b.rank ? a.rank < b.rank : a.num > b.num;
+    });
+}
+
+// The query's matches, phrases checked.
 //
 // Phrases: the index gives the submissions holding a phrase's words in one
 // entry, in any order and distance (detail=none knows no positions); their
@@ -242,86 +294,109 @@ Result<QHash<qint64, Document>> documentsByNum(CacheConnection &connection, cons
 // checked best-ranked first, in chunks, and at most
 // SearchIndex::MaxPhraseCandidates of them: the candidates beyond are
 // dropped unchecked. A phrase of common words may so miss a few weak
-// matches; a keystroke never reads the whole cache.
-Result<int> fill(CacheConnection &connection, const SearchQuery &query, Target target)
+// matches; a keystroke never reads the whole cache. The result is in rank
+// order when the query has phrases.
+Result<QList<Hit>> checkedMatches(CacheConnection &connection, const SearchQuery &query)
 {
-    const bool hits = target == Target::Hits;
-    const QString what = QStringLiteral("search");
-    if (Result<> made = run(connection, hits ? CreateHits : CreateFound, what); !made)
-        return made.error();
-    if (Result<> cleared = run(connection, hits ? ClearHits : ClearFound, what); !cleared)
-        return cleared.error();
-    if (query.isEmpty())
-        return 0;
-    const QStringList terms = query.termMatches();
-    const Result<SqliteStatement *> fillSt = connection.statement(fillSql(target, int(terms.size())));
-    if (!fillSt)
-        return fillSt.error();
-    for (int t = 0; t < int(terms.size()); ++t)
-        (*fillSt)->bind(t + 1, terms.at(t));
-    if (Result<> done = (*fillSt)->exec(); !done)
-        return CacheConnection::fail(QStringLiteral("search: %1").arg(done.error().message));
-
-    if (query.hasPhrases()) {
-        const Result<SqliteStatement *> ranked = connection.statement(hits ? RankedHits : RankedFound);
-        if (!ranked)
-            return ranked.error();
-        const Result<QList<qint64>> candidates = integers(**ranked, what);
-        if (!candidates)
-            return candidates.error();
-        constexpr qsizetype Chunk = 100;
-        const qsizetype checked = std::min<qsizetype>(candidates->size(), SearchIndex::MaxPhraseCandidates);
-        QList<qint64> keep;
-        for (qsizetype first = 0; first < checked; first += Chunk) {
-            const QList<qint64> chunk = candidates->mid(first, std::min(Chunk, checked - first));
-            const Result<QHash<qint64, Document>> docs = documentsByNum(connection, chunk);
-            if (!docs)
-                return docs.error();
-            for (qint64 num : chunk) {
-                if (query.phrasesMatch(docs->value(num).text))
-                    keep.append(num);
-            }
+    Result<QList<Hit>> found = matches(connection, query);
+    if (!found || !query.hasPhrases())
+        return found;
+    QList<Hit> &candidates = *found;
+    rankOrder(candidates);
+    constexpr qsizetype Chunk = 100;
+    const qsizetype checked = std::min<qsizetype>(candidates.size(), SearchIndex::MaxPhraseCandidates);
+    QList<Hit> keep;
+    for (qsizetype first = 0; first < checked; first += Chunk) {
+        const qsizetype n = std::min(Chunk, checked - first);
+        QList<qint64> chunk;
+        for (qsizetype i = first; i < first + n; ++i)
+            chunk.append(candidates.at(i).num);
+        const Result<QHash<qint64, Document>> docs = documentsByNum(connection, chunk);
+        if (!docs)
+            return docs.error();
+        for (qsizetype i = first; i < first + n; ++i) {
+            if (query.phrasesMatch(docs->value(candidates.at(i).num).text))
+                keep.append(candidates.at(i));
         }
-        const Result<SqliteStatement *> keepSt = connection.statement(hits ? KeepHits : KeepFound);
-        if (!keepSt)
-            return keepSt.error();
-        (*keepSt)->bind(1, jsonList(keep));
-        if (Result<> done = (*keepSt)->exec(); !done)
-            return CacheConnection::fail(QStringLiteral("search: %1").arg(done.error().message));
-        return int(keep.size());
     }
-    const Result<SqliteStatement *> count = connection.statement(hits ? CountHits : CountFound);
-    if (!count)
-        return count.error();
-    const Result<QList<qint64>> n = integers(**count, what);
-    if (!n)
-        return n.error();
-    return n->isEmpty() ? 0 : int(n->first());
+    return keep;
 }
+
 } // namespace
 
 Result<int> SearchIndex::fillHits(const SearchQuery &query)
 {
-    return fill(m_connection, query, Target::Hits);
+    const QString what = QStringLiteral("search");
+    if (Result<> made = run(m_connection, CreateHits, what); !made)
+        return made.error();
+    const Result<QList<Hit>> hits = query.isEmpty() ? Result<QList<Hit>>() : checkedMatches(m_connection, query);
+    if (!hits)
+        return hits.error();
+    // One transaction for the temporary table's rows (a savepoint: inside
+    // the caller's transaction if there is one). It writes nothing of the
+    // cache, so it never waits for the sync's writer.
+    QSqlQuery q(m_connection.database());
+    if (!q.exec(QStringLiteral("SAVEPOINT search_hits")))
+        return CacheConnection::failQuery(q, what);
+    const auto fillTable = [&]() -> Result<> {
+        if (Result<> cleared = run(m_connection, ClearHits, what); !cleared)
+            return cleared;
+        const Result<SqliteStatement *> insert = m_connection.statement(InsertHit);
+        if (!insert)
+            return insert.error();
+        for (const Hit &h : *hits) {
+            (*insert)->bind(1, h.num);
+            (*insert)->bind(2, h.rank);
+            if (Result<> done = (*insert)->exec(); !done)
+                return CacheConnection::fail(QStringLiteral("search: %1").arg(done.error().message));
+        }
+        return {};
+    };
+    if (Result<> filled = fillTable(); !filled) {
+        std::ignore = q.exec(QStringLiteral("ROLLBACK TO search_hits"));
+        std::ignore = q.exec(QStringLiteral("RELEASE search_hits"));
+        return filled.error();
+    }
+    if (!q.exec(QStringLiteral("RELEASE search_hits")))
+        return CacheConnection::failQuery(q, what);
+    return int(hits->size());
 }
 
 Result<QStringList> SearchIndex::find(const QString &text, int limit)
 {
     QStringList ids;
-    const Result<int> found = fill(m_connection, SearchQuery::parse(text), Target::Found);
-    if (!found)
-        return found.error();
-    if (*found == 0)
+    const SearchQuery query = SearchQuery::parse(text);
+    if (query.isEmpty() || limit <= 0)
         return ids;
-    QSqlQuery q(m_connection.database());
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT s.id FROM temp.search_found f JOIN submissions s ON s.num = f.num "
-                             "ORDER BY f.rank, f.num DESC LIMIT ?"));
-    q.addBindValue(limit);
-    if (!q.exec())
-        return CacheConnection::failQuery(q, QStringLiteral("search"));
-    while (q.next())
-        ids.append(q.value(0).toString());
+    Result<QList<Hit>> hits = checkedMatches(m_connection, query);
+    if (!hits)
+        return hits.error();
+    rankOrder(*hits);
+    if (hits->size() > limit)
+        hits->resize(limit);
+    QList<qint64> nums;
+    for (const Hit &h : std::as_const(*hits))
+        nums.append(h.num);
+    const Result<SqliteStatement *> st = m_connection.statement(IdsOfNums);
+    if (!st)
+        return st.error();
+    (*st)->bind(1, jsonList(nums));
+    QHash<qint64, QString> idOf;
+    for (;;) {
+        const Result<bool> row = (*st)->step();
+        if (!row) {
+            (*st)->reset();
+            return CacheConnection::fail(QStringLiteral("search: %1").arg(row.error().message));
+        }
+        if (!*row)
+            break;
+        idOf.insert((*st)->columnInt64(0), (*st)->columnText(1));
+    }
+    (*st)->reset();
+    for (qint64 num : std::as_const(nums)) {
+        if (const auto it = idOf.constFind(num); it != idOf.cend())
+            ids.append(*it);
+    }
     return ids;
 }
 

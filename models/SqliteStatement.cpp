@@ -49,6 +49,11 @@ void SqliteStatement::bind(int position, qint64 value)
     sqlite3_bind_int64(m_stmt, position, value);
 }
 
+void SqliteStatement::bind(int position, double value)
+{
+    sqlite3_bind_double(m_stmt, position, value);
+}
+
 void SqliteStatement::bind(int position, const QVariant &value)
 {
     if (value.isNull()) {

@@ -39,6 +39,7 @@ public:
     // 1-based positions, as in SQL. A null QString / QVariant binds NULL.
     void bind(int position, const QString &text);
     void bind(int position, qint64 value);
+    void bind(int position, double value);
     void bind(int position, const QVariant &value);
     void bindNull(int position);
 
