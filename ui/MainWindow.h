@@ -8,8 +8,8 @@
 
 class QAction;
 class QLabel;
+class QCloseEvent;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 class QToolBar;
@@ -18,13 +18,15 @@ namespace assay {
 
 class Cache;
 class QueueModel;
+class QueuePage;
 class ReviewView;
 struct ReviewContext;
 
-// The reviewer's main window: the queue of cached submissions with instant
-// search; a submission opened from it (click or Enter) fills the window with
+// The reviewer's main window: the queue (saved views, filters, search as you
+// type); a submission opened from it (click or Enter) fills the window with
 // its review, Back returns to the queue. The status bar says where the
-// profile is and what waits in the outbox.
+// profile is and what waits in the outbox. The layout (window, splitters,
+// the queue's columns, sort and view) is kept in QSettings between starts.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,9 +34,10 @@ class MainWindow : public QMainWindow
 public:
     MainWindow(Cache *cache, const Profile &profile, QWidget *parent = nullptr);
 
-    QueueModel *queueModel() const { return m_queue; }
-    QTableView *queueView() const { return m_view; }
-    QLineEdit *searchField() const { return m_search; }
+    QueuePage *queuePage() const { return m_page; }
+    QueueModel *queueModel() const;
+    QTableView *queueView() const;
+    QLineEdit *searchField() const;
     ReviewView *reviewView() const { return m_review; }
     bool isReviewing() const;
     // The window's actions by object name ("nextSubmission", "tickItem" …).
@@ -55,12 +58,19 @@ public Q_SLOTS:
     bool openEvidence(const QString &evidenceId);
     void showQueue();
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 Q_SIGNALS:
     // A submission was opened in the review screen: the sync puts its
     // details (and its previous submission's) first in line.
     void reviewOpened(const QString &submissionId);
 
 private:
+    void createQueuePage();
+    void updateQueueContext();
+    void saveLayout() const;
+    void restoreLayout();
     void createReviewActions();
     void stepSubmission(int delta);
     void assign();
@@ -69,16 +79,11 @@ private:
     static ApprovalGate::Signer signerOf(const ReviewContext &c);
     void updateActions();
     void updateStatus();
-    void updateEmptyState();
 
     Cache *m_cache;
     Profile m_profile;
-    QueueModel *m_queue;
-    QSortFilterProxyModel *m_sorted;
-    QTableView *m_view;
-    QLineEdit *m_search;
     QStackedWidget *m_stack;
-    QLabel *m_empty;
+    QueuePage *m_page = nullptr;
     ReviewView *m_review;
     QList<QAction *> m_reviewActions;
     QToolBar *m_reviewBar = nullptr;

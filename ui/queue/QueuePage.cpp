@@ -1,0 +1,430 @@
+#include "ui/queue/QueuePage.h"
+
+#include "models/Cache.h"
+#include "models/QueueModel.h"
+#include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
+#include "ui/queue/QueueFilterBar.h"
+#include "ui/queue/QueueStateDelegate.h"
+#include "ui/queue/SavedViewList.h"
+#include "ui/queue/SnippetDelegate.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace assay {
+
+namespace {
+
+// What a typing pause is: short enough to feel instant, long enough that a
+// fast typist's word is one query, not six.
+constexpr int SearchPauseMs = 150;
+
+const QString HeaderKey = QStringLiteral("queue/header");
+const QString SplitterKey = QStringLiteral("queue/splitter");
+const QString ViewKey = QStringLiteral("queue/view");
+const QString SortColumnKey = QStringLiteral("queue/sortColumn");
+const QString SortOrderKey = QStringLiteral("queue/sortOrder");
+
+} // namespace
+
+QueuePage::QueuePage(Cache *cache, QWidget *parent)
+    : QWidget(parent)
+    , m_cache(cache)
+    , m_model(new QueueModel(cache, this))
+    , m_views(new SavedViewList)
+    , m_filters(new QueueFilterBar)
+    , m_search(new QLineEdit)
+    , m_view(new QTableView)
+    , m_empty(new QLabel)
+    , m_stack(new QStackedWidget)
+    , m_splitter(new QSplitter(Qt::Horizontal))
+{
+    setObjectName(QStringLiteral("QueuePage"));
+    setAccessibleName(tr("Queue"));
+
+    m_search->setObjectName(QStringLiteral("QueueSearch"));
+    m_search->setPlaceholderText(tr("Search apps, partners, answers and comments — \"a phrase\" in quotes"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search the queue"));
+    m_search->setToolTip(tr("Words find what holds all of them; quotes find an exact phrase"));
+    m_searchPause.setSingleShot(true);
+    m_searchPause.setInterval(SearchPauseMs);
+    connect(&m_searchPause, &QTimer::timeout, this, &QueuePage::applyFilter);
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        m_searchPause.start();
+        Q_EMIT searchEdited();
+    });
+    // Enter in the search goes to the results at once.
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        applySearchNow();
+        if (m_model->rowCount() > 0) {
+            m_view->setFocus(Qt::OtherFocusReason);
+            m_view->setCurrentIndex(m_model->index(0, QueueModel::AppColumn));
+        }
+    });
+
+    m_view->setObjectName(QStringLiteral("QueueTable"));
+    m_view->setModel(m_model);
+    m_view->setAccessibleName(tr("Review queue"));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setShowGrid(false);
+    m_view->setTabKeyNavigation(false);
+    m_view->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows it does not show.
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_view->setItemDelegateForColumn(QueueModel::MatchColumn, new SnippetDelegate(m_view));
+    auto *states = new QueueStateDelegate(m_view);
+    m_view->setItemDelegateForColumn(QueueModel::SlaColumn, states);
+    m_view->setItemDelegateForColumn(QueueModel::LocalStateColumn, states);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionsMovable(true);
+    header->setSectionsClickable(true);
+    header->setHighlightSections(false);
+    header->setSortIndicatorShown(true);
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    setDefaultColumnWidths();
+    // Sorting is the model's, in SQL: the header only asks for it.
+    connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        m_model->sort(column, order);
+        updateEmptyState();
+    });
+    // A click or Enter opens the submission; arrow keys only move.
+    const auto open = [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT openRequested(index.data(QueueModel::IdRole).toString());
+    };
+    connect(m_view, &QTableView::clicked, this, open);
+    connect(m_view, &QTableView::activated, this, open);
+
+    m_empty->setObjectName(QStringLiteral("QueueEmptyState"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->setMargin(32);
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_empty);
+
+    auto *right = new QWidget;
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_search);
+    rightLayout->addWidget(m_filters);
+    rightLayout->addWidget(m_stack, 1);
+
+    m_splitter->setObjectName(QStringLiteral("QueueSplitter"));
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_views);
+    m_splitter->addWidget(right);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_splitter);
+
+    m_filters->setChoiceSources(
+        [this]() -> QueueFilterBar::Partners {
+            auto partners = m_cache->submissions().partners();
+            if (!partners) {
+                Q_EMIT readFailed(partners.error().message);
+                return {};
+            }
+            return *partners;
+        },
+        [this]() -> QStringList {
+            auto versions = m_cache->submissions().questionnaireVersions();
+            if (!versions) {
+                Q_EMIT readFailed(versions.error().message);
+                return {};
+            }
+            return *versions;
+        });
+    connect(m_filters, &QueueFilterBar::filterChanged, this, &QueuePage::applyFilter);
+    connect(m_views, &SavedViewList::viewSelected, this, [this](SavedView v) {
+        for (QAction *a : std::as_const(m_viewActions)) {
+            if (SavedView(a->data().toInt()) == v)
+                a->setChecked(true);
+        }
+        applyFilter();
+        Q_EMIT viewChanged(v);
+    });
+    connect(m_model, &QueueModel::countsChanged, this, &QueuePage::refreshCounts);
+    connect(m_model, &QueueModel::readFailed, this, &QueuePage::readFailed);
+    for (auto signal : {&QAbstractItemModel::modelReset, &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &QueuePage::updateEmptyState);
+    createViewActions();
+}
+
+Result<QueueContext> QueuePage::contextFrom(Cache &cache, const QSettings &settings)
+{
+    const Result<std::optional<UserDirectory::User>> me = cache.users().me();
+    if (!me)
+        return me.error();
+    QueueContext context;
+    if (*me) {
+        context.me = (*me)->id;
+        context.roles = (*me)->roles;
+    }
+    const auto days = [&settings](const QString &key, int fallback) {
+        bool ok = false;
+        const int value = settings.value(key, fallback).toInt(&ok);
+        return ok && value >= 0 ? value : fallback;
+    };
+    context.revalidationWindowDays = days(QStringLiteral("queue/revalidationWindowDays"), context.revalidationWindowDays);
+    context.sla.reviewTargetDays = days(QStringLiteral("queue/reviewTargetDays"), context.sla.reviewTargetDays);
+    context.sla.securityTargetDays = days(QStringLiteral("queue/securityTargetDays"), context.sla.securityTargetDays);
+    return context;
+}
+
+void QueuePage::createViewActions()
+{
+    auto *group = new QActionGroup(this);
+    group->setExclusive(true);
+    for (SavedView v : allSavedViews()) {
+        auto *a = new QAction(savedViewName(v), this);
+        a->setObjectName(QStringLiteral("view-") + savedViewKey(v));
+        a->setData(int(v));
+        a->setCheckable(true);
+        a->setVisible(false);
+        a->setStatusTip(tr("Show the saved view “%1”").arg(savedViewName(v)));
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, v] { selectView(v); });
+        addAction(a);
+        m_viewActions.append(a);
+    }
+}
+
+void QueuePage::setContext(const QueueContext &context)
+{
+    const bool first = !m_hasContext;
+    m_hasContext = true;
+    m_context = context;
+    m_model->setContext(context);
+    m_filterApplied = false; // "my" and "due" may mean other rows now
+    if (const Result<QHash<QString, QString>> names = m_cache->users().names(); names)
+        m_filters->setUsers(*names);
+    else
+        Q_EMIT readFailed(names.error().message);
+    m_filters->resetChoices();
+
+    const QList<SavedView> views = savedViewsFor(context.roles);
+    const SavedView wanted = first ? m_wantedView.value_or(context.me.isEmpty() ? SavedView::All : SavedView::MyQueue)
+                                   : currentView();
+    m_wantedView.reset();
+    {
+        const QSignalBlocker blocker(m_views);
+        m_views->setViews(views);
+        if (!m_views->selectView(wanted) && !m_views->selectView(SavedView::All) && !views.isEmpty())
+            m_views->selectView(views.first());
+    }
+    int shortcut = 0;
+    for (QAction *a : std::as_const(m_viewActions)) {
+        const auto v = SavedView(a->data().toInt());
+        const bool offered = views.contains(v);
+        a->setVisible(offered);
+        a->setShortcut(offered && shortcut < 9 ? QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + shortcut++)) : QKeySequence());
+        if (v == currentView())
+            a->setChecked(true);
+    }
+    if (first && m_wantedSort) {
+        m_model->sort(m_wantedSort->first, m_wantedSort->second);
+        m_wantedSort.reset();
+    }
+    applyFilter();
+    refreshCounts();
+}
+
+SavedView QueuePage::currentView() const
+{
+    return m_views->currentView();
+}
+
+bool QueuePage::selectView(SavedView view)
+{
+    return m_views->selectView(view);
+}
+
+bool QueuePage::isShowingRows() const
+{
+    return m_stack->currentWidget() == m_view;
+}
+
+void QueuePage::reload()
+{
+    m_filters->resetChoices();
+    if (const Result<QHash<QString, QString>> names = m_cache->users().names(); names)
+        m_filters->setUsers(*names);
+    m_model->reload();
+    updateEmptyState();
+}
+
+void QueuePage::refreshIds(const QStringList &ids)
+{
+    m_model->refreshIds(ids);
+    updateEmptyState();
+}
+
+void QueuePage::applySearchNow()
+{
+    m_searchPause.stop();
+    applyFilter();
+}
+
+void QueuePage::applyFilter()
+{
+    if (!m_hasContext)
+        return;
+    QueueFilter filter;
+    filter.view = currentView();
+    filter.search = m_search->text();
+    m_filters->applyTo(filter);
+    if (!m_filterApplied || filter != m_model->filter()) {
+        m_model->setFilter(filter);
+        m_filterApplied = true;
+    }
+    m_view->setColumnHidden(QueueModel::MatchColumn, filter.search.trimmed().isEmpty());
+    showModelSort();
+    updateEmptyState();
+}
+
+void QueuePage::refreshCounts()
+{
+    const Result<QHash<SavedView, int>> counts = m_model->viewCounts();
+    if (!counts) {
+        Q_EMIT readFailed(counts.error().message);
+        return;
+    }
+    m_views->setCounts(*counts);
+}
+
+void QueuePage::showModelSort()
+{
+    // The model may sort on its own (by relevance while searching): the
+    // header shows what it does without asking it again.
+    QHeaderView *header = m_view->horizontalHeader();
+    const QSignalBlocker blocker(header);
+    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+}
+
+void QueuePage::updateEmptyState()
+{
+    if (!m_hasContext)
+        return;
+    if (m_model->rowCount() > 0) {
+        m_stack->setCurrentWidget(m_view);
+        return;
+    }
+    m_empty->setText(emptyText());
+    m_stack->setCurrentWidget(m_empty);
+}
+
+QString QueuePage::emptyText() const
+{
+    const QString view = savedViewName(currentView());
+    const QString search = m_search->text().trimmed();
+    if (!search.isEmpty()) {
+        QString text = tr("Nothing in “%1” matches “%2”.").arg(view, search);
+        if (m_filters->isActive())
+            text += u'\n' + tr("Filters are on as well: Clear filters looks wider.");
+        return text;
+    }
+    if (m_filters->isActive())
+        return tr("Nothing in “%1” matches these filters.").arg(view);
+    switch (currentView()) {
+    case SavedView::MyQueue:
+        return m_context.isSecurity() ? tr("Nothing waits for you at the security stage.")
+                                      : tr("Nothing is assigned to you at the review stage.");
+    case SavedView::Unassigned:
+        return tr("Every open submission has a reviewer.");
+    case SavedView::ReviewStage:
+        return tr("No open submission is at the review stage.");
+    case SavedView::SecurityStage:
+        return tr("No open submission is at the security stage.");
+    case SavedView::PendingUpload:
+        return tr("No change is waiting to be uploaded: the marketplace has all your work.");
+    case SavedView::ConflictsAndFailures:
+        return tr("No conflicts and no failed uploads.");
+    case SavedView::DueForRevalidation:
+        return tr("Nothing due for re-validation in the next %n day(s).", nullptr, m_context.revalidationWindowDays);
+    case SavedView::Locked:
+        return tr("No app is locked until a resubmission date.");
+    case SavedView::Decided:
+        return tr("No submission has been decided yet.");
+    case SavedView::All:
+        break;
+    }
+    return m_noData.isEmpty() ? tr("No submissions in the cache yet.") : m_noData;
+}
+
+void QueuePage::setDefaultColumnWidths()
+{
+    // Wide enough for the header (with its sort arrow) and the usual value.
+    const int ch = fontMetrics().averageCharWidth();
+    const QList<std::pair<QueueModel::Column, int>> chars{
+        {QueueModel::AppColumn, 26},      {QueueModel::PartnerColumn, 20},   {QueueModel::StatusColumn, 10},
+        {QueueModel::StageColumn, 9},     {QueueModel::AssigneeColumn, 16},  {QueueModel::SubmittedColumn, 11},
+        {QueueModel::AgeColumn, 5},       {QueueModel::SlaColumn, 13},       {QueueModel::DateColumn, 11},
+        {QueueModel::KindColumn, 12},     {QueueModel::LocalStateColumn, 10}, {QueueModel::MatchColumn, 40}};
+    QHeaderView *header = m_view->horizontalHeader();
+    for (const auto &[column, n] : chars)
+        header->resizeSection(column, std::max(n * ch, header->sectionSizeHint(column)));
+}
+
+void QueuePage::saveState(QSettings &settings) const
+{
+    settings.setValue(HeaderKey, m_view->horizontalHeader()->saveState());
+    settings.setValue(SplitterKey, m_splitter->saveState());
+    settings.setValue(ViewKey, savedViewKey(currentView()));
+    // Relevance is the search's order, not a choice to keep.
+    if (m_model->sortColumn() != QueueModel::MatchColumn) {
+        settings.setValue(SortColumnKey, m_model->sortColumn());
+        settings.setValue(SortOrderKey, m_model->sortOrder() == Qt::AscendingOrder ? QStringLiteral("ascending")
+                                                                                    : QStringLiteral("descending"));
+    }
+}
+
+void QueuePage::restoreState(const QSettings &settings)
+{
+    QHeaderView *header = m_view->horizontalHeader();
+    {
+        const QSignalBlocker blocker(header);
+        if (!header->restoreState(settings.value(HeaderKey).toByteArray()))
+            setDefaultColumnWidths();
+    }
+    m_view->setColumnHidden(QueueModel::MatchColumn, m_search->text().trimmed().isEmpty());
+    std::ignore = m_splitter->restoreState(settings.value(SplitterKey).toByteArray()); // none saved: the default sizes
+    if (const std::optional<SavedView> v = savedViewFromKey(settings.value(ViewKey).toString())) {
+        if (m_hasContext)
+            selectView(*v);
+        else
+            m_wantedView = *v;
+    }
+    bool ok = false;
+    const int column = settings.value(SortColumnKey).toInt(&ok);
+    if (ok && column >= 0 && column < QueueModel::ColumnCount && column != QueueModel::MatchColumn) {
+        const Qt::SortOrder order = settings.value(SortOrderKey).toString() == QLatin1String("ascending") ? Qt::AscendingOrder
+                                                                                                           : Qt::DescendingOrder;
+        if (!m_hasContext)
+            m_wantedSort = std::pair{column, order};
+        else if (column != m_model->sortColumn() || order != m_model->sortOrder())
+            m_model->sort(column, order);
+    }
+    showModelSort();
+}
+
+} // namespace assay
