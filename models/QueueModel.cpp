@@ -1,12 +1,14 @@
 #include "models/QueueModel.h"
 
 #include "models/Cache.h"
+#include "models/CacheConnection.h"
 #include "models/SearchIndex.h"
-#include "models/SubmissionStore.h"
+#include "models/UserDirectory.h"
 
-#include <QSet>
+#include <QSqlQuery>
 
 #include <algorithm>
+#include <cmath>
 
 namespace assay {
 
@@ -15,15 +17,15 @@ QString statusLabel(SubmissionSummary::Status s)
 {
     switch (s) {
     case SubmissionSummary::Status::Submitted:
-        return QObject::tr("Submitted");
+        return QueueModel::tr("Submitted");
     case SubmissionSummary::Status::InReview:
-        return QObject::tr("In review");
+        return QueueModel::tr("In review");
     case SubmissionSummary::Status::Approved:
-        return QObject::tr("Approved");
+        return QueueModel::tr("Approved");
     case SubmissionSummary::Status::Rejected:
-        return QObject::tr("Rejected");
+        return QueueModel::tr("Rejected");
     case SubmissionSummary::Status::Withdrawn:
-        return QObject::tr("Withdrawn");
+        return QueueModel::tr("Withdrawn");
     }
     return {};
 }
@@ -32,13 +34,71 @@ QString stageLabel(SubmissionSummary::Stage s)
 {
     switch (s) {
     case SubmissionSummary::Stage::Review:
-        return QObject::tr("Review");
+        return QueueModel::tr("Review");
     case SubmissionSummary::Stage::Security:
-        return QObject::tr("Security");
+        return QueueModel::tr("Security");
     case SubmissionSummary::Stage::Done:
-        return QObject::tr("Done");
+        return QueueModel::tr("Done");
     }
     return {};
+}
+
+QString kindLabel(SubmissionSummary::Kind k)
+{
+    switch (k) {
+    case SubmissionSummary::Kind::Initial:
+        return QueueModel::tr("Initial");
+    case SubmissionSummary::Kind::Resubmission:
+        return QueueModel::tr("Resubmission");
+    case SubmissionSummary::Kind::Revalidation:
+        return QueueModel::tr("Re-validation");
+    }
+    return {};
+}
+
+QString localStateLabel(const QString &state)
+{
+    if (state == QLatin1String("pending"))
+        return QueueModel::tr("Pending upload");
+    if (state == QLatin1String("conflict"))
+        return QueueModel::tr("Conflict");
+    if (state == QLatin1String("failed"))
+        return QueueModel::tr("Upload failed");
+    return {};
+}
+
+// Compact, sortable at a glance, the same in every locale.
+QString dayOf(const QDateTime &at)
+{
+    return at.toLocalTime().toString(QStringLiteral("yyyy-MM-dd"));
+}
+
+QueueQuery::SortKey keyOfColumn(int column)
+{
+    switch (column) {
+    case QueueModel::AppColumn:
+        return QueueQuery::SortKey::App;
+    case QueueModel::PartnerColumn:
+        return QueueQuery::SortKey::Partner;
+    case QueueModel::StatusColumn:
+        return QueueQuery::SortKey::Status;
+    case QueueModel::StageColumn:
+        return QueueQuery::SortKey::Stage;
+    case QueueModel::AssigneeColumn:
+        return QueueQuery::SortKey::Assignee;
+    case QueueModel::SlaColumn:
+        return QueueQuery::SortKey::Sla;
+    case QueueModel::DateColumn:
+        return QueueQuery::SortKey::Date;
+    case QueueModel::KindColumn:
+        return QueueQuery::SortKey::Kind;
+    case QueueModel::LocalStateColumn:
+        return QueueQuery::SortKey::LocalState;
+    case QueueModel::MatchColumn:
+        return QueueQuery::SortKey::Rank;
+    default:
+        return QueueQuery::SortKey::Submitted;
+    }
 }
 } // namespace
 
@@ -48,6 +108,8 @@ QueueModel::QueueModel(Cache *cache, QObject *parent)
 {
     reload();
 }
+
+QueueModel::~QueueModel() = default;
 
 int QueueModel::rowCount(const QModelIndex &parent) const
 {
@@ -59,11 +121,22 @@ int QueueModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+double QueueModel::daysInStage(const QueueQuery::Row &r) const
+{
+    return SlaPolicy::daysInStage(r.stageEnteredAt, r.slaPausedSeconds, r.awaitingSince, m_now);
+}
+
+SlaPolicy::State QueueModel::slaState(const QueueQuery::Row &r) const
+{
+    return m_context.sla.state(r.summary.stage, daysInStage(r), r.awaitingSince.has_value());
+}
+
 QVariant QueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const SubmissionSummary &s = m_rows.at(index.row());
+    const QueueQuery::Row &r = m_rows.at(index.row());
+    const SubmissionSummary &s = r.summary;
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
@@ -76,12 +149,31 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         case StageColumn:
             return stageLabel(s.stage);
         case AssigneeColumn:
-            return s.assignee.value_or(tr("Unassigned"));
-        // Compact, sortable at a glance, the same in every locale.
+            return s.assignee ? m_names.value(*s.assignee, *s.assignee) : tr("Unassigned");
         case SubmittedColumn:
-            return s.submittedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
-        case UpdatedColumn:
-            return s.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+            return dayOf(s.submittedAt);
+        case AgeColumn: {
+            const int days = int(s.submittedAt.secsTo(m_now) / 86400);
+            return tr("%n day(s)", nullptr, days);
+        }
+        case SlaColumn: {
+            const SlaPolicy::State state = slaState(r);
+            if (state == SlaPolicy::State::None)
+                return QString();
+            return tr("%1, %n day(s) in stage", nullptr, int(daysInStage(r))).arg(SlaPolicy::stateLabel(state));
+        }
+        case DateColumn:
+            if (s.status == SubmissionSummary::Status::Approved && s.badgeExpiresAt)
+                return tr("Badge expires %1").arg(dayOf(*s.badgeExpiresAt));
+            if (s.status == SubmissionSummary::Status::Rejected && s.resubmissionAllowedAt)
+                return tr("Resubmit from %1").arg(dayOf(*s.resubmissionAllowedAt));
+            return QString();
+        case KindColumn:
+            return kindLabel(s.kind);
+        case LocalStateColumn:
+            return localStateLabel(r.localState);
+        case MatchColumn:
+            return m_snippets.value(s.id).first;
         default:
             return {};
         }
@@ -91,8 +183,14 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case SubmittedColumn:
             return s.submittedAt;
-        case UpdatedColumn:
-            return s.updatedAt;
+        case AgeColumn:
+            return s.submittedAt.secsTo(m_now);
+        case SlaColumn:
+            return daysInStage(r);
+        case DateColumn:
+            return s.badgeExpiresAt ? *s.badgeExpiresAt : s.resubmissionAllowedAt.value_or(QDateTime());
+        case MatchColumn:
+            return r.rank;
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -106,6 +204,12 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return SubmissionSummary::stageName(s.stage);
     case AssigneeRole:
         return s.assignee.value_or(QString());
+    case SlaStateRole:
+        return SlaPolicy::stateName(slaState(r));
+    case LocalStateRole:
+        return r.localState;
+    case MatchRangesRole:
+        return QVariant::fromValue(m_snippets.value(s.id).second);
     default:
         return {};
     }
@@ -128,8 +232,18 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Assignee");
     case SubmittedColumn:
         return tr("Submitted");
-    case UpdatedColumn:
-        return tr("Updated");
+    case AgeColumn:
+        return tr("Age");
+    case SlaColumn:
+        return tr("SLA");
+    case DateColumn:
+        return tr("Badge / resubmission");
+    case KindColumn:
+        return tr("Kind");
+    case LocalStateColumn:
+        return tr("Local state");
+    case MatchColumn:
+        return tr("Match");
     default:
         return {};
     }
@@ -143,113 +257,316 @@ QHash<int, QByteArray> QueueModel::roleNames() const
     names.insert(StatusRole, "status");
     names.insert(StageRole, "stage");
     names.insert(AssigneeRole, "assignee");
+    names.insert(SlaStateRole, "slaState");
+    names.insert(LocalStateRole, "localState");
+    names.insert(MatchRangesRole, "matchRanges");
     return names;
 }
 
-void QueueModel::reload()
+void QueueModel::setContext(const QueueContext &context)
 {
-    if (!m_cache) {
-        m_all.clear();
-    } else if (Result<QList<SubmissionSummary>> all = m_cache->submissions().summaries(); all) {
-        m_all = std::move(*all);
-    } else {
-        Q_EMIT readFailed(all.error().message);
+    if (context == m_context)
         return;
-    }
-    std::stable_sort(m_all.begin(), m_all.end(),
-                     [](const SubmissionSummary &a, const SubmissionSummary &b) { return a.updatedAt > b.updatedAt; });
-    applyFilter();
+    m_context = context;
+    reload();
 }
 
-void QueueModel::refreshIds(const QStringList &ids)
+void QueueModel::setFilter(const QueueFilter &filter)
 {
-    if (!m_cache || ids.isEmpty())
+    if (filter == m_filter)
         return;
-    bool added = false;
-    for (const QString &id : ids) {
-        const Result<std::optional<SubmissionSummary>> read = m_cache->submissions().summary(id);
-        if (!read) {
-            Q_EMIT readFailed(read.error().message);
-            return;
-        }
-        const std::optional<SubmissionSummary> &s = *read;
-        if (!s)
-            continue;
-        const auto inAll = std::find_if(m_all.begin(), m_all.end(), [&id](const SubmissionSummary &x) { return x.id == id; });
-        if (inAll == m_all.end()) {
-            m_all.append(*s);
-            added = true;
-        } else {
-            *inAll = *s;
-        }
-        for (int row = 0; row < m_rows.size(); ++row) {
-            if (m_rows.at(row).id == id) {
-                m_rows[row] = *s;
-                Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
-                break;
-            }
-        }
-    }
-    if (!added)
-        return;
-    if (!m_search.trimmed().isEmpty()) {
-        // Whether a new submission matches is the index's to say.
-        applyFilter();
-        return;
-    }
-    // New submissions go at the end; a sorting view puts them in place.
-    const int first = int(m_rows.size());
-    QList<SubmissionSummary> fresh;
-    for (qsizetype i = m_rows.size(); i < m_all.size(); ++i)
-        fresh.append(m_all.at(i));
-    if (fresh.isEmpty())
-        return;
-    beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    m_rows += fresh;
-    endInsertRows();
+    const bool searchChanged = filter.search != m_filter.search;
+    // A new search sorts by relevance until the user picks a column.
+    if (searchChanged && m_filter.search.trimmed().isEmpty())
+        m_sortChosen = false;
+    m_filter = filter;
+    m_searchReady = m_searchReady && !searchChanged;
+    reload();
 }
 
 void QueueModel::setSearchText(const QString &text)
 {
-    if (text == m_search)
-        return;
-    m_search = text;
-    applyFilter();
+    QueueFilter f = m_filter;
+    f.search = text;
+    setFilter(f);
 }
 
-void QueueModel::applyFilter()
+void QueueModel::sort(int column, Qt::SortOrder order)
 {
-    QStringList hits;
-    const bool all = m_search.trimmed().isEmpty() || !m_cache;
-    if (!all) {
-        Result<QStringList> found = m_cache->search().find(m_search, int(m_all.size()) + 1);
-        if (!found) {
-            Q_EMIT readFailed(found.error().message);
-            return;
-        }
-        hits = std::move(*found);
+    if (column < 0 || column >= ColumnCount)
+        return;
+    if (m_sortChosen && column == m_sortColumn && order == m_sortOrder)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_sortChosen = true;
+    reload();
+}
+
+QueueQuery::Sort QueueModel::currentSort() const
+{
+    const bool searching = !m_filter.search.trimmed().isEmpty();
+    if (searching && !m_sortChosen)
+        return {QueueQuery::SortKey::Rank, false};
+    QueueQuery::Sort sort{keyOfColumn(m_sortColumn), m_sortOrder == Qt::DescendingOrder};
+    // Older first is a larger age.
+    if (m_sortColumn == AgeColumn)
+        sort.descending = !sort.descending;
+    return sort;
+}
+
+QueueContext QueueModel::frozenContext() const
+{
+    // Every page of one reading uses the same "now": keys computed from it
+    // (the SLA's) must not move between pages.
+    QueueContext c = m_context;
+    c.now = m_now;
+    return c;
+}
+
+Result<> QueueModel::prepareSearch()
+{
+    if (m_searchReady || m_filter.search.trimmed().isEmpty())
+        return {};
+    // Until SearchIndex::fillHits lands: the ids the index finds, best
+    // first, as temp.search_hits (num, rank) for the queue to join.
+    QSqlDatabase db = m_cache->connection().database();
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS search_hits (num INTEGER PRIMARY KEY, rank REAL)"))
+        || !q.exec(QStringLiteral("DELETE FROM temp.search_hits")))
+        return CacheConnection::failQuery(q, QStringLiteral("prepare the search"));
+    const Result<QStringList> found = m_cache->search().find(m_filter.search, 1000000);
+    if (!found)
+        return found.error();
+    if (!q.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.search_hits (num, rank) "
+                                  "SELECT num, ? FROM submissions WHERE id = ?")))
+        return CacheConnection::failQuery(q, QStringLiteral("prepare the search"));
+    for (qsizetype i = 0; i < found->size(); ++i) {
+        q.addBindValue(double(i));
+        q.addBindValue(found->at(i));
+        if (!q.exec())
+            return CacheConnection::failQuery(q, QStringLiteral("store the search's hits"));
+    }
+    m_searchReady = true;
+    return {};
+}
+
+void QueueModel::readNames()
+{
+    if (!m_cache)
+        return;
+    Result<QHash<QString, QString>> names = m_cache->users().names();
+    if (!names) {
+        Q_EMIT readFailed(names.error().message);
+        return;
+    }
+    m_names = std::move(*names);
+}
+
+void QueueModel::reload()
+{
+    if (!m_cache || !m_cache->isOpen()) {
+        beginResetModel();
+        m_rows.clear();
+        m_rowOfId.clear();
+        m_total = 0;
+        m_atEnd = true;
+        endResetModel();
+        return;
+    }
+    readNames();
+    m_now = m_context.effectiveNow();
+    if (Result<> ready = prepareSearch(); !ready) {
+        Q_EMIT readFailed(ready.error().message);
+        return;
+    }
+    QueueQuery query(m_cache->connection());
+    const QueueContext context = frozenContext();
+    Result<QList<QueueQuery::Row>> rows = query.page(m_filter, context, currentSort(), std::nullopt, PageSize);
+    if (!rows) {
+        Q_EMIT readFailed(rows.error().message);
+        return;
+    }
+    const Result<int> total = query.count(m_filter, context);
+    if (!total) {
+        Q_EMIT readFailed(total.error().message);
+        return;
     }
     beginResetModel();
-    if (all) {
-        m_rows = m_all;
-    } else {
-        const QSet<QString> ids(hits.cbegin(), hits.cend());
-        m_rows.clear();
-        for (const SubmissionSummary &s : std::as_const(m_all)) {
-            if (ids.contains(s.id))
-                m_rows.append(s);
+    m_rows = std::move(*rows);
+    m_atEnd = m_rows.size() < PageSize;
+    m_cursor = m_rows.isEmpty() ? std::nullopt : std::optional(QueueQuery::cursorOf(m_rows.last()));
+    m_total = *total;
+    m_snippets.clear();
+    m_rowOfId.clear();
+    reindexFrom(0);
+    fillSnippets(0, int(m_rows.size()) - 1);
+    endResetModel();
+    Q_EMIT countsChanged();
+}
+
+bool QueueModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd;
+}
+
+void QueueModel::fetchMore(const QModelIndex &parent)
+{
+    if (parent.isValid() || m_atEnd || !m_cache)
+        return;
+    QueueQuery query(m_cache->connection());
+    Result<QList<QueueQuery::Row>> rows = query.page(m_filter, frozenContext(), currentSort(), m_cursor, PageSize);
+    if (!rows) {
+        m_atEnd = true; // no retry loop from a view that keeps asking
+        Q_EMIT readFailed(rows.error().message);
+        return;
+    }
+    m_atEnd = rows->size() < PageSize;
+    // A row inserted by a refresh may already be loaded: it is not repeated.
+    QList<QueueQuery::Row> fresh;
+    for (QueueQuery::Row &r : *rows) {
+        if (!m_rowOfId.contains(r.summary.id))
+            fresh.append(std::move(r));
+    }
+    if (!rows->isEmpty())
+        m_cursor = QueueQuery::cursorOf(rows->last());
+    if (fresh.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    m_rows += fresh;
+    reindexFrom(first);
+    fillSnippets(first, int(m_rows.size()) - 1);
+    endInsertRows();
+}
+
+Result<QHash<SavedView, int>> QueueModel::viewCounts()
+{
+    if (!m_cache || !m_cache->isOpen())
+        return Error{tr("No cache is open.")};
+    QueueContext c = m_context;
+    c.now = m_context.effectiveNow();
+    return QueueQuery(m_cache->connection()).viewCounts(c);
+}
+
+void QueueModel::reindexFrom(int first)
+{
+    for (int row = first; row < m_rows.size(); ++row)
+        m_rowOfId.insert(m_rows.at(row).summary.id, row);
+}
+
+int QueueModel::placeOf(const QueueQuery::Row &row) const
+{
+    const QueueQuery::Sort sort = currentSort();
+    const auto at = std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, [&sort](const QueueQuery::Row &a, const QueueQuery::Row &b) {
+        return QueueQuery::before(sort, a, b);
+    });
+    return int(at - m_rows.cbegin());
+}
+
+bool QueueModel::inLoadedRange(const QueueQuery::Row &row) const
+{
+    // Everything is loaded, or it sorts before where the next page starts.
+    return m_atEnd || (m_cursor && QueueQuery::before(currentSort(), row.sortKey, row.num, m_cursor->key, m_cursor->num));
+}
+
+void QueueModel::removeAt(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_rowOfId.remove(m_rows.at(row).summary.id);
+    m_snippets.remove(m_rows.at(row).summary.id);
+    m_rows.removeAt(row);
+    reindexFrom(row);
+    endRemoveRows();
+}
+
+void QueueModel::insertAt(int row, QueueQuery::Row r)
+{
+    beginInsertRows({}, row, row);
+    m_rows.insert(row, std::move(r));
+    reindexFrom(row);
+    fillSnippets(row, row);
+    endInsertRows();
+}
+
+void QueueModel::refreshIds(const QStringList &ids)
+{
+    if (!m_cache || !m_cache->isOpen() || ids.isEmpty())
+        return;
+    QueueQuery query(m_cache->connection());
+    const QueueContext context = frozenContext();
+    // A search's hits are the index's to say: a changed submission may match
+    // now, or no more.
+    if (!m_filter.search.trimmed().isEmpty()) {
+        m_searchReady = false;
+        if (Result<> ready = prepareSearch(); !ready) {
+            Q_EMIT readFailed(ready.error().message);
+            return;
         }
     }
-    endResetModel();
+    const Result<QList<QueueQuery::Row>> matching = query.rows(m_filter, context, currentSort(), ids);
+    if (!matching) {
+        Q_EMIT readFailed(matching.error().message);
+        return;
+    }
+    QHash<QString, const QueueQuery::Row *> byId;
+    for (const QueueQuery::Row &r : *matching)
+        byId.insert(r.summary.id, &r);
+    bool unknownAssignee = false;
+    for (const QString &id : ids) {
+        const QueueQuery::Row *fresh = byId.value(id);
+        const auto loaded = m_rowOfId.constFind(id);
+        if (fresh && fresh->summary.assignee && !m_names.contains(*fresh->summary.assignee))
+            unknownAssignee = true;
+        if (loaded == m_rowOfId.cend()) {
+            // Not loaded: it appears if it sorts into what is loaded; else
+            // the page that reaches it brings it.
+            if (fresh && inLoadedRange(*fresh))
+                insertAt(placeOf(*fresh), *fresh);
+            continue;
+        }
+        const int row = *loaded;
+        if (!fresh || !inLoadedRange(*fresh)) {
+            removeAt(row);
+            continue;
+        }
+        // Still in: in place when its neighbours still bracket it.
+        const QueueQuery::Sort sort = currentSort();
+        const bool afterPrevious = row == 0 || QueueQuery::before(sort, m_rows.at(row - 1), *fresh);
+        const bool beforeNext = row + 1 >= m_rows.size() || QueueQuery::before(sort, *fresh, m_rows.at(row + 1));
+        if (afterPrevious && beforeNext) {
+            m_rows[row] = *fresh;
+            m_snippets.remove(id);
+            fillSnippets(row, row);
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+            continue;
+        }
+        removeAt(row);
+        insertAt(placeOf(*fresh), *fresh);
+    }
+    if (unknownAssignee && !m_rows.isEmpty()) {
+        readNames(); // the users changed: names are read again, once
+        Q_EMIT dataChanged(index(0, AssigneeColumn), index(int(m_rows.size()) - 1, AssigneeColumn));
+    }
+    if (const Result<int> total = query.count(m_filter, context); total)
+        m_total = *total;
+    else
+        Q_EMIT readFailed(total.error().message);
+    Q_EMIT countsChanged();
 }
 
 QModelIndex QueueModel::indexOfId(const QString &id) const
 {
-    for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).id == id)
-            return index(row, 0);
-    }
-    return {};
+    const auto it = m_rowOfId.constFind(id);
+    return it == m_rowOfId.cend() ? QModelIndex() : index(*it, 0);
+}
+
+void QueueModel::fillSnippets(int first, int last)
+{
+    // Until SearchIndex::documents and SearchSnippet land the column stays
+    // empty; they make a snippet for these rows only.
+    Q_UNUSED(first);
+    Q_UNUSED(last);
 }
 
 } // namespace assay

@@ -1,28 +1,65 @@
 #pragma once
 
-#include "domain/SubmissionSummary.h"
+#include "domain/Result.h"
+#include "models/QueueFilter.h"
+#include "models/QueueQuery.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
+#include <QPoint>
 #include <QStringList>
+
+#include <optional>
 
 namespace assay {
 
 class Cache;
 
-// The review queue: cached submissions as a table, newest change first,
-// optionally narrowed to the ids a search found. Reads through the Cache of
-// the thread it lives in (the UI's). A read that fails leaves the rows as
-// they were and says why through readFailed().
+// The review queue: the cached submissions a QueueFilter selects, as a
+// table, sorted and filtered in SQL and read lazily, a page at a time
+// (canFetchMore/fetchMore, keyset paging: a page starts after the last row
+// loaded, so rows that arrive meanwhile neither repeat nor skip rows).
+// Nothing reads every row: a 100,000-submission cache costs a page.
+//
+// Reads through the Cache of the thread it lives in (the UI's). A read that
+// fails leaves the rows as they were and says why through readFailed().
 class QueueModel : public QAbstractTableModel
 {
     Q_OBJECT
 
 public:
-    enum Column { AppColumn, PartnerColumn, StatusColumn, StageColumn, AssigneeColumn, SubmittedColumn, UpdatedColumn, ColumnCount };
-    enum Role { IdRole = Qt::UserRole + 1, VersionRole, StatusRole, StageRole, AssigneeRole, SortRole };
+    enum Column {
+        AppColumn,
+        PartnerColumn,
+        StatusColumn,
+        StageColumn,
+        AssigneeColumn,
+        SubmittedColumn,
+        AgeColumn,
+        SlaColumn,
+        DateColumn, // badge expiry (approved) or resubmission date (rejected)
+        KindColumn,
+        LocalStateColumn,
+        MatchColumn, // the search snippet
+        ColumnCount
+    };
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        VersionRole,
+        StatusRole,    // API name
+        StageRole,     // API name
+        AssigneeRole,  // user id ("" when unassigned)
+        SortRole,
+        SlaStateRole,  // SlaPolicy::stateName
+        LocalStateRole, // "", "pending", "conflict" or "failed"
+        MatchRangesRole // QList<QPoint>(start, length) in the snippet
+    };
+
+    static constexpr int PageSize = 200;
 
     explicit QueueModel(Cache *cache, QObject *parent = nullptr);
+    ~QueueModel() override;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -30,27 +67,77 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Re-reads the whole cache.
-    void reload();
-    // Re-reads just these submissions (what the sync engine announces
-    // changed): rows are updated or added in place, nothing else is read.
-    void refreshIds(const QStringList &ids);
-    // Narrows the queue to submissions matching the text; empty shows all.
+    void setContext(const QueueContext &context);
+    QueueContext context() const { return m_context; }
+    // Re-queries (SQL) and resets. Searching sorts by relevance until the
+    // user sorts by a column.
+    void setFilter(const QueueFilter &filter);
+    QueueFilter filter() const { return m_filter; }
+    // Sets filter().search: the search box's convenience.
     void setSearchText(const QString &text);
-    QString searchText() const { return m_search; }
-    int totalCount() const { return int(m_all.size()); }
+    QString searchText() const { return m_filter.search; }
+
+    // In SQL; MatchColumn sorts by relevance (rank).
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // Rows matching the filter (not only the fetched ones).
+    int totalCount() const { return m_total; }
+    // Live counts for the side list.
+    Result<QHash<SavedView, int>> viewCounts();
+
+    // The engine's announcement: rows already loaded are read again (found
+    // through an id -> row hash, never a scan); one that no longer matches
+    // the filter goes; one not loaded that now matches appears when it sorts
+    // into the loaded range (else with the page that reaches it); the
+    // counts are asked again (countsChanged).
+    void refreshIds(const QStringList &ids);
+    // Reads the first page again (also the users' names).
+    void reload();
     QModelIndex indexOfId(const QString &id) const;
 
 Q_SIGNALS:
     void readFailed(const QString &message);
+    // After a reload or refresh: re-ask viewCounts().
+    void countsChanged();
 
 private:
-    void applyFilter();
+    Result<> prepareSearch();
+    void readNames();
+    QueueQuery::Sort currentSort() const;
+    QueueContext frozenContext() const;
+    double daysInStage(const QueueQuery::Row &row) const;
+    SlaPolicy::State slaState(const QueueQuery::Row &row) const;
+    void reindexFrom(int first);
+    int placeOf(const QueueQuery::Row &row) const;
+    bool inLoadedRange(const QueueQuery::Row &row) const;
+    void removeAt(int row);
+    void insertAt(int row, QueueQuery::Row r);
+    void fillSnippets(int first, int last);
 
     Cache *m_cache;
-    QList<SubmissionSummary> m_all;
-    QList<SubmissionSummary> m_rows;
-    QString m_search;
+    QueueContext m_context;
+    QueueFilter m_filter;
+    int m_sortColumn = SubmittedColumn;
+    Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    bool m_sortChosen = false; // the user sorted: a search keeps their order
+    // The time of the last reload: ages, SLA days and the keys of every page
+    // of one reading are computed against it.
+    QDateTime m_now;
+    QList<QueueQuery::Row> m_rows;
+    QHash<QString, int> m_rowOfId;
+    QHash<QString, QString> m_names;
+    int m_total = 0;
+    bool m_atEnd = true;
+    // Where the next page starts (after the last row fetched).
+    std::optional<QueueQuery::Cursor> m_cursor;
+    bool m_searchReady = false;
+    // The snippet column: made for fetched rows only, kept per id.
+    QHash<QString, std::pair<QString, QList<QPoint>>> m_snippets;
 };
 
 } // namespace assay
