@@ -165,8 +165,9 @@ QueuePage::QueuePage(Cache *cache, QWidget *parent)
     });
     connect(m_model, &QueueModel::countsChanged, this, &QueuePage::refreshCounts);
     connect(m_model, &QueueModel::readFailed, this, &QueuePage::readFailed);
-    for (auto signal : {&QAbstractItemModel::modelReset, &QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(m_model, signal, this, &QueuePage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &QueuePage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &QueuePage::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &QueuePage::updateEmptyState);
     createViewActions();
 }
 
