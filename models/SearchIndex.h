@@ -2,6 +2,7 @@
 
 #include "domain/Result.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -9,17 +10,23 @@
 namespace assay {
 
 class CacheConnection;
+class SearchQuery;
 
-// Instant search over app and partner names and answer text: an FTS5 table
-// kept in the same transaction as the rows it indexes, and the query that
-// reads it.
+// Instant search over app and partner names, answer text and comments: an
+// FTS5 table kept in the same transaction as the rows it indexes, and the
+// queries that read it.
 //
 // The row-id scheme lives here and nowhere else: each submission has
 // RowsPerSubmission entries keyed by its stable submissions.num, the names
-// at num * 2 and the answers at num * 2 + 1, so replacing an entry is a
-// lookup, not a scan, and a hit maps back to its submission by division.
-// (Migration 002 rebuilt the index with the same numbers; a change here is a
-// new migration.)
+// at num * 2 and the text (answers, then comments) at num * 2 + 1, so
+// replacing an entry is a lookup, not a scan, and a hit maps back to its
+// submission by division. (Migrations 002 and 008 rebuilt the index with the
+// same numbers; a change here is a new migration.)
+//
+// The index keeps neither text nor positions (contentless, detail=none: a
+// sync writes a fraction of what a full index costs). So phrases are
+// checked, and snippets made, on the cached text of the few submissions
+// that need it (documents()).
 class SearchIndex
 {
 public:
@@ -32,8 +39,11 @@ public:
     {
     public:
         void setNames(qint64 num, const QString &appName, const QString &partnerName);
-        // All answers' text; empty removes the entry.
-        void setAnswers(qint64 num, const QString &text);
+        // The text entry: all answers, then all comments (as documents()
+        // reads them back); both empty removes the entry.
+        void setText(qint64 num, const QString &answers, const QString &comments);
+        // The text entry with the answers only (no comments).
+        void setAnswers(qint64 num, const QString &text) { setText(num, text, {}); }
         bool isEmpty() const { return m_entries.isEmpty(); }
 
     private:
@@ -54,6 +64,23 @@ public:
     // first. Every word counts as a prefix: "tim pro" finds "Timesheets Pro".
     // Text that says nothing searchable finds nothing.
     Result<QStringList> find(const QString &text, int limit = 200);
+
+    // Fills temp.search_hits(num INTEGER PRIMARY KEY, rank REAL) with the
+    // submissions matching the query (phrases checked on the candidates),
+    // replacing what was there, and returns how many. Lower rank is better:
+    // the queue joins the table and orders by it for relevance. An empty
+    // query leaves the table empty.
+    Result<int> fillHits(const SearchQuery &query);
+
+    // The searchable text of these submissions (app, partner, answers,
+    // comments) from the cached tables, fields apart by
+    // SearchQuery::FieldSeparator, keyed by submission id. Ids not in the
+    // cache are left out.
+    Result<QHash<QString, QString>> documents(const QStringList &ids);
+
+    // Candidates whose phrases are checked at most, best-ranked first (see
+    // fillHits()).
+    static constexpr int MaxPhraseCandidates = 2000;
 
 private:
     CacheConnection &m_connection;

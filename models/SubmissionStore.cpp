@@ -255,7 +255,6 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
             return CacheConnection::fail(QStringLiteral("store the answers of %1: %2").arg(id, done.error().message));
         first += rows;
     }
-    search.setAnswers(*num, answerText);
 
     QJsonArray keep;
     for (qsizetype i = 0; i < sub.evidence.size(); ++i) {
@@ -285,7 +284,12 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
             return done;
     }
 
+    // The comments are searched too, in the same index entry as the answers.
+    QString commentText;
     for (const Comment &c : sub.comments) {
+        if (!commentText.isEmpty())
+            commentText += QLatin1Char('\n');
+        commentText += c.body;
         upsertComment.bind(1, c.id);
         upsertComment.bind(2, id);
         upsertComment.bind(3, nn(c.author));
@@ -296,6 +300,7 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
         if (Result<> done = ran(upsertComment, [&] { return QStringLiteral("store comment %1 of %2").arg(c.id, id); }); !done)
             return done;
     }
+    search.setText(*num, answerText, commentText);
     for (qsizetype i = 0; i < sub.history.size(); ++i) {
         const HistoryEntry &h = sub.history.at(i);
         insertHistory.bind(1, id);

@@ -40,11 +40,12 @@ bool SyncCycle::retryLater(const ApiError &error, int &attempts, std::function<v
         m_report.tokenRejected = true;
         return false;
     }
+    m_report.offline = error.kind == ApiError::Kind::Offline;
     const std::optional<int> delay = m_policy.next(error, attempts);
     if (!delay)
         return false;
     ++m_report.retries;
-    Q_EMIT retrying(error.describe(), *delay);
+    Q_EMIT retrying(error.describe(), *delay, m_report.offline);
     qCInfo(lcSync).noquote() << "transient:" << error.describe() << "retry in" << *delay << "ms";
     QTimer::singleShot(*delay, this, [this, again = std::move(again), cycle = m_id] {
         if (isCurrent(cycle) && !m_cancelled)

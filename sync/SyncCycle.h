@@ -63,7 +63,7 @@ public:
 
 Q_SIGNALS:
     void stopRequested(const QString &error);
-    void retrying(const QString &why, int delayMs);
+    void retrying(const QString &why, int delayMs, bool offline);
     void submissionsChanged(const QStringList &ids);
     void progress(int done, int total, qint64 bytes);
 

@@ -76,6 +76,7 @@ SyncEngine::Private::Private(SyncEngine *q, Options o)
     connect(&cycle, &SyncCycle::stopRequested, q, [this](const QString &error) { finish(error); });
     connect(&cycle, &SyncCycle::submissionsChanged, q, &SyncEngine::submissionsChanged);
     connect(&cycle, &SyncCycle::progress, q, &SyncEngine::progress);
+    connect(&cycle, &SyncCycle::retrying, q, &SyncEngine::retrying);
     connect(&cycle, &SyncCycle::retrying, q, [this](const QString &why, int delayMs) {
         // For a status line only: a count that cannot be read shows as 0,
         // the cycle's end says what failed.

@@ -75,6 +75,9 @@ Q_SIGNALS:
     void submissionsChanged(const QStringList &ids);
     // "offline, N changes waiting" — never a modal error.
     void statusChanged(const QString &status);
+    // A transient failure, tried again after `delayMs`; `offline`: the
+    // marketplace could not be reached at all.
+    void retrying(const QString &why, int delayMs, bool offline);
     void finished(const assay::SyncEngine::Report &report);
 
 private:

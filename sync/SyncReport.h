@@ -12,6 +12,9 @@ struct SyncReport
 {
     bool inStep = false;
     bool tokenRejected = false;
+    // The last failed request could not reach the marketplace (no
+    // connection, timed out), as opposed to an answer that said no.
+    bool offline = false;
     QString error;
     int pages = 0;
     int summaries = 0;
