@@ -23,6 +23,7 @@
 #include <QMenuBar>
 #include <QCloseEvent>
 #include <QMenu>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -71,7 +72,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     m_syncStatus->setTextFormat(Qt::PlainText);
     statusBar()->addPermanentWidget(m_syncStatus);
     statusBar()->addPermanentWidget(m_statusCounts);
-    resize(1280, 800);
+    // Until a layout is restored: most of the screen, not all of it.
+    const QSize screen = this->screen()->availableGeometry().size();
+    resize(std::clamp(screen.width() * 9 / 10, 1100, 1600), std::clamp(screen.height() * 9 / 10, 700, 1000));
     restoreLayout();
     refresh();
 }

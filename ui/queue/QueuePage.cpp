@@ -11,12 +11,15 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QScopedValueRollback>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -99,6 +102,15 @@ QueuePage::QueuePage(Cache *cache, QWidget *parent)
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     setDefaultColumnWidths();
+    m_view->viewport()->installEventFilter(this);
+    // A column the reviewer sizes stays as they left it.
+    connect(header, &QHeaderView::sectionResized, this, [this, header](int column) {
+        int last = -1;
+        for (int v = header->count() - 1; v >= 0 && last < 0; --v)
+            last = header->isSectionHidden(header->logicalIndex(v)) ? -1 : header->logicalIndex(v);
+        if (!m_fitting && column != last)
+            m_defaultWidths = false;
+    });
     // Sorting is the model's, in SQL: the header only asks for it.
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
         m_model->sort(column, order);
@@ -133,6 +145,8 @@ QueuePage::QueuePage(Cache *cache, QWidget *parent)
     m_splitter->addWidget(right);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
+    // The side list narrow, the table everything else.
+    m_splitter->setSizes({m_views->sizeHint().width(), 100000});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_splitter);
@@ -374,16 +388,66 @@ QString QueuePage::emptyText() const
 
 void QueuePage::setDefaultColumnWidths()
 {
-    // Wide enough for the header (with its sort arrow) and the usual value.
-    const int ch = fontMetrics().averageCharWidth();
-    const QList<std::pair<QueueModel::Column, int>> chars{
-        {QueueModel::AppColumn, 26},      {QueueModel::PartnerColumn, 20},   {QueueModel::StatusColumn, 10},
-        {QueueModel::StageColumn, 9},     {QueueModel::AssigneeColumn, 16},  {QueueModel::SubmittedColumn, 11},
-        {QueueModel::AgeColumn, 5},       {QueueModel::SlaColumn, 13},       {QueueModel::DateColumn, 11},
-        {QueueModel::KindColumn, 12},     {QueueModel::LocalStateColumn, 10}, {QueueModel::MatchColumn, 40}};
+    // Wide enough for the header (with its sort arrow) and a typical value,
+    // measured in the view's font: no truncated headers, no wasted space.
+    const QFontMetrics fm = m_view->fontMetrics();
+    const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 10;
+    const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 6;
+    const QList<std::tuple<QueueModel::Column, QStringList, int>> samples{
+        {QueueModel::AppColumn, {tr("Calendar for Teams 2")}, 0},
+        {QueueModel::PartnerColumn, {tr("Northwind Software")}, 0},
+        {QueueModel::StatusColumn, {tr("Submitted"), tr("In review"), tr("Withdrawn")}, 0},
+        {QueueModel::StageColumn, {tr("Security")}, 0},
+        {QueueModel::AssigneeColumn, {tr("Alice Reviewerson")}, 0},
+        {QueueModel::SubmittedColumn, {QStringLiteral("2026-12-31")}, 0},
+        {QueueModel::AgeColumn, {tr("365 days")}, 0},
+        {QueueModel::SlaColumn, {tr("Breached · 120 d")}, icon + fm.horizontalAdvance(tr("Breached · 120 d")) / 12},
+        {QueueModel::DateColumn, {tr("Badge expires 2027-12-31"), tr("Resubmit from 2027-12-31")}, 0},
+        {QueueModel::KindColumn, {tr("Resubmission"), tr("Re-validation")}, 0},
+        {QueueModel::LocalStateColumn, {tr("Conflict")}, icon},
+        {QueueModel::MatchColumn, {QString(48, u'x')}, 0}};
     QHeaderView *header = m_view->horizontalHeader();
-    for (const auto &[column, n] : chars)
-        header->resizeSection(column, std::max(n * ch, header->sectionSizeHint(column)));
+    m_defaultSizes = QList<int>(QueueModel::ColumnCount, 0);
+    for (const auto &[column, texts, extra] : samples) {
+        int width = 0;
+        for (const QString &text : texts)
+            width = std::max(width, fm.horizontalAdvance(text));
+        m_defaultSizes[column] = std::max(width + padding + extra, header->sectionSizeHint(column));
+    }
+    m_defaultWidths = true;
+    fitDefaultColumns();
+}
+
+bool QueuePage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitDefaultColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void QueuePage::fitDefaultColumns()
+{
+    // Until the reviewer sizes a column (or a saved layout is restored), the
+    // default widths follow the view's width: the names give way, as they
+    // elide well (the partner first, the app last), down to a dozen characters.
+    if (!m_defaultWidths || m_defaultSizes.size() != QueueModel::ColumnCount)
+        return;
+    QHeaderView *header = m_view->horizontalHeader();
+    const QScopedValueRollback fitting(m_fitting, true);
+    int total = 0;
+    for (int c = 0; c < QueueModel::ColumnCount; ++c) {
+        header->resizeSection(c, m_defaultSizes[c]);
+        total += header->isSectionHidden(c) ? 0 : m_defaultSizes[c];
+    }
+    int over = total - m_view->viewport()->width();
+    const int floor = 12 * m_view->fontMetrics().averageCharWidth();
+    for (QueueModel::Column c : {QueueModel::PartnerColumn, QueueModel::AssigneeColumn, QueueModel::AppColumn}) {
+        if (over <= 0)
+            break;
+        const int give = std::min(over, std::max(0, m_defaultSizes[c] - floor));
+        header->resizeSection(c, m_defaultSizes[c] - give);
+        over -= give;
+    }
 }
 
 void QueuePage::saveState(QSettings &settings) const
@@ -404,7 +468,9 @@ void QueuePage::restoreState(const QSettings &settings)
     QHeaderView *header = m_view->horizontalHeader();
     {
         const QSignalBlocker blocker(header);
-        if (!header->restoreState(settings.value(HeaderKey).toByteArray()))
+        if (header->restoreState(settings.value(HeaderKey).toByteArray()))
+            m_defaultWidths = false;
+        else
             setDefaultColumnWidths();
     }
     m_view->setColumnHidden(QueueModel::MatchColumn, m_search->text().trimmed().isEmpty());

@@ -85,8 +85,12 @@ Q_SIGNALS:
     void searchEdited();
     void readFailed(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void createViewActions();
+    void fitDefaultColumns();
     void applyFilter();
     void refreshCounts();
     void updateEmptyState();
@@ -109,6 +113,9 @@ private:
     QString m_noData;
     bool m_hasContext = false;
     bool m_filterApplied = false;
+    bool m_defaultWidths = false; // no widths restored or changed yet
+    bool m_fitting = false;
+    QList<int> m_defaultSizes;
     // What restoreState() asked for before the first context.
     std::optional<SavedView> m_wantedView;
     std::optional<std::pair<int, Qt::SortOrder>> m_wantedSort;

@@ -21,6 +21,7 @@ SavedViewList::SavedViewList(QWidget *parent)
     setUniformRowHeights(true);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setFrameShape(QFrame::NoFrame);
+    setIndentation(0);
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
     header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
@@ -77,12 +78,13 @@ bool SavedViewList::selectView(SavedView view)
 
 QSize SavedViewList::sizeHint() const
 {
-    // Narrow: as wide as the longest name and a count, no wider.
+    // Narrow: as wide as the longest name of any view and a count, whichever
+    // views the user has, so the list keeps its width across users.
     int width = 0;
     const QFontMetrics fm(font());
-    for (int i = 0; i < topLevelItemCount(); ++i)
-        width = std::max(width, fm.horizontalAdvance(topLevelItem(i)->text(0)));
-    width += fm.horizontalAdvance(QStringLiteral("000000")) + 4 * fm.averageCharWidth() + frameWidth() * 2;
+    for (SavedView v : allSavedViews())
+        width = std::max(width, fm.horizontalAdvance(savedViewName(v)));
+    width += fm.horizontalAdvance(QStringLiteral("00000")) + 3 * fm.averageCharWidth() + frameWidth() * 2;
     return {width, QTreeWidget::sizeHint().height()};
 }
 
@@ -107,6 +109,8 @@ void SavedViewList::updateItem(QTreeWidgetItem *item)
     item->setData(0, Qt::AccessibleTextRole, spoken);
     item->setData(1, Qt::AccessibleTextRole, spoken);
     item->setToolTip(0, spoken);
+    // Rows a little apart: a list to aim at, not a table to read.
+    item->setSizeHint(0, QSize(0, fontMetrics().height() + 10));
 }
 
 } // namespace assay
