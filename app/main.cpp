@@ -1,7 +1,7 @@
 // assay — the reviewer's workstation. Composes the libraries; owns nothing else.
 
 #include "app/Commands.h"
-#include "app/DemoMarketplace.h"
+#include "app/DemoSession.h"
 #include "app/ExportReport.h"
 #include "app/ViewCommand.h"
 #include "sync/CredentialChain.h"
@@ -10,6 +10,7 @@
 #include "models/CacheConnection.h"
 #include "models/SubmissionStore.h"
 #include "models/Profile.h"
+#include "models/QueueModel.h"
 #include "ui/MainWindow.h"
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceViewer.h"
@@ -91,8 +92,13 @@ int main(int argc, char *argv[])
                                                              "is shown, then quit."),
                                               QStringLiteral("FILE"));
     const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QStringLiteral("Start a reference marketplace in-process with demo data, sign "
-                                                       "in as a demo reviewer and sync a fresh profile from it."));
+                                        QStringLiteral("Start the reference marketplace (assay-marketplace, beside assay) "
+                                                       "with demo data, sign in as a demo user and sync a fresh profile "
+                                                       "from it."));
+    const QCommandLineOption demoUserOption(QStringLiteral("demo-user"),
+                                            QStringLiteral("With --demo: the demo user to sign in as: reviewer "
+                                                           "(default), lead or security."),
+                                            QStringLiteral("ROLE"), QStringLiteral("reviewer"));
     const QCommandLineOption showOption(QStringLiteral("show"),
                                         QStringLiteral("The view to show once data is there: queue (default), "
                                                        "review:SUBMISSION (that submission's review screen) or "
@@ -103,6 +109,7 @@ int main(int argc, char *argv[])
     parser.addOption(screenshotOption);
     parser.addOption(showOption);
     parser.addOption(demoOption);
+    parser.addOption(demoUserOption);
     parser.process(app);
 
     const bool demo = parser.isSet(demoOption);
@@ -122,9 +129,18 @@ int main(int argc, char *argv[])
     // What is asked for (for the messages): a submission or an evidence item.
     const QString wantedId = evidenceId.isEmpty() ? reviewId : evidenceId;
     const bool reviewing = !wantedId.isEmpty();
-    // The demo gets a fresh profile of its own unless one is given.
-    QTemporaryDir demoProfile;
-    const Profile profile(demo && !parser.isSet(profileOption) ? demoProfile.path() : parser.value(profileOption));
+    // The demo: a child marketplace, and a fresh profile unless one is given.
+    std::optional<DemoSession> demoSession;
+    if (demo) {
+        if (!DemoMarketplace::roles().contains(parser.value(demoUserOption)))
+            return fail(QStringLiteral("--demo-user takes reviewer, lead or security"));
+        demoSession.emplace(parser.value(demoUserOption));
+    }
+    Result<Profile> demoProfile = demo && !parser.isSet(profileOption) ? demoSession->profileFor(demoSession->role())
+                                                                       : Profile(parser.value(profileOption));
+    if (!demoProfile)
+        return fail(demoProfile.error().message);
+    const Profile profile = *demoProfile;
     if (const Result<> made = profile.ensureExists(); !made)
         return fail(made.errorString());
     Cache cache;
@@ -172,18 +188,23 @@ int main(int argc, char *argv[])
         sync->start();
     };
 
-    DemoMarketplace marketplace;
     if (demo) {
+        DemoMarketplace &marketplace = demoSession->marketplace();
         window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
-        QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&](const QUrl &url, const QString &token) {
-            window.setSyncStatus(QStringLiteral("demo marketplace at %1; signed in as Alice Reviewer").arg(url.toString()));
-            startSync(url, token);
+        QObject::connect(&marketplace, &DemoMarketplace::signedIn, &window, [&](const DemoMarketplace::User &user) {
+            const QString who = QStringLiteral("%1 (%2)").arg(user.id, user.roles.join(QStringLiteral(", ")));
+            window.setSyncStatus(QStringLiteral("demo marketplace at %1; signed in as %2").arg(marketplace.url().toString(), who));
+            std::fprintf(stderr, "assay: demo marketplace at %s; signed in as %s\n", qUtf8Printable(marketplace.url().toString()),
+                         qUtf8Printable(who));
         });
+        QObject::connect(&marketplace, &DemoMarketplace::ready, &window, startSync);
         QObject::connect(&marketplace, &DemoMarketplace::failed, &window, [&window](const QString &error) {
             window.setSyncStatus(error);
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
-        marketplace.start();
+        demoSession->adopt(&window);
+        demoSession->reportFirstRows(window.queueModel());
+        demoSession->start();
     } else if (!knownServer) {
         window.setSyncStatus(QStringLiteral("offline — %1").arg(knownServer.error().message));
     } else if (const QUrl server(*knownServer); !server.isEmpty()) {
@@ -241,7 +262,7 @@ int main(int argc, char *argv[])
         };
         if (demo) {
             QTimer::singleShot(120000, &window, shoot);
-            QObject::connect(&marketplace, &DemoMarketplace::ready, &window, [&sync, &window, shoot] {
+            QObject::connect(&demoSession->marketplace(), &DemoMarketplace::ready, &window, [&sync, &window, shoot] {
                 QObject::connect(sync.get(), &SyncController::finished, &window, [shoot] { QTimer::singleShot(500, shoot); });
             }, Qt::QueuedConnection);
         } else {

@@ -5,6 +5,7 @@
 #include "models/SearchIndex.h"
 #include "models/UserDirectory.h"
 
+#include <QScopedValueRollback>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -392,6 +393,7 @@ void QueueModel::reload()
         Q_EMIT readFailed(total.error().message);
         return;
     }
+    const QScopedValueRollback changing(m_changing, true);
     beginResetModel();
     m_rows = std::move(*rows);
     m_atEnd = m_rows.size() < PageSize;
@@ -407,12 +409,14 @@ void QueueModel::reload()
 
 bool QueueModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_atEnd;
+    // Not from a slot of our own reset or insertion: a page fetched there
+    // would nest one change in another.
+    return !parent.isValid() && !m_atEnd && !m_changing;
 }
 
 void QueueModel::fetchMore(const QModelIndex &parent)
 {
-    if (parent.isValid() || m_atEnd || !m_cache)
+    if (parent.isValid() || m_atEnd || m_changing || !m_cache)
         return;
     QueueQuery query(m_cache->connection());
     Result<QList<QueueQuery::Row>> rows = query.page(m_filter, frozenContext(), currentSort(), m_cursor, PageSize);
@@ -422,17 +426,18 @@ void QueueModel::fetchMore(const QModelIndex &parent)
         return;
     }
     m_atEnd = rows->size() < PageSize;
+    if (!rows->isEmpty())
+        m_cursor = QueueQuery::cursorOf(rows->last());
     // A row inserted by a refresh may already be loaded: it is not repeated.
     QList<QueueQuery::Row> fresh;
     for (QueueQuery::Row &r : *rows) {
         if (!m_rowOfId.contains(r.summary.id))
             fresh.append(std::move(r));
     }
-    if (!rows->isEmpty())
-        m_cursor = QueueQuery::cursorOf(rows->last());
     if (fresh.isEmpty())
         return;
     const int first = int(m_rows.size());
+    const QScopedValueRollback changing(m_changing, true);
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
     m_rows += fresh;
     reindexFrom(first);
@@ -493,6 +498,7 @@ void QueueModel::refreshIds(const QStringList &ids)
 {
     if (!m_cache || !m_cache->isOpen() || ids.isEmpty())
         return;
+    const QScopedValueRollback changing(m_changing, true);
     QueueQuery query(m_cache->connection());
     const QueueContext context = frozenContext();
     // A search's hits are the index's to say: a changed submission may match
@@ -544,9 +550,12 @@ void QueueModel::refreshIds(const QStringList &ids)
         removeAt(row);
         insertAt(placeOf(*fresh), *fresh);
     }
-    if (unknownAssignee && !m_rows.isEmpty()) {
-        readNames(); // the users changed: names are read again, once
-        Q_EMIT dataChanged(index(0, AssigneeColumn), index(int(m_rows.size()) - 1, AssigneeColumn));
+    if (unknownAssignee) {
+        // Perhaps the users changed: their names are read again, once.
+        const QHash<QString, QString> before = m_names;
+        readNames();
+        if (m_names != before && !m_rows.isEmpty())
+            Q_EMIT dataChanged(index(0, AssigneeColumn), index(int(m_rows.size()) - 1, AssigneeColumn));
     }
     if (const Result<int> total = query.count(m_filter, context); total)
         m_total = *total;

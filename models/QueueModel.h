@@ -136,6 +136,7 @@ private:
     // Where the next page starts (after the last row fetched).
     std::optional<QueueQuery::Cursor> m_cursor;
     bool m_searchReady = false;
+    bool m_changing = false; // announcing a reset or an insertion
     // The snippet column: made for fetched rows only, kept per id.
     QHash<QString, std::pair<QString, QList<QPoint>>> m_snippets;
 };

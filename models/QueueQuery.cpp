@@ -206,8 +206,14 @@ bool searching(const QueueFilter &filter)
 
 Sql fromOf(const QueueFilter &filter)
 {
-    return sql(searching(filter) ? QStringLiteral(" FROM temp.search_hits h JOIN submissions s ON s.num = h.num")
-                                 : QStringLiteral(" FROM submissions s"));
+    if (searching(filter))
+        return sql(QStringLiteral(" FROM temp.search_hits h JOIN submissions s ON s.num = h.num"));
+    // The planner would rather take the assignee index (which also holds
+    // every decided, unassigned submission) and sort: the partial index is
+    // the view, already in submission order.
+    if (filter.view == SavedView::Unassigned)
+        return sql(QStringLiteral(" FROM submissions s INDEXED BY submissions_unassigned"));
+    return sql(QStringLiteral(" FROM submissions s"));
 }
 
 // Without a search there is no rank to sort by.
@@ -288,10 +294,11 @@ QueueQuery::QueueQuery(CacheConnection &connection)
 {
 }
 
-Result<QList<QueueQuery::Row>> QueueQuery::page(const QueueFilter &filter, const QueueContext &context, const Sort &wanted,
-                                                const std::optional<Cursor> &after, int limit)
+namespace {
+Sql pageStatement(const QueueFilter &filter, const QueueContext &context, const QueueQuery::Sort &wanted,
+                  const std::optional<QueueQuery::Cursor> &after, int limit)
 {
-    const Sort sort = effective(wanted, filter);
+    const QueueQuery::Sort sort = effective(wanted, filter);
     const Sql key = sortKey(sort, context);
     Sql statement = sql(selectColumns() + (searching(filter) ? QStringLiteral("h.rank, ") : QStringLiteral("0.0, ")));
     statement += key;
@@ -318,13 +325,34 @@ Result<QList<QueueQuery::Row>> QueueQuery::page(const QueueFilter &filter, const
     statement += QStringLiteral(" ORDER BY ");
     statement += key;
     statement += sql(QStringLiteral("%1, s.num%1 LIMIT ?").arg(dir), {limit});
-    Result<QSqlQuery> q = run(m_connection.database(), statement, QStringLiteral("read the queue"));
+    return statement;
+}
+} // namespace
+
+Result<QList<QueueQuery::Row>> QueueQuery::page(const QueueFilter &filter, const QueueContext &context, const Sort &sort,
+                                                const std::optional<Cursor> &after, int limit)
+{
+    Result<QSqlQuery> q = run(m_connection.database(), pageStatement(filter, context, sort, after, limit),
+                              QStringLiteral("read the queue"));
     if (!q)
         return q.error();
     QList<Row> rows;
     while (q->next())
         rows.append(readRow(*q));
     return rows;
+}
+
+Result<QString> QueueQuery::explain(const QueueFilter &filter, const QueueContext &context, const Sort &sort)
+{
+    Sql statement = pageStatement(filter, context, sort, std::nullopt, 200);
+    statement.text.prepend(QStringLiteral("EXPLAIN QUERY PLAN "));
+    Result<QSqlQuery> q = run(m_connection.database(), statement, QStringLiteral("explain the queue's query"));
+    if (!q)
+        return q.error();
+    QStringList lines;
+    while (q->next())
+        lines.append(q->value(3).toString());
+    return lines.join(QLatin1Char('\n'));
 }
 
 Result<QList<QueueQuery::Row>> QueueQuery::rows(const QueueFilter &filter, const QueueContext &context, const Sort &wanted,

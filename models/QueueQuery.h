@@ -65,6 +65,9 @@ public:
     Result<QList<Row>> rows(const QueueFilter &filter, const QueueContext &context, const Sort &sort,
                             const QStringList &ids);
     Result<int> count(const QueueFilter &filter, const QueueContext &context);
+    // SQLite's plan for the first page (EXPLAIN QUERY PLAN's details, one a
+    // line): for tests and benchmarks that check an index serves a view.
+    Result<QString> explain(const QueueFilter &filter, const QueueContext &context, const Sort &sort);
     // Every saved view's count, in one statement.
     Result<QHash<SavedView, int>> viewCounts(const QueueContext &context);
 

@@ -26,33 +26,40 @@ enum class Target { Hits, Found };
 // Each term is looked up on its own and the submissions holding all terms
 // kept: a submission's terms may sit in different entries (the app's name
 // in one, an answer in the other), where one MATCH of all terms would need
-// them in the same entry. A term's score is the best bm25 of its entries;
-// a submission's is the sum over the terms, as bm25 itself sums over terms.
+// them in the same entry.
 //
-// bm25 under detail=none: the index knows which entries hold a token, not
-// how often, so every hit counts once; what ranks is the rarity of the
-// term (inverse document frequency) and the shortness of the entry. That
-// is the useful part here: a rare word beats a common one, and a word in an
-// app or partner name (a short entry) beats the same word somewhere in 25 KB
-// of answers. Kept because it costs nothing to store and little to compute.
+// The rank. FTS5's bm25 needs to know how often a term occurs in an entry,
+// and a detail=none index does not know: bm25 is 0.0 for every row there
+// (measured), so it cannot rank. What the index does give cheaply ranks
+// instead, per term: whether it is in the names entry (app and partner,
+// worth NamesWeight) or only in the text (answers and comments, worth 1),
+// times the term's rarity, ln(1 + submissions / submissions holding it) —
+// bm25's idea of a term's weight. A submission's score is the sum over the
+// terms; the rank is its negation (lower is better, as FTS5's rank). So a
+// rare word outweighs a common one, and a match in a name one in 25 KB of
+// answers. Equal ranks are left to the queue's own order.
+constexpr double NamesWeight = 2.0;
+
 QByteArray candidatesSql(int terms)
 {
     QByteArray from;
     QByteArray score;
+    const QByteArray rows = QByteArray::number(SearchIndex::RowsPerSubmission);
     for (int t = 0; t < terms; ++t) {
         const QByteArray n = QByteArray::number(t);
-        const QByteArray sub = "(SELECT rowid / " + QByteArray::number(SearchIndex::RowsPerSubmission)
-            + " AS s, min(rank) AS r FROM main.search WHERE search MATCH ?" + QByteArray::number(t + 1)
-            + " GROUP BY s) t" + n;
+        const QByteArray sub = "(SELECT s, w * ln(1.0 + (SELECT max(num) FROM main.submissions) / count(*) OVER ()) AS x "
+                               "FROM (SELECT rowid / " + rows + " AS s, max(CASE WHEN rowid % " + rows + " = 0 THEN "
+            + QByteArray::number(NamesWeight, 'f', 1) + " ELSE 1.0 END) AS w FROM main.search WHERE search MATCH ?"
+            + QByteArray::number(t + 1) + " GROUP BY s)) t" + n;
         if (t == 0) {
             from += "FROM " + sub;
-            score += "t0.r";
+            score += "t0.x";
         } else {
             from += " JOIN " + sub + " ON t" + n + ".s = t0.s";
-            score += " + t" + n + ".r";
+            score += " + t" + n + ".x";
         }
     }
-    return "SELECT t0.s, " + score + " " + from;
+    return "SELECT t0.s, -(" + score + ") " + from;
 }
 
 const char *fillSql(Target target, int terms)
@@ -72,8 +79,8 @@ const char *const CreateHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (num
 const char *const CreateFound = "CREATE TEMP TABLE IF NOT EXISTS search_found (num INTEGER PRIMARY KEY, rank REAL)";
 const char *const ClearHits = "DELETE FROM temp.search_hits";
 const char *const ClearFound = "DELETE FROM temp.search_found";
-const char *const RankedHits = "SELECT num FROM temp.search_hits ORDER BY rank, num";
-const char *const RankedFound = "SELECT num FROM temp.search_found ORDER BY rank, num";
+const char *const RankedHits = "SELECT num FROM temp.search_hits ORDER BY rank, num DESC";
+const char *const RankedFound = "SELECT num FROM temp.search_found ORDER BY rank, num DESC";
 const char *const KeepHits = "DELETE FROM temp.search_hits WHERE num NOT IN (SELECT value FROM json_each(?1))";
 const char *const KeepFound = "DELETE FROM temp.search_found WHERE num NOT IN (SELECT value FROM json_each(?1))";
 const char *const CountHits = "SELECT count(*) FROM temp.search_hits";
@@ -309,7 +316,7 @@ Result<QStringList> SearchIndex::find(const QString &text, int limit)
     QSqlQuery q(m_connection.database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT s.id FROM temp.search_found f JOIN submissions s ON s.num = f.num "
-                             "ORDER BY f.rank, f.num LIMIT ?"));
+                             "ORDER BY f.rank, f.num DESC LIMIT ?"));
     q.addBindValue(limit);
     if (!q.exec())
         return CacheConnection::failQuery(q, QStringLiteral("search"));

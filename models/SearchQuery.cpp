@@ -1,6 +1,7 @@
 #include "models/SearchQuery.h"
 
 #include <QChar>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
@@ -8,19 +9,44 @@ namespace assay {
 
 namespace {
 
-// The tokenizer is SQLite's unicode61, named for the Unicode version of its
-// tables: a character is part of a token when it was a letter, a number or
-// a private-use character in Unicode 6.1. Qt knows newer versions; a letter
-// assigned since is a separator to the index, and must be one here, or a
-// quoted term would hold two tokens for SQLite — a phrase query, which a
-// detail=none index refuses with an error. (tst_searchquery compares this
-// with SQLite's tokenizer over every character of the BMP.)
+// The tokenizer is SQLite's unicode61 (categories "L* N* Co"), whose tables
+// are those of Unicode 6.1 — as measured against the SQLite we link
+// (tst_searchquery compares the two over every character up to U+2FFFF):
+// - a letter, number or private-use character of Unicode 6.1 is part of a
+//   token; so is every character 6.1 did not know (its tables have no
+//   category for them, and SQLite keeps them in tokens);
+// - of the combining marks, only the diacritics remove_diacritics strips
+//   stay in a token ("e\u0301cole" is one), the others separate;
+// - a few characters changed category since 6.1 and are separators there.
+// A difference in one direction only makes a term less precise; in the
+// other (a character this takes for part of a token and SQLite for a
+// separator), a quoted term would hold two tokens for SQLite: a phrase
+// query, which a detail=none index refuses with an error.
+bool isStrippedDiacritic(char32_t c)
+{
+    return (c >= 0x300 && c <= 0x304) || (c >= 0x306 && c <= 0x30C) || c == 0x30F || c == 0x311 || c == 0x31B
+        || (c >= 0x323 && c <= 0x328) || c == 0x32D || c == 0x32E || c == 0x330 || c == 0x331;
+}
+
+// Letters now, spacing marks in Unicode 6.1.
+bool markIn61(char32_t c)
+{
+    return (c >= 0x19B0 && c <= 0x19C0) || (c >= 0x19C8 && c <= 0x19C9) || c == 0x1CF2 || c == 0x1CF3;
+}
+
+// Marks now, letters in Unicode 6.1.
+bool letterIn61(char32_t c)
+{
+    return c == 0x1885 || c == 0x1886;
+}
+
 bool isTokenChar(char32_t c)
 {
     if (c < 0x80)
         return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9');
-    if (QChar::unicodeVersion(c) > QChar::Unicode_6_1 || QChar::unicodeVersion(c) == QChar::Unicode_Unassigned)
-        return false;
+    const QChar::UnicodeVersion version = QChar::unicodeVersion(c);
+    if (version == QChar::Unicode_Unassigned || version > QChar::Unicode_6_1 || letterIn61(c))
+        return true;
     switch (QChar::category(c)) {
     case QChar::Letter_Uppercase:
     case QChar::Letter_Lowercase:
@@ -31,7 +57,11 @@ bool isTokenChar(char32_t c)
     case QChar::Number_Letter:
     case QChar::Number_Other:
     case QChar::Other_PrivateUse:
-        return true;
+        return !markIn61(c);
+    case QChar::Mark_NonSpacing:
+        return isStrippedDiacritic(c);
+    case QChar::Other_NotAssigned: // the noncharacters U+FDD0 ... but not U+FFFE, U+FFFF
+        return (c & 0xFFFE) != 0xFFFE;
     default:
         return false;
     }
@@ -91,10 +121,7 @@ void forEachToken(QStringView text, Fn &&fn)
                 ++i;
                 continue;
             }
-            const char32_t c = charAt(i, &width);
-            // unicode61 with remove_diacritics keeps combining marks inside
-            // a token (and then drops them): "e\u0301cole" is one token.
-            if (!isTokenChar(c) && QChar::category(c) != QChar::Mark_NonSpacing)
+            if (!isTokenChar(charAt(i, &width)))
                 break;
             i += width;
         }
@@ -161,6 +188,9 @@ SearchQuery SearchQuery::parse(const QString &input)
     // A run of text becomes terms: each token alone, or, for a chunk with
     // punctuation inside ("row-level"), the phrase of its tokens.
     auto addTerm = [&query](QStringList tokens, bool lastIsPrefix) {
+        // A token of diacritics alone folds to nothing: as a prefix it would
+        // match every token.
+        tokens.removeIf([](const QString &tok) { return fold(tok).isEmpty(); });
         if (tokens.isEmpty() || query.m_terms.size() >= MaxTerms)
             return;
         if (tokens.size() > MaxPhraseTokens) {
@@ -254,42 +284,28 @@ QString SearchQuery::ftsMatch() const
     return termMatches().join(QLatin1Char(' '));
 }
 
-bool SearchQuery::termAt(const Term &t, const QList<Token> &tokens, qsizetype i) const
-{
-    const qsizetype n = t.folded.size();
-    if (i + n > tokens.size())
-        return false;
-    for (qsizetype k = 0; k < n; ++k) {
-        const Token &tok = tokens.at(i + k);
-        if (k > 0 && tok.fieldStart)
-            return false;
-        const bool prefix = t.lastIsPrefix && k == n - 1;
-        if (prefix ? !tok.folded.startsWith(t.folded.at(k)) : tok.folded != t.folded.at(k))
-            return false;
-    }
-    return true;
-}
-
 bool SearchQuery::phrasesMatch(const QString &text) const
 {
-    // The text is walked once, with no copy of its tokens: a candidate's
-    // answers run to tens of kilobytes, and hundreds are checked per
-    // keystroke. For each phrase, `progress` holds the starts of partial
-    // matches still alive (a phrase has at most MaxPhraseTokens tokens).
+    // The text is walked once, with no copy of its tokens and no allocation
+    // per token: a candidate's answers run to tens of kilobytes, and
+    // hundreds are checked per keystroke. Per phrase, bit k of `alive` says
+    // a partial match of its first k tokens ends at the previous token (a
+    // phrase has at most MaxPhraseTokens tokens).
+    static_assert(MaxPhraseTokens < 32);
     struct Pending
     {
         const Term *term;
-        QList<int> alive; // how many tokens matched, per partial match
+        quint32 alive = 0;
         bool found = false;
     };
-    QList<Pending> pending;
+    QVarLengthArray<Pending, MaxTerms> pending;
     for (const Term &t : m_terms) {
         if (t.tokens.size() > 1)
-            pending.append({&t, {}, false});
+            pending.append({&t, 0, false});
     }
-    if (pending.isEmpty())
-        return true;
     qsizetype left = pending.size();
+    if (left == 0)
+        return true;
     const QStringView view(text);
     forEachToken(view, [&](int start, int length, bool fieldStart) {
         if (left == 0)
@@ -300,20 +316,19 @@ bool SearchQuery::phrasesMatch(const QString &text) const
                 continue;
             const Term &t = *p.term;
             const int n = int(t.folded.size());
-            QList<int> next;
-            if (!fieldStart) {
-                for (int matched : std::as_const(p.alive)) {
-                    if (tokenIs(token, t.folded.at(matched), t.lastIsPrefix && matched == n - 1))
-                        next.append(matched + 1);
-                }
+            quint32 next = 0;
+            const quint32 alive = fieldStart ? 0 : p.alive;
+            for (int k = 1; k < n; ++k) {
+                if ((alive & (1u << k)) && tokenIs(token, t.folded.at(k), t.lastIsPrefix && k == n - 1))
+                    next |= 1u << (k + 1);
             }
             if (tokenIs(token, t.folded.at(0), false))
-                next.append(1);
-            if (next.contains(n)) {
+                next |= 1u << 1;
+            if (next & (1u << n)) {
                 p.found = true;
                 --left;
             }
-            p.alive = std::move(next);
+            p.alive = next;
         }
     });
     return left == 0;
@@ -324,14 +339,38 @@ QList<SearchQuery::Occurrence> SearchQuery::occurrences(const QString &text) con
     QList<Occurrence> out;
     if (m_terms.isEmpty())
         return out;
-    const QList<Token> tokens = tokenize(text);
-    for (qsizetype i = 0; i < tokens.size(); ++i) {
+    // Where the tokens are (no folded copies: a snippet's document is tens
+    // of kilobytes, and tokenIs() folds ASCII in place).
+    struct Span
+    {
+        int start;
+        int length;
+        bool fieldStart;
+    };
+    QList<Span> spans;
+    spans.reserve(text.size() / 6);
+    forEachToken(text, [&](int start, int length, bool fieldStart) { spans.append({start, length, fieldStart}); });
+    const QStringView view(text);
+    auto termAt = [&](const Term &t, qsizetype i) {
+        const qsizetype n = t.folded.size();
+        if (i + n > spans.size())
+            return false;
+        for (qsizetype k = 0; k < n; ++k) {
+            const Span &sp = spans.at(i + k);
+            if (k > 0 && sp.fieldStart)
+                return false;
+            if (!tokenIs(view.mid(sp.start, sp.length), t.folded.at(k), t.lastIsPrefix && k == n - 1))
+                return false;
+        }
+        return true;
+    };
+    for (qsizetype i = 0; i < spans.size(); ++i) {
         for (qsizetype t = 0; t < m_terms.size(); ++t) {
             const Term &term = m_terms.at(t);
-            if (!termAt(term, tokens, i))
+            if (!termAt(term, i))
                 continue;
-            const Token &last = tokens.at(i + term.folded.size() - 1);
-            const int start = tokens.at(i).start;
+            const Span &last = spans.at(i + term.folded.size() - 1);
+            const int start = spans.at(i).start;
             out.append({start, last.start + last.length - start, int(t)});
             break; // the first term that starts here marks it
         }

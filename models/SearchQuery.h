@@ -89,9 +89,6 @@ private:
         bool lastIsPrefix = true;
     };
     QList<Term> m_terms;
-
-    // Where term `t` starts at token i of `tokens`, or not.
-    bool termAt(const Term &t, const QList<Token> &tokens, qsizetype i) const;
 };
 
 } // namespace assay

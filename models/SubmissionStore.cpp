@@ -7,6 +7,7 @@
 #include "models/CacheConnection.h"
 #include "models/ColumnValues.h"
 #include "models/EvidenceStates.h"
+#include "models/QueueFacts.h"
 #include "models/SqliteStatement.h"
 
 #include <QSqlDatabase>
@@ -73,19 +74,35 @@ SubmissionSummary readSummary(const QSqlQuery &q)
 const char *const Lookup =
     "SELECT num, app_name, partner_name, details_updated_at IS NOT NULL FROM submissions WHERE id = ?";
 
+// The queue facts (schema 7) ride on the summary's row. From the feed: a
+// new row's stage clock starts at its submission (review) or its last change
+// (a later stage); a known row whose stage moved restarts it then, and its
+// waits paid in the old stage no longer count (every SET expression reads
+// the row as it was). With details: the facts the details say.
 QByteArray upsertSql(bool withDetails)
 {
     QString sql = QStringLiteral(
-        "INSERT INTO submissions (%1%2) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?%3) "
+        "INSERT INTO submissions (%1, stage_entered_at%2) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?%3) "
         "ON CONFLICT (id) DO UPDATE SET version = excluded.version, app_id = excluded.app_id, "
         "app_name = excluded.app_name, partner_id = excluded.partner_id, partner_name = excluded.partner_name, "
         "questionnaire_version = excluded.questionnaire_version, status = excluded.status, stage = excluded.stage, "
         "assignee = excluded.assignee, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at, "
         "previous_submission_id = excluded.previous_submission_id, badge_expires_at = excluded.badge_expires_at, "
         "resubmission_allowed_at = excluded.resubmission_allowed_at, kind = excluded.kind%4 RETURNING num")
-                      .arg(summaryColumns(), withDetails ? QStringLiteral(", details_updated_at") : QString(),
-                           withDetails ? QStringLiteral(",?") : QString(),
-                           withDetails ? QStringLiteral(", details_updated_at = excluded.details_updated_at") : QString());
+                      .arg(summaryColumns(),
+                           withDetails ? QStringLiteral(", details_updated_at, sla_paused_seconds, awaiting_partner_since, "
+                                                        "review_approved_by")
+                                       : QString(),
+                           withDetails ? QStringLiteral(",?,?,?,?") : QString(),
+                           withDetails ? QStringLiteral(", details_updated_at = excluded.details_updated_at, "
+                                                        "stage_entered_at = excluded.stage_entered_at, "
+                                                        "sla_paused_seconds = excluded.sla_paused_seconds, "
+                                                        "awaiting_partner_since = excluded.awaiting_partner_since, "
+                                                        "review_approved_by = excluded.review_approved_by")
+                                       : QStringLiteral(", stage_entered_at = CASE WHEN submissions.stage = excluded.stage "
+                                                        "THEN submissions.stage_entered_at ELSE excluded.updated_at END, "
+                                                        "sla_paused_seconds = CASE WHEN submissions.stage = excluded.stage "
+                                                        "THEN submissions.sla_paused_seconds ELSE 0 END"));
     return sql.toUtf8();
 }
 
@@ -113,7 +130,7 @@ void SubmissionStore::setVerifiedContent(std::function<bool(const QString &)> is
     m_verifiedContent = std::move(isVerified);
 }
 
-Result<qint64> SubmissionStore::upsertSummary(const SubmissionSummary &s, UpsertFor purpose)
+Result<qint64> SubmissionStore::upsertSummary(const SubmissionSummary &s, UpsertFor purpose, const QueueFacts *facts)
 {
     // From the feed the row's details stay as they were (stale when
     // updated_at moved); with details the row says they match.
@@ -129,8 +146,19 @@ Result<qint64> SubmissionStore::upsertSummary(const SubmissionSummary &s, Upsert
     static_assert(SummaryColumnCount == 16, "upsertSql() has a placeholder per column");
     for (int i = 0; i < int(values.size()); ++i)
         st.bind(i + 1, values.at(i));
-    if (withDetails)
-        st.bind(int(values.size()) + 1, values.at(11)); // details_updated_at = updated_at
+    int next = int(values.size()) + 1;
+    if (withDetails && facts) {
+        st.bind(next++, JsonReader::formatTimestamp(facts->stageEnteredAt));
+        st.bind(next++, values.at(11)); // details_updated_at = updated_at
+        st.bind(next++, facts->pausedSeconds);
+        if (facts->awaitingSince)
+            st.bind(next++, JsonReader::formatTimestamp(*facts->awaitingSince));
+        else
+            st.bindNull(next++);
+        st.bind(next++, facts->reviewApprovedBy.isEmpty() ? QString() : facts->reviewApprovedBy);
+    } else {
+        st.bind(next++, JsonReader::formatTimestamp(s.stage == SubmissionSummary::Stage::Review ? s.submittedAt : s.updatedAt));
+    }
     const Result<bool> row = st.step();
     if (!row || !*row) {
         const QString error = row ? QStringLiteral("no row number returned") : row.error().message;
@@ -217,7 +245,8 @@ Result<> SubmissionStore::storeRows(const Submission &sub, SearchIndex::Batch &s
     if (!known)
         return CacheConnection::fail(QStringLiteral("%1: %2").arg(what(), known.error().message));
 
-    const Result<qint64> num = upsertSummary(sub.summary, UpsertFor::Details);
+    const QueueFacts facts = QueueFacts::of(sub);
+    const Result<qint64> num = upsertSummary(sub.summary, UpsertFor::Details, &facts);
     if (!num)
         return num.error();
     if (!sameNames)

@@ -14,6 +14,7 @@ namespace assay {
 
 class CacheConnection;
 struct Questionnaire;
+struct QueueFacts;
 struct Submission;
 struct SubmissionSummary;
 
@@ -72,8 +73,9 @@ public:
 
 private:
     enum class UpsertFor { Feed, Details };
-    // The summary's row; returns its submissions.num.
-    Result<qint64> upsertSummary(const SubmissionSummary &s, UpsertFor purpose);
+    // The summary's row (with the queue facts, for details); returns its
+    // submissions.num.
+    Result<qint64> upsertSummary(const SubmissionSummary &s, UpsertFor purpose, const QueueFacts *facts = nullptr);
     Result<> storeRows(const Submission &submission, SearchIndex::Batch &search);
     Result<QStringList> firstColumn(const QString &sql, const QString &what);
 

@@ -3,6 +3,8 @@
 #include "server/QuestionnaireCache.h"
 #include "server/ReadHandlers.h"
 #include "server/RequestValidator.h"
+#include "server/Revalidations.h"
+#include "server/ServerLogging.h"
 #include "server/ServerStore.h"
 #include "server/WriteHandlers.h"
 
@@ -58,11 +60,11 @@ QList<std::pair<QString, QString>> ApiServer::routes()
 ApiServer::ApiServer(ServerStore *store, const Options &options, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_clock(options.clock ? options.clock : std::function<QDateTime()>([] { return QDateTime::currentDateTimeUtc(); }))
+    , m_revalidations(std::make_unique<Revalidations>(store))
     , m_questionnaires(std::make_unique<QuestionnaireCache>())
     , m_reads(std::make_unique<ReadHandlers>(store, m_questionnaires.get()))
-    , m_writes(std::make_unique<WriteHandlers>(
-          store, m_questionnaires.get(),
-          options.clock ? options.clock : std::function<QDateTime()>([] { return QDateTime::currentDateTimeUtc(); })))
+    , m_writes(std::make_unique<WriteHandlers>(store, m_questionnaires.get(), m_clock))
     , m_transport(transportOptions(options))
 {
     connect(&m_transport, &HttpTransport::requestReceived, this, &ApiServer::requestReceived);
@@ -111,6 +113,14 @@ Reply ApiServer::dispatch(const QString &path, const QString &arg, const QHttpSe
     const std::optional<User> user = token ? m_store->userByToken(*token) : std::nullopt;
     if (!user)
         return Reply::error(401, u"unauthorized"_s, u"a valid bearer token is required"_s);
+
+    // Re-validations fall due with time, not with a request of their own:
+    // every request first opens those due by the server's clock (an index
+    // lookup when none is), so what it reads or decides already has them.
+    // A failure to open one does not fail the caller's request; the next
+    // request tries again.
+    if (const Result<int> opened = m_revalidations->openDue(m_clock()); !opened)
+        qCWarning(lcServer).noquote() << "re-validation check failed:" << opened.error().message;
 
     const QByteArray method = HttpTransport::methodName(request).toLatin1();
     QByteArrayList allowed;

@@ -16,6 +16,7 @@ namespace assay::server {
 
 class QuestionnaireCache;
 class ReadHandlers;
+class Revalidations;
 class ServerStore;
 class WriteHandlers;
 
@@ -35,7 +36,9 @@ public:
         quint32 faultSeed = 0;
         int latencyMs = 0;
         bool logRequests = true;
-        // The server's clock (a seam for tests of the calendar rules).
+        // The server's clock: every date it records or decides by (badge
+        // expiry, re-validation, resubmission locks, idempotency keys).
+        // Empty: the system's. `assay-marketplace --now` pins it.
         std::function<QDateTime()> clock;
     };
 
@@ -65,6 +68,8 @@ private:
     Reply dispatch(const QString &path, const QString &arg, const QHttpServerRequest &request);
 
     ServerStore *m_store;
+    std::function<QDateTime()> m_clock;
+    std::unique_ptr<Revalidations> m_revalidations;
     std::unique_ptr<QuestionnaireCache> m_questionnaires;
     std::unique_ptr<ReadHandlers> m_reads;
     std::unique_ptr<WriteHandlers> m_writes;

@@ -37,6 +37,11 @@ class EvidenceFactory
 public:
     enum class Kind { HtmlReport, Pdf, Png, SourceCode, Config, Log };
 
+    // Part of the key of the evidence the demo keeps between runs
+    // (EvidenceCache): raise it with any change to the bytes make() gives,
+    // or demos keep showing what the generators made before.
+    static constexpr int GeneratorVersion = 1;
+
     // categoryKey is one of the ten questionnaire topics (data_segregation,
     // security_patches, ...); an unknown key is mapped onto one of them.
     static GeneratedEvidence make(Kind kind, const QString &categoryKey, const QString &appName,

@@ -3,7 +3,9 @@
 #include "domain/JsonReader.h"
 #include "domain/Questionnaire.h"
 #include "server/AnswerEdits.h"
+#include "server/EvidenceCache.h"
 #include "server/EvidenceFactory.h"
+#include "server/SeedRevalidations.h"
 #include "server/SeedVerdicts.h"
 #include "server/ServerLogging.h"
 
@@ -101,8 +103,9 @@ QHash<QString, BankEntry> loadAnswerBank(QString *error)
 class EvidencePool
 {
 public:
-    explicit EvidencePool(ServerStore &store)
+    EvidencePool(ServerStore &store, const QString &cacheDir)
         : m_store(store)
+        , m_cache(cacheDir)
     {
     }
 
@@ -116,8 +119,18 @@ public:
             // The documents carry a plausible author, not the submitting app.
             const QString app = AppStems.at(variant % AppStems.size()) + u' ' + AppForms.at(variant % AppForms.size());
             const QString partner = PartnerStems.at((variant * 7) % PartnerStems.size()) + u' ' + PartnerForms.at(variant % PartnerForms.size());
-            const GeneratedEvidence g = EvidenceFactory::make(kind, category, app, partner, variant);
-            const QString sha = QString::fromLatin1(QCryptographicHash::hash(g.content, QCryptographicHash::Sha256).toHex());
+            const QString recipe = EvidenceCache::recipe(kind, category, app, partner, variant);
+            GeneratedEvidence g;
+            QString sha;
+            if (std::optional<EvidenceCache::Hit> hit = m_cache.find(recipe)) {
+                g = std::move(hit->evidence);
+                sha = hit->sha256;
+                ++m_cached;
+            } else {
+                g = EvidenceFactory::make(kind, category, app, partner, variant);
+                sha = QString::fromLatin1(QCryptographicHash::hash(g.content, QCryptographicHash::Sha256).toHex());
+                m_cache.keep(recipe, g, sha);
+            }
             if (!m_store.insertBlob(sha, g.content))
                 return std::nullopt;
             it = m_made.insert(key, EvidenceItem{QString(), g.filename, g.mediaType, g.content.size(), sha,
@@ -129,9 +142,12 @@ public:
     }
 
     int distinct() const { return int(m_made.size()); }
+    int cached() const { return m_cached; }
 
 private:
     ServerStore &m_store;
+    EvidenceCache m_cache;
+    int m_cached = 0;
     QHash<QString, EvidenceItem> m_made;
 };
 
@@ -160,7 +176,12 @@ QList<User> Seeder::demoUsers()
     };
 }
 
-QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
+QDateTime Seeder::anchor()
+{
+    return QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+}
+
+QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QString &evidenceCache)
 {
     if (count <= 0 || !store.metaValue(u"seeded"_s).isEmpty())
         return {};
@@ -184,8 +205,7 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
     SeedVerdicts verdicts(*questionnaire, detail);
     auto pick = [&rng](const QStringList &list) -> const QString & { return list.at(rng.bounded(int(list.size()))); };
     auto chance = [&rng](double p) { return rng.generateDouble() < p; };
-    // A fixed anchor keeps the data the same on every run.
-    const QDateTime anchor(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
+    const QDateTime anchor = Seeder::anchor();
     constexpr qint64 Day = 86400;
 
     // Partners and their apps.
@@ -209,7 +229,7 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
     // One transaction for everything: the evidence files and the rows.
     if (!store.transaction())
         return store.errorString();
-    EvidencePool pool(store);
+    EvidencePool pool(store, evidenceCache);
     const QList<EvidenceFactory::Kind> kinds = {EvidenceFactory::Kind::HtmlReport, EvidenceFactory::Kind::Pdf,
                                                 EvidenceFactory::Kind::Png,        EvidenceFactory::Kind::SourceCode,
                                                 EvidenceFactory::Kind::Config,     EvidenceFactory::Kind::Log};
@@ -465,6 +485,9 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
         }
     }
 
+    // Badges due at the anchor have their re-validation open; no other is due.
+    SeedRevalidations::apply(made, reviewApprovers, anchor, evidenceCounter);
+
     // The feed lists changes in the order they happened.
     std::stable_sort(made.begin(), made.end(), [](const Submission &a, const Submission &b) {
         return a.summary.updatedAt < b.summary.updatedAt;
@@ -479,8 +502,10 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue)
         store.rollback();
         return store.errorString();
     }
-    qCInfo(lcServer).noquote() << u"seeded %1 submissions (%2 distinct evidence files) in %3 ms"_s.arg(made.size())
+    qCInfo(lcServer).noquote() << u"seeded %1 submissions (%2 distinct evidence files, %3 of them kept from an earlier run) in %4 ms"_s
+                                      .arg(made.size())
                                       .arg(pool.distinct())
+                                      .arg(pool.cached())
                                       .arg(timer.elapsed());
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "server/ServerStore.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -21,8 +22,16 @@ public:
     static QList<User> demoUsers();
 
     // Adds `count` submissions unless the store was seeded before (then it
-    // adds nothing). Returns an error message, or empty.
-    static QString seed(ServerStore &store, int count, quint32 seed);
+    // adds nothing). Returns an error message, or empty. With
+    // `evidenceCache`, the evidence files are taken from and kept in that
+    // folder (EvidenceCache) instead of drawn on every run.
+    static QString seed(ServerStore &store, int count, quint32 seed, const QString &evidenceCache = {});
+
+    // The seeded story's "now": every seeded date lies before it, and the
+    // badges due for re-validation are due relative to it. Fixed, so the
+    // data is the same on every run; a server whose clock stands here
+    // (`--now`) finds the re-validations the seeding opened and no others.
+    static QDateTime anchor();
 };
 
 } // namespace assay::server

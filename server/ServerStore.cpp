@@ -167,6 +167,18 @@ bool ServerStore::addUser(const User &user)
     return q.exec() || fail(QStringLiteral("user %1: %2").arg(user.id, q.lastError().text()));
 }
 
+bool ServerStore::setToken(const QString &userId, const QString &token)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE users SET token = ?, token_sha256 = ? WHERE id = ?"));
+    q.addBindValue(token);
+    q.addBindValue(tokenHash(token));
+    q.addBindValue(userId);
+    if (!q.exec())
+        return fail(QStringLiteral("user %1: %2").arg(userId, q.lastError().text()));
+    return q.numRowsAffected() == 1 || fail(QStringLiteral("no user %1 in the store").arg(userId));
+}
+
 std::optional<User> ServerStore::userByToken(const QString &token)
 {
     QSqlQuery q(database());
@@ -520,7 +532,7 @@ std::optional<StoredResponse> ServerStore::idempotentResponse(const QString &use
 }
 
 bool ServerStore::storeIdempotentResponse(const QString &userId, const QString &endpoint, const QString &key,
-                                          const StoredResponse &response)
+                                          const StoredResponse &response, const QDateTime &at)
 {
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO idempotency (user_id, endpoint, key, body_sha256, status, response, created_at) "
@@ -531,7 +543,7 @@ bool ServerStore::storeIdempotentResponse(const QString &userId, const QString &
     q.addBindValue(response.bodySha256);
     q.addBindValue(response.status);
     q.addBindValue(response.body);
-    q.addBindValue(ts(QDateTime::currentDateTimeUtc()));
+    q.addBindValue(ts(at));
     return q.exec() || fail(q.lastError().text());
 }
 

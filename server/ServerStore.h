@@ -72,6 +72,9 @@ public:
 
     // --- users ---
     bool addUser(const User &user);
+    // A fresh token for a user already there (a store copied from a seeded
+    // template, whose tokens are blank).
+    bool setToken(const QString &userId, const QString &token);
     std::optional<User> userByToken(const QString &token);
     std::optional<User> user(const QString &id);
     QList<User> users();
@@ -110,8 +113,9 @@ public:
 
     // --- idempotency ---
     std::optional<StoredResponse> idempotentResponse(const QString &userId, const QString &endpoint, const QString &key);
+    // `at`: the server's clock, the one expireIdempotencyKeys is given.
     bool storeIdempotentResponse(const QString &userId, const QString &endpoint, const QString &key,
-                                 const StoredResponse &response);
+                                 const StoredResponse &response, const QDateTime &at);
     // Forgets keys older than the given time (kept at least 24 hours).
     bool expireIdempotencyKeys(const QDateTime &olderThan);
 

@@ -90,7 +90,8 @@ Reply WriteHandlers::write(const User &user, const QString &submissionId, const 
     // 5xx are not (the client may retry with the same key).
     bool ok = true;
     if (reply.status < 500)
-        ok = m_store->storeIdempotentResponse(user.id, endpoint, key, StoredResponse{hash, reply.status, reply.body});
+        ok = m_store->storeIdempotentResponse(user.id, endpoint, key, StoredResponse{hash, reply.status, reply.body},
+                                              m_clock());
     if (ok && reply.status < 500 && m_store->commit())
         return reply;
     m_store->rollback();

@@ -2,12 +2,19 @@
 // the demo, development and every integration test. Thin: it parses the
 // command line and composes assay_server.
 
+#include "domain/JsonReader.h"
 #include "server/ApiServer.h"
+#include "server/ParentWatch.h"
+#include "server/SeedTemplate.h"
+#include "server/ServerLogging.h"
 #include "server/Seeder.h"
 #include "server/ServerStore.h"
 
 #include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -120,7 +127,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption latency(u"latency-ms"_s, u"Delay every response by N ms."_s, u"N"_s, u"0"_s);
     const QCommandLineOption listRoutes(u"list-routes"_s, u"Print the routes served ('METHOD /path operationId') and exit."_s);
     const QCommandLineOption quiet(u"quiet"_s, u"Do not log one line per request."_s);
-    parser.addOptions({listen, db, seed, seedRandom, users, printTokens, faults, latency, listRoutes, quiet});
+    const QCommandLineOption now(u"now"_s, u"Pin the server's clock to TIME (RFC 3339, e.g. 2026-11-20T09:00:00Z), for tests of dates."_s, u"TIME"_s);
+    parser.addOptions({listen, db, seed, seedRandom, users, printTokens, faults, latency, listRoutes, quiet, now});
+    // The demo's child server (assay --demo): it ends with its parent, and
+    // starts from a seeded template when it can.
+    const QCommandLineOption exitWithParent(u"exit-with-parent"_s, u"End when the parent process ends (standard input a pipe from it; on Linux also the parent-death signal)."_s);
+    const QCommandLineOption seedCache(u"seed-cache"_s, u"Keep the seeded store in DIR and start from that copy when --seed and the rest are the same (a fresh --db only); keep the evidence files in DIR/evidence."_s, u"DIR"_s);
+    parser.addOptions({exitWithParent, seedCache});
     parser.process(app);
 
     if (parser.isSet(listRoutes)) {
@@ -150,11 +163,32 @@ int main(int argc, char *argv[])
     const quint32 seedValue = parser.value(seedRandom).toUInt(&ok);
     if (!ok)
         return fail(u"--seed-random takes a number"_s);
+    // Badge expiry, re-validations and resubmission locks are all decided by
+    // this one clock.
+    std::function<QDateTime()> clock = [] { return QDateTime::currentDateTimeUtc(); };
+    if (parser.isSet(now)) {
+        const std::optional<QDateTime> pinned = JsonReader::parseTimestamp(parser.value(now));
+        if (!pinned)
+            return fail(u"--now takes an RFC 3339 time, e.g. 2026-11-20T09:00:00Z"_s);
+        clock = [at = *pinned] { return at; };
+    }
     int seedCount = 0;
     if (parser.isSet(seed)) {
         seedCount = parser.value(seed).toInt(&ok);
         if (!ok || seedCount < 0 || seedCount > 1000000)
             return fail(u"--seed takes a number of submissions"_s);
+    }
+
+    // Armed before seeding: a parent killed meanwhile ends this process at
+    // once (SIGTERM's default action, until the handler below is set).
+    ParentWatch parentWatch;
+    if (parser.isSet(exitWithParent)) {
+        if (const Result<> watching = parentWatch.start(); !watching)
+            return fail(watching.error().message);
+        QObject::connect(&parentWatch, &ParentWatch::gone, &app, [](const QString &why) {
+            std::fprintf(stderr, "assay-marketplace: %s; stopping\n", qUtf8Printable(why));
+            QCoreApplication::quit();
+        });
     }
 
     // A scratch folder only when no store is named: one made and never used
@@ -167,33 +201,65 @@ int main(int argc, char *argv[])
             return fail(u"cannot make a temporary folder: "_s + scratch->errorString());
         dbPath = scratch->filePath(u"marketplace.sqlite"_s);
     }
+    // The users a store without any gets: read when one needs them.
+    std::optional<QList<User>> fresh;
+    QString usersError;
+    auto readUsers = [&] {
+        if (!fresh)
+            fresh = parser.isSet(users) ? usersFromFile(parser.value(users), &usersError) : Seeder::demoUsers();
+        return fresh.has_value();
+    };
+    QElapsedTimer seeding;
+    seeding.start();
+    std::optional<SeedTemplate> seedTemplate;
+    bool fromTemplate = false;
+    if (parser.isSet(seedCache) && seedCount > 0 && !QFileInfo::exists(dbPath)) {
+        if (!readUsers())
+            return fail(usersError);
+        seedTemplate.emplace(parser.value(seedCache), seedCount, seedValue, *fresh);
+        const Result<bool> restored = seedTemplate->restore(dbPath);
+        // Without the template the store is seeded as if none was asked for.
+        if (!restored)
+            std::fprintf(stderr, "assay-marketplace: %s\n", qUtf8Printable(restored.error().message));
+        fromTemplate = restored.value_or(false);
+    }
     ServerStore store;
     if (!store.open(dbPath))
         return fail(store.errorString());
-    if (store.users().isEmpty()) {
-        QList<User> list = Seeder::demoUsers();
-        if (parser.isSet(users)) {
-            QString error;
-            const auto fromFile = usersFromFile(parser.value(users), &error);
-            if (!fromFile)
-                return fail(error);
-            list = *fromFile;
+    if (fromTemplate) {
+        for (const User &u : std::as_const(*fresh)) {
+            if (!store.setToken(u.id, u.token))
+                return fail(store.errorString());
         }
-        for (const User &u : std::as_const(list)) {
+    } else if (store.users().isEmpty()) {
+        if (!readUsers())
+            return fail(usersError);
+        for (const User &u : std::as_const(*fresh)) {
             if (!store.addUser(u))
                 return fail(store.errorString());
         }
     }
     // Idempotency keys are kept a week (the contract asks for at least a day).
-    store.expireIdempotencyKeys(QDateTime::currentDateTimeUtc().addDays(-7));
-    if (const QString error = Seeder::seed(store, seedCount, seedValue); !error.isEmpty())
+    store.expireIdempotencyKeys(clock().addDays(-7));
+    const QString evidenceCache = parser.isSet(seedCache) ? QDir(parser.value(seedCache)).filePath(u"evidence"_s) : QString();
+    if (const QString error = Seeder::seed(store, seedCount, seedValue, evidenceCache); !error.isEmpty())
         return fail(u"seeding failed: "_s + error);
+    if (seedTemplate && !fromTemplate) {
+        // Without a template the next start seeds again: slower, not wrong.
+        if (const Result<> saved = seedTemplate->save(store); !saved)
+            std::fprintf(stderr, "assay-marketplace: %s\n", qUtf8Printable(saved.error().message));
+    }
+    if (seedTemplate)
+        qCInfo(lcServer).noquote() << u"%1 in %2 ms"_s.arg(fromTemplate ? u"seeded store copied from the seed cache"_s
+                                                                      : u"seeded and kept in the seed cache"_s)
+                                          .arg(seeding.elapsed());
 
     ApiServer::Options options;
     options.faultProbability = faultP;
     options.faultSeed = seedValue;
     options.latencyMs = latencyMs;
     options.logRequests = !parser.isSet(quiet);
+    options.clock = clock;
     ApiServer server(&store, options);
     if (const QString error = server.listen(address, quint16(port)); !error.isEmpty())
         return fail(error);

@@ -2,7 +2,10 @@
 
 #include "server/Seeder.h"
 
+#include <QElapsedTimer>
 #include <QFile>
+
+#include <memory>
 
 namespace assay::test {
 
@@ -52,6 +55,13 @@ LoopbackMarketplace::LoopbackMarketplace(const QString &templateStore, server::A
         return;
     }
     restart(std::move(options));
+}
+
+std::function<QDateTime()> LoopbackMarketplace::anchoredClock()
+{
+    auto started = std::make_shared<QElapsedTimer>();
+    started->start();
+    return [started] { return server::Seeder::anchor().addMSecs(started->elapsed()); };
 }
 
 bool LoopbackMarketplace::restart(server::ApiServer::Options options)

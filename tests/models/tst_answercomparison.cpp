@@ -194,6 +194,44 @@ private Q_SLOTS:
         QCOMPARE(keys(c).last(), u"zz"_s);
     }
 
+    // A re-validation starts as the approved answers with the same files
+    // under new ids: against the approved submission (its previous) only
+    // what the partner updated since is a change.
+    void revalidationAgainstTheApprovedSubmission()
+    {
+        const Questionnaire q = v2();
+        Submission approved = currentOnV2();
+        approved.summary.id = u"s_approved"_s;
+        approved.summary.status = SubmissionSummary::Status::Approved;
+        Submission revalidation = submission(u"s_reval"_s, u"2026.1"_s, approved.answers, {});
+        revalidation.summary.kind = SubmissionSummary::Kind::Revalidation;
+        revalidation.summary.previousSubmissionId = approved.summary.id;
+        for (const EvidenceItem &e : approved.evidence) {
+            EvidenceItem copy = e;
+            copy.id = u"r_"_s + e.id;
+            revalidation.evidence.append(copy);
+        }
+        for (Answer &a : revalidation.answers) {
+            for (QString &id : a.evidenceIds)
+                id = u"r_"_s + id;
+        }
+        revalidation.answers[1].text = u"Same, and reviewed every quarter."_s; // the partner's update (a2)
+
+        const AnswerComparison c = AnswerComparison::compare(q, revalidation, &approved);
+        QVERIFY(c.hasPrevious());
+        for (const QString &key : {u"a1"_s, u"a4"_s, u"b1"_s}) {
+            QCOMPARE(c.change(key), Change::Unchanged);
+            QCOMPARE(c.question(key)->previousText, c.question(key)->currentText);
+        }
+        QCOMPARE(c.change(u"a2"_s), Change::Changed);
+        QVERIFY(c.question(u"a2"_s)->textChanged);
+        QVERIFY(!c.question(u"a2"_s)->evidenceChanged);
+        QCOMPARE(c.question(u"a2"_s)->previousText, u"Same."_s);
+        QCOMPARE(c.evidence().size(), 3);
+        for (const AnswerComparison::EvidenceDelta &d : c.evidence())
+            QCOMPARE(d.change, EChange::Unchanged);
+    }
+
     void withoutPrevious()
     {
         const AnswerComparison c = AnswerComparison::compare(v2(), currentOnV2());

@@ -68,8 +68,8 @@ private Q_SLOTS:
         QVERIFY(ok(cache.open(path)));
         QVERIFY(cache.isOpen());
         QCOMPARE(cache.path(), path);
-        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
-        QCOMPARE(Migrations::latestVersion(), 6);
+        QCOMPARE(ok(cache.connection().schemaVersion()), 8);
+        QCOMPARE(Migrations::latestVersion(), 8);
         QCOMPARE(pragma(path, QStringLiteral("journal_mode")).toString(), QStringLiteral("wal"));
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
     }
@@ -244,7 +244,7 @@ private Q_SLOTS:
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
         Cache cache;
         QVERIFY(ok(cache.open(path)));
-        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
+        QCOMPARE(ok(cache.connection().schemaVersion()), Migrations::latestVersion());
         QCOMPARE(ok(cache.search().find(QStringLiteral("hourly"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("isolat"))), QStringList{QStringLiteral("s_1")});
         QCOMPARE(ok(cache.search().find(QStringLiteral("acme"))), QStringList{QStringLiteral("s_1")});
@@ -313,7 +313,7 @@ private Q_SLOTS:
 
         Cache cache;
         QVERIFY(ok(cache.open(path)));
-        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
+        QCOMPARE(ok(cache.connection().schemaVersion()), Migrations::latestVersion());
         QCOMPARE(ok(cache.connection().integrityCheck()), QStringLiteral("ok"));
         using Kind = SubmissionSummary::Kind;
         QCOMPARE(ok(cache.submissions().summary(QStringLiteral("s_1")))->kind, Kind::Initial);
@@ -399,7 +399,7 @@ private Q_SLOTS:
 
         Cache cache;
         QVERIFY(ok(cache.open(path)));
-        QCOMPARE(ok(cache.connection().schemaVersion()), 6);
+        QCOMPARE(ok(cache.connection().schemaVersion()), Migrations::latestVersion());
         QCOMPARE(ok(cache.evidence().count(EvidenceItem::LocalState::Present)), 1);
         QCOMPARE(ok(cache.work().checklistTicks(QStringLiteral("s_1"))).size(), 1);
         const QList<EvidenceFindings::Unscanned> due = ok(cache.findings().unscanned(1));

@@ -1,4 +1,6 @@
 #include "common/HttpClient.h"
+#include "domain/JsonReader.h"
+#include "server/Seeder.h"
 
 #include <QDir>
 #include <QFile>
@@ -57,7 +59,11 @@ private Q_SLOTS:
         QString listening;
         QStringList tokens;
         const QString db = m_dir.filePath(u"m.sqlite"_s);
-        QVERIFY(start(p, {u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, db, u"--seed"_s, u"20"_s, u"--print-tokens"_s},
+        // The clock at the seeding anchor: the seeded re-validations are
+        // all there is, on whatever day the test runs.
+        const QString now = JsonReader::formatTimestamp(server::Seeder::anchor());
+        QVERIFY(start(p, {u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, db, u"--seed"_s, u"20"_s, u"--print-tokens"_s,
+                          u"--now"_s, now},
                       &listening, &tokens, 7));
         const auto m = QRegularExpression(u"^listening on (http://127\\.0\\.0\\.1:(\\d+))$"_s).match(listening);
         QVERIFY2(m.hasMatch(), qPrintable(listening));
@@ -87,7 +93,8 @@ private Q_SLOTS:
         // Restarting on the same store adds nothing and keeps the tokens.
         QProcess again;
         QStringList tokens2;
-        QVERIFY(start(again, {u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, db, u"--seed"_s, u"20"_s, u"--print-tokens"_s},
+        QVERIFY(start(again, {u"--listen"_s, u"127.0.0.1:0"_s, u"--db"_s, db, u"--seed"_s, u"20"_s, u"--print-tokens"_s,
+                              u"--now"_s, now},
                       &listening, &tokens2, 7));
         QCOMPARE(tokens2, tokens);
         HttpClient http2(QUrl(listening.mid(13)));
@@ -105,6 +112,7 @@ private Q_SLOTS:
         QTest::newRow("no port") << QStringList{u"--listen"_s, u"127.0.0.1"_s} << u"HOST:PORT"_s;
         QTest::newRow("faults > 1") << QStringList{u"--faults"_s, u"1.5"_s} << u"--faults"_s;
         QTest::newRow("bad seed") << QStringList{u"--seed"_s, u"lots"_s} << u"--seed"_s;
+        QTest::newRow("bad now") << QStringList{u"--now"_s, u"20 November 2026"_s} << u"--now"_s;
     }
     void refusesNonLoopbackAndBadArguments()
     {

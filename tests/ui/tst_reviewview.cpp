@@ -26,6 +26,7 @@
 #include "ui/review/PreviousReasons.h"
 #include "ui/review/QuestionNavigator.h"
 #include "ui/review/ReviewHeader.h"
+#include "ui/review/ReviewContext.h"
 #include "ui/review/ReviewView.h"
 #include "ui/review/SaveIndicator.h"
 #include "ui/review/VerdictDialog.h"
@@ -516,6 +517,58 @@ private Q_SLOTS:
             QVERIFY(!a->shortcut().isEmpty());
             QVERIFY(!a->associatedObjects().isEmpty());
         }
+    }
+
+    // A re-validation's diff is against the approved submission it
+    // re-checks (its previous_submission_id), not against the app's latest
+    // other submission: here a withdrawn one, cached, submitted after the
+    // approval with other answers.
+    void aRevalidationComparesWithTheApprovedSubmission()
+    {
+        Submission approved = test::submission(20);
+        approved.summary.status = SubmissionSummary::Status::Approved;
+        approved.summary.stage = SubmissionSummary::Stage::Done;
+        approved.summary.badgeExpiresAt = approved.summary.updatedAt.addYears(1);
+        approved.summary.previousSubmissionId.reset();
+        Submission withdrawn = test::submission(21);
+        withdrawn.summary.appId = approved.summary.appId;
+        withdrawn.summary.status = SubmissionSummary::Status::Withdrawn;
+        withdrawn.summary.stage = SubmissionSummary::Stage::Done;
+        withdrawn.summary.submittedAt = approved.summary.submittedAt.addDays(30);
+        withdrawn.summary.previousSubmissionId.reset();
+        for (Answer &a : withdrawn.answers)
+            a.text = QStringLiteral("Withdrawn: ") + a.text;
+        // Pre-filled from the approved one (its files under new ids), then
+        // the partner updated seg.1.
+        Submission reval = test::submission(22);
+        reval.summary.appId = approved.summary.appId;
+        reval.summary.kind = SubmissionSummary::Kind::Revalidation;
+        reval.summary.previousSubmissionId = approved.summary.id;
+        reval.summary.submittedAt = withdrawn.summary.submittedAt.addDays(300);
+        reval.answers = approved.answers;
+        reval.evidence = approved.evidence;
+        for (EvidenceItem &e : reval.evidence)
+            e.id = QStringLiteral("r_") + e.id;
+        for (Answer &a : reval.answers) {
+            for (QString &id : a.evidenceIds)
+                id = QStringLiteral("r_") + id;
+            if (a.questionKey == QLatin1String("seg.1"))
+                a.text += QStringLiteral(" The reporting replica too.");
+        }
+        for (const Submission &s : {approved, withdrawn, reval})
+            QVERIFY(ok(m_cache->submissions().store(s)));
+
+        QCOMPARE(review()->open(reval.summary.id).errorString(), QString());
+        const ReviewContext &c = review()->context();
+        QVERIFY(c.previous);
+        QCOMPARE(c.previous->summary.id, approved.summary.id);
+        QVERIFY(c.comparison.hasPrevious());
+        QCOMPARE(c.comparison.change(QStringLiteral("csrf.1")), AnswerComparison::Change::Unchanged);
+        QCOMPARE(c.comparison.change(QStringLiteral("xss.1")), AnswerComparison::Change::Unchanged);
+        QCOMPARE(c.comparison.change(QStringLiteral("seg.1")), AnswerComparison::Change::Changed);
+        QCOMPARE(c.comparison.question(QStringLiteral("csrf.1"))->previousText, approved.answers.first().text);
+        for (const AnswerComparison::EvidenceDelta &d : c.comparison.evidence())
+            QCOMPARE(d.change, AnswerComparison::EvidenceChange::Unchanged);
     }
 };
 

@@ -1,0 +1,322 @@
+// A search keystroke to the updated list at scale: SearchIndex::fillHits
+// (the index's candidates, ranked, phrases checked) plus the first page of
+// the queue (50 rows, best first) with their snippets, against a floor: the
+// same FTS statement fillHits runs (the per-term MATCHes, joined and
+// ranked) in the sqlite3 shell on the same file. For a rare word, a common
+// word, a common prefix as typed, two words and a phrase of common words;
+// p50/p95 of each and the ratio at p95. The bare MATCH of the words is
+// printed too, for scale.
+//
+// The cache is bench/QueueBenchData's (100,000 submissions with realistic
+// answers and comments, kept in the build folder) when the build has it;
+// without it, a smaller cache this seeds itself (--own N).
+//
+// Usage: bench_search [--runs N] [--count N]
+// Figures only: never fails on time.
+
+#include "bench/BenchSupport.h"
+#include "domain/Submission.h"
+#include "models/Cache.h"
+#include "models/CacheConnection.h"
+#include "models/SearchIndex.h"
+#include "models/SearchQuery.h"
+#include "models/SearchSnippet.h"
+#include "models/SubmissionStore.h"
+#ifdef ASSAY_HAVE_QUEUE_BENCH_DATA
+#include "bench/QueueBenchData.h"
+#endif
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QTimeZone>
+
+#include <cstdio>
+
+using namespace assay;
+using namespace assay::bench;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int PageRows = 50;
+
+// The fallback cache: `count` submissions of 20 answers and 3 comments from
+// a fixed vocabulary, common words on every page and a few rare ones.
+Result<QString> ownCache(int count)
+{
+    const QString dir = QCoreApplication::applicationDirPath() + u"/../bench-data"_s;
+    QDir().mkpath(dir);
+    const QString path = dir + u"/search-%1-v1.sqlite"_s.arg(count);
+    if (QFileInfo::exists(path))
+        return path;
+    const QString partial = path + u".partial"_s;
+    QFile::remove(partial);
+    std::printf("seeding %d submissions into %s (once)\n", count, qPrintable(path));
+    std::fflush(stdout);
+    static const QStringList common = QStringLiteral(
+        "the data is encrypted at rest and in transit we use tls for every connection tokens are rotated "
+        "access is logged reviewed by the security team each quarter customer records stored in postgresql "
+        "with row level security backups run nightly retained for thirty days keys live in a managed vault "
+        "only support staff can read production data after approval incidents are reported within hours "
+        "our application never stores passwords in plain text sessions expire after inactivity").split(u' ');
+    static const QStringList rare = {u"zeppelin"_s, u"quetzal"_s, u"okapi"_s, u"narwhal"_s, u"axolotl"_s};
+    QRandomGenerator rng(42);
+    {
+        Cache cache;
+        if (Result<> opened = cache.open(partial); !opened)
+            return opened.error();
+        QList<Submission> batch;
+        for (int n = 0; n < count; ++n) {
+            Submission s;
+            s.summary.id = u"s_%1"_s.arg(n, 6, 10, QLatin1Char('0'));
+            s.summary.version = 1;
+            s.summary.appId = u"a_%1"_s.arg(n % 5000);
+            s.summary.appName = u"App %1 %2"_s.arg(common.at(rng.bounded(int(common.size())))).arg(n % 5000);
+            s.summary.partnerId = u"p_%1"_s.arg(n % 700);
+            s.summary.partnerName = u"Partner %1"_s.arg(n % 700);
+            s.summary.questionnaireVersion = u"2026.1"_s;
+            s.summary.submittedAt = QDateTime(QDate(2025, 1, 1), QTime(0, 0), QTimeZone::UTC).addSecs(qint64(n) * 300);
+            s.summary.updatedAt = s.summary.submittedAt;
+            for (int a = 0; a < 20; ++a) {
+                QStringList words;
+                const int length = 20 + int(rng.bounded(40));
+                for (int w = 0; w < length; ++w)
+                    words.append(common.at(rng.bounded(int(common.size()))));
+                if (rng.bounded(20000) == 0)
+                    words.insert(int(rng.bounded(int(words.size()))), rare.at(rng.bounded(int(rare.size()))));
+                s.answers.append({u"q%1"_s.arg(a), words.join(u' '), {}});
+            }
+            for (int c = 0; c < 3; ++c) {
+                QStringList words;
+                for (int w = 0; w < 12; ++w)
+                    words.append(common.at(rng.bounded(int(common.size()))));
+                s.comments.append({u"c_%1_%2"_s.arg(n).arg(c), u"u_bob"_s, Comment::Visibility::Internal,
+                                   words.join(u' '), s.summary.submittedAt.addSecs(60 * (c + 1))});
+            }
+            batch.append(std::move(s));
+            if (batch.size() == 500 || n == count - 1) {
+                if (Result<> stored = cache.submissions().store(batch); !stored)
+                    return stored.error();
+                batch.clear();
+            }
+        }
+    }
+    if (!QFile::rename(partial, path))
+        return Error{u"cannot move %1 into place"_s.arg(partial)};
+    return path;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const qsizetype i = std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size() - 1) + 0.5));
+    return values.at(i);
+}
+
+// The statement fillHits runs for a query, as plain SQL for the shell (the
+// MATCH expressions inlined as string literals), counting its rows.
+QString floorSql(const SearchQuery &q)
+{
+    QStringList subs;
+    QStringList score;
+    const QStringList terms = q.termMatches();
+    for (int t = 0; t < terms.size(); ++t) {
+        QString m = terms.at(t);
+        m.replace(u'\'', u"''"_s);
+        subs.append(u"(SELECT s, w * ln(1.0 + (SELECT max(num) FROM main.submissions) / count(*) OVER ()) AS x FROM "
+                    "(SELECT rowid / 2 AS s, max(CASE WHEN rowid % 2 = 0 THEN 2.0 ELSE 1.0 END) AS w FROM main.search "
+                    "WHERE search MATCH '%1' GROUP BY s)) t%2"_s.arg(m).arg(t)
+                    + (t == 0 ? QString() : u" ON t%1.s = t0.s"_s.arg(t)));
+        score.append(u"t%1.x"_s.arg(t));
+    }
+    return u"SELECT count(*) FROM (SELECT t0.s, -(%1) AS r FROM %2 ORDER BY r LIMIT -1);"_s.arg(score.join(u" + "_s),
+                                                                                               subs.join(u" JOIN "_s));
+}
+
+QString bareSql(const SearchQuery &q)
+{
+    QString m = q.ftsMatch();
+    m.replace(u'\'', u"''"_s);
+    return u"SELECT count(*) FROM search WHERE search MATCH '%1';"_s.arg(m);
+}
+
+// Runs `sql` `runs` times in one sqlite3 shell on the file; the wall time
+// of each run, as the shell's timer measures it.
+Result<QList<double>> shellTimes(const QString &path, const QString &sql, int runs)
+{
+    QString script = u".timer on\n"_s;
+    for (int i = 0; i < runs + 2; ++i) // two warm-ups
+        script += sql + u'\n';
+    QProcess shell;
+    shell.start(u"sqlite3"_s, {u"-readonly"_s, path});
+    if (!shell.waitForStarted())
+        return Error{u"cannot start the sqlite3 shell"_s};
+    shell.write(script.toUtf8());
+    shell.closeWriteChannel();
+    if (!shell.waitForFinished(600000))
+        return Error{u"the sqlite3 shell did not finish"_s};
+    const QString out = QString::fromUtf8(shell.readAllStandardOutput() + shell.readAllStandardError());
+    static const QRegularExpression timer(u"Run Time: real ([0-9.]+)"_s);
+    QList<double> ms;
+    for (auto it = timer.globalMatch(out); it.hasNext();)
+        ms.append(it.next().captured(1).toDouble() * 1000.0);
+    if (ms.size() != runs + 2)
+        return Error{u"the shell said: %1"_s.arg(out.left(500))};
+    return ms.mid(2);
+}
+
+struct Keystroke
+{
+    double ms = 0;
+    int hits = 0;
+};
+
+// One keystroke: the hits, the first page, its documents and snippets.
+Result<Keystroke> keystroke(Cache &cache, const SearchQuery &q)
+{
+    QElapsedTimer t;
+    t.start();
+    const Result<int> hits = cache.search().fillHits(q);
+    if (!hits)
+        return hits.error();
+    QSqlQuery page(cache.connection().database());
+    page.setForwardOnly(true);
+    if (!page.exec(u"SELECT s.id FROM temp.search_hits h JOIN submissions s ON s.num = h.num "
+                   "ORDER BY h.rank, h.num DESC LIMIT %1"_s.arg(PageRows)))
+        return Error{u"page: failed"_s};
+    QStringList ids;
+    while (page.next())
+        ids.append(page.value(0).toString());
+    const Result<QHash<QString, QString>> docs = cache.search().documents(ids);
+    if (!docs)
+        return docs.error();
+    int marked = 0;
+    for (const QString &id : std::as_const(ids))
+        marked += int(SearchSnippet::make(docs->value(id), q).matches.size());
+    if (!ids.isEmpty() && marked == 0)
+        return Error{u"no snippet marked a match"_s};
+    return Keystroke{double(t.nsecsElapsed()) / 1e6, *hits};
+}
+
+// Words to search for, chosen from the index itself: the commonest word,
+// a rare one, a prefix of the commonest, two common words, and a phrase
+// taken from a document (its words common too).
+Result<QList<std::pair<QString, QString>>> pickQueries(Cache &cache)
+{
+    QSqlQuery q(cache.connection().database());
+    if (!q.exec(u"CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search, 'row')"_s))
+        return Error{u"fts5vocab: failed"_s};
+    QString commonest, second, rarest;
+    if (!q.exec(u"SELECT term FROM temp.search_vocab WHERE length(term) >= 4 AND term GLOB '[a-z]*' "
+                "ORDER BY doc DESC LIMIT 2"_s))
+        return Error{u"vocabulary: failed"_s};
+    if (q.next())
+        commonest = q.value(0).toString();
+    if (q.next())
+        second = q.value(0).toString();
+    if (!q.exec(u"SELECT term FROM temp.search_vocab WHERE doc BETWEEN 5 AND 60 AND length(term) >= 5 "
+                "AND term GLOB '[a-z]*' ORDER BY doc DESC LIMIT 1"_s))
+        return Error{u"vocabulary: failed"_s};
+    if (q.next())
+        rarest = q.value(0).toString();
+    if (commonest.isEmpty() || rarest.isEmpty())
+        return Error{u"the cache's vocabulary has no common or no rare word"_s};
+    // A phrase: three adjacent words of an answer in the middle of the cache.
+    QString phrase;
+    if (q.exec(u"SELECT a.text FROM answers a JOIN submissions s ON s.id = a.submission_id "
+                "WHERE s.num = (SELECT max(num) / 2 FROM submissions) ORDER BY a.position LIMIT 1"_s)
+        && q.next()) {
+        const QList<SearchQuery::Token> tokens = SearchQuery::tokenize(q.value(0).toString());
+        if (tokens.size() >= 6)
+            phrase = tokens.at(3).folded + u' ' + tokens.at(4).folded + u' ' + tokens.at(5).folded;
+    }
+    QList<std::pair<QString, QString>> out = {
+        {u"rare word"_s, rarest},
+        {u"common word"_s, commonest},
+        {u"common prefix, as typed"_s, commonest.left(2)},
+        {u"two common words"_s, commonest + u' ' + second},
+    };
+    if (!phrase.isEmpty())
+        out.append({u"phrase"_s, u"\"%1\""_s.arg(phrase)});
+    return out;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"A search keystroke against the same FTS statement in the sqlite3 shell"_s);
+    parser.addHelpOption();
+    const QCommandLineOption runsOption(u"runs"_s, u"keystrokes per query (default 30)"_s, u"N"_s, u"30"_s);
+    const QCommandLineOption countOption(u"count"_s, u"submissions in the cache (default 100000)"_s, u"N"_s, u"100000"_s);
+    const QCommandLineOption ownOption(u"own"_s, u"seed this bench's own cache of N submissions"_s, u"N"_s);
+    parser.addOptions({runsOption, countOption, ownOption});
+    parser.process(app);
+    const int runs = std::max(3, parser.value(runsOption).toInt());
+    const int count = parser.value(countOption).toInt();
+
+    Result<QString> path = Error{u"no cache"_s};
+#ifdef ASSAY_HAVE_QUEUE_BENCH_DATA
+    if (!parser.isSet(ownOption))
+        path = queueBenchCache(count);
+    else
+#endif
+        path = ownCache(parser.isSet(ownOption) ? parser.value(ownOption).toInt() : std::min(count, 20000));
+    if (!path) {
+        std::fprintf(stderr, "bench_search: %s\n", qPrintable(path.error().message));
+        return 1;
+    }
+    Cache cache;
+    if (Result<> opened = cache.open(*path); !opened) {
+        std::fprintf(stderr, "bench_search: %s\n", qPrintable(opened.error().message));
+        return 1;
+    }
+    const Result<int> total = cache.submissions().count();
+    const Result<QList<std::pair<QString, QString>>> queries = pickQueries(cache);
+    if (!total || !queries) {
+        std::fprintf(stderr, "bench_search: %s\n", qPrintable((total ? queries.error() : total.error()).message));
+        return 1;
+    }
+    std::printf("search keystroke (fillHits + %d rows' snippets) against the same FTS statement in the sqlite3 shell,\n"
+                "%d submissions in %s, %d keystrokes per query (p50 / p95, ms)\n\n",
+                PageRows, *total, qPrintable(QFileInfo(*path).fileName()), runs);
+    for (const auto &[what, text] : *queries) {
+        const SearchQuery q = SearchQuery::parse(text);
+        QList<double> ours;
+        int hits = 0;
+        for (int i = 0; i < runs + 2; ++i) {
+            const Result<Keystroke> k = keystroke(cache, q);
+            if (!k) {
+                std::fprintf(stderr, "bench_search: %s: %s\n", qPrintable(what), qPrintable(k.error().message));
+                return 1;
+            }
+            if (i >= 2)
+                ours.append(k->ms);
+            hits = k->hits;
+        }
+        const Result<QList<double>> floor = shellTimes(*path, floorSql(q), runs);
+        const Result<QList<double>> bare = shellTimes(*path, bareSql(q), runs);
+        if (!floor || !bare) {
+            std::fprintf(stderr, "bench_search: %s\n", qPrintable((floor ? bare.error() : floor.error()).message));
+            return 1;
+        }
+        const double p95 = percentile(ours, 0.95), f95 = percentile(*floor, 0.95);
+        std::printf("%-24s %-28s %7d hits\n  keystroke %7.1f / %7.1f\n  shell     %7.1f / %7.1f   (bare MATCH %.1f / %.1f)\n"
+                    "  -> %.2fx the shell at p95\n",
+                    qPrintable(what), qPrintable(text.left(28)), hits, percentile(ours, 0.5), p95,
+                    percentile(*floor, 0.5), f95, percentile(*bare, 0.5), percentile(*bare, 0.95),
+                    f95 > 0 ? p95 / f95 : 0.0);
+    }
+    return 0;
+}
