@@ -8,11 +8,14 @@
 
 #include "domain/Result.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace assay::bench {
 
 // The path of the cache (made when missing or of another format version).
 Result<QString> queueBenchCache(int count = 100000);
+// The "now" the cache's dates are written around (a QueueContext's now).
+QDateTime queueBenchNow();
 
 } // namespace assay::bench

@@ -3,6 +3,8 @@
 #include "models/Cache.h"
 #include "models/CacheConnection.h"
 #include "models/SearchIndex.h"
+#include "models/SearchQuery.h"
+#include "models/SearchSnippet.h"
 #include "models/UserDirectory.h"
 
 #include <QScopedValueRollback>
@@ -306,8 +308,7 @@ void QueueModel::sort(int column, Qt::SortOrder order)
 
 QueueQuery::Sort QueueModel::currentSort() const
 {
-    const bool searching = !m_filter.search.trimmed().isEmpty();
-    if (searching && !m_sortChosen)
+    if (isSearching() && !m_sortChosen)
         return {QueueQuery::SortKey::Rank, false};
     QueueQuery::Sort sort{keyOfColumn(m_sortColumn), m_sortOrder == Qt::DescendingOrder};
     // Older first is a larger age.
@@ -327,29 +328,18 @@ QueueContext QueueModel::frozenContext() const
 
 Result<> QueueModel::prepareSearch()
 {
-    if (m_searchReady || m_filter.search.trimmed().isEmpty())
+    if (m_searchReady || !isSearching())
         return {};
-    // Until SearchIndex::fillHits lands: the ids the index finds, best
-    // first, as temp.search_hits (num, rank) for the queue to join.
-    QSqlDatabase db = m_cache->connection().database();
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS search_hits (num INTEGER PRIMARY KEY, rank REAL)"))
-        || !q.exec(QStringLiteral("DELETE FROM temp.search_hits")))
-        return CacheConnection::failQuery(q, QStringLiteral("prepare the search"));
-    const Result<QStringList> found = m_cache->search().find(m_filter.search, 1000000);
-    if (!found)
-        return found.error();
-    if (!q.prepare(QStringLiteral("INSERT OR IGNORE INTO temp.search_hits (num, rank) "
-                                  "SELECT num, ? FROM submissions WHERE id = ?")))
-        return CacheConnection::failQuery(q, QStringLiteral("prepare the search"));
-    for (qsizetype i = 0; i < found->size(); ++i) {
-        q.addBindValue(double(i));
-        q.addBindValue(found->at(i));
-        if (!q.exec())
-            return CacheConnection::failQuery(q, QStringLiteral("store the search's hits"));
-    }
+    // The hits go to temp.search_hits, which the queue's SQL joins.
+    if (const Result<int> hits = m_cache->search().fillHits(SearchQuery::parse(m_filter.search)); !hits)
+        return hits.error();
     m_searchReady = true;
     return {};
+}
+
+bool QueueModel::isSearching() const
+{
+    return !SearchQuery::parse(m_filter.search).isEmpty();
 }
 
 void QueueModel::readNames()
@@ -503,7 +493,7 @@ void QueueModel::refreshIds(const QStringList &ids)
     const QueueContext context = frozenContext();
     // A search's hits are the index's to say: a changed submission may match
     // now, or no more.
-    if (!m_filter.search.trimmed().isEmpty()) {
+    if (isSearching()) {
         m_searchReady = false;
         if (Result<> ready = prepareSearch(); !ready) {
             Q_EMIT readFailed(ready.error().message);
@@ -572,10 +562,32 @@ QModelIndex QueueModel::indexOfId(const QString &id) const
 
 void QueueModel::fillSnippets(int first, int last)
 {
-    // Until SearchIndex::documents and SearchSnippet land the column stays
-    // empty; they make a snippet for these rows only.
-    Q_UNUSED(first);
-    Q_UNUSED(last);
+    // Made from the cached text of these rows only, once per row: the index
+    // keeps no positions, and a snippet of every hit would cost a read of
+    // every hit's answers.
+    if (first > last || !isSearching())
+        return;
+    QStringList ids;
+    for (int row = first; row <= last; ++row) {
+        const QString &id = m_rows.at(row).summary.id;
+        if (!m_snippets.contains(id))
+            ids.append(id);
+    }
+    if (ids.isEmpty())
+        return;
+    const Result<QHash<QString, QString>> documents = m_cache->search().documents(ids);
+    if (!documents) {
+        Q_EMIT readFailed(documents.error().message);
+        return;
+    }
+    const SearchQuery query = SearchQuery::parse(m_filter.search);
+    for (auto it = documents->cbegin(); it != documents->cend(); ++it) {
+        const SearchSnippet snippet = SearchSnippet::make(it.value(), query);
+        QList<QPoint> ranges;
+        for (const auto &[start, length] : snippet.matches)
+            ranges.append(QPoint(start, length));
+        m_snippets.insert(it.key(), {snippet.text, ranges});
+    }
 }
 
 } // namespace assay

@@ -107,6 +107,8 @@ Q_SIGNALS:
 
 private:
     Result<> prepareSearch();
+    // The filter's search says something searchable (junk alone does not).
+    bool isSearching() const;
     void readNames();
     QueueQuery::Sort currentSort() const;
     QueueContext frozenContext() const;

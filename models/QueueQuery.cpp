@@ -3,6 +3,7 @@
 #include "domain/SubmissionRow.h"
 #include "models/CacheConnection.h"
 #include "models/ColumnValues.h"
+#include "models/SearchQuery.h"
 
 #include <QSqlQuery>
 
@@ -145,15 +146,13 @@ Sql viewCondition(SavedView view, const QueueContext &context)
                                   "OR s.id IN (SELECT e.submission_id FROM evidence e WHERE e.local_state = 'mismatch'))"));
     case SavedView::DueForRevalidation:
         // Expiring within the window or expired, and not renewed by a later
-        // approval of the same app.
-        return sql(QStringLiteral("s.status = 'approved' AND s.badge_expires_at < ? AND NOT EXISTS "
-                                  "(SELECT 1 FROM submissions l WHERE l.app_id = s.app_id AND l.status = 'approved' "
-                                  "AND l.submitted_at > s.submitted_at)"),
+        // approval of the same app (schema 7's later_approval). The terms
+        // are the partial index's.
+        return sql(QStringLiteral("s.status = 'approved' AND s.later_approval = 0 AND s.badge_expires_at < ?"),
                    {stamp(now.addDays(context.revalidationWindowDays))});
     case SavedView::Locked:
-        return sql(QStringLiteral("s.status = 'rejected' AND s.resubmission_allowed_at > ? AND NOT EXISTS "
-                                  "(SELECT 1 FROM submissions l WHERE l.app_id = s.app_id "
-                                  "AND l.submitted_at > s.submitted_at)"),
+        // Not resubmitted since (later_submission).
+        return sql(QStringLiteral("s.status = 'rejected' AND s.later_submission = 0 AND s.resubmission_allowed_at > ?"),
                    {stamp(now)});
     case SavedView::Decided:
         return sql(QStringLiteral("s.stage = 'done'"));
@@ -199,21 +198,32 @@ Sql whereOf(const QueueFilter &filter, const QueueContext &context)
     return out;
 }
 
+// Text that says nothing searchable (junk, lone quotes) is no search.
 bool searching(const QueueFilter &filter)
 {
-    return !filter.search.trimmed().isEmpty();
+    return !filter.search.trimmed().isEmpty() && !SearchQuery::parse(filter.search).isEmpty();
 }
 
 Sql fromOf(const QueueFilter &filter)
 {
     if (searching(filter))
         return sql(QStringLiteral(" FROM temp.search_hits h JOIN submissions s ON s.num = h.num"));
-    // The planner would rather take the assignee index (which also holds
-    // every decided, unassigned submission) and sort: the partial index is
-    // the view, already in submission order.
-    if (filter.view == SavedView::Unassigned)
+    // Without statistics the planner guesses, and guesses wrong for these
+    // views: for Unassigned it takes the assignee index (which also holds
+    // every decided, unassigned submission) and sorts, where the partial
+    // index is the view, already in submission order; for the badge and
+    // lock views it walks every submission in date order to find the few
+    // that are in them. The views' own partial indexes are named.
+    switch (filter.view) {
+    case SavedView::Unassigned:
         return sql(QStringLiteral(" FROM submissions s INDEXED BY submissions_unassigned"));
-    return sql(QStringLiteral(" FROM submissions s"));
+    case SavedView::DueForRevalidation:
+        return sql(QStringLiteral(" FROM submissions s INDEXED BY submissions_badges"));
+    case SavedView::Locked:
+        return sql(QStringLiteral(" FROM submissions s INDEXED BY submissions_locks"));
+    default:
+        return sql(QStringLiteral(" FROM submissions s"));
+    }
 }
 
 // Without a search there is no rank to sort by.
@@ -295,13 +305,16 @@ QueueQuery::QueueQuery(CacheConnection &connection)
 }
 
 namespace {
-Sql pageStatement(const QueueFilter &filter, const QueueContext &context, const QueueQuery::Sort &wanted,
-                  const std::optional<QueueQuery::Cursor> &after, int limit)
+// Which rows make the page, in order: their numbers and sort keys only, so
+// that a sort over many candidates (a view without its order in an index,
+// the SLA) carries nothing else through it.
+Sql pageKeys(const QueueFilter &filter, const QueueContext &context, const QueueQuery::Sort &sort,
+             const std::optional<QueueQuery::Cursor> &after, int limit)
 {
-    const QueueQuery::Sort sort = effective(wanted, filter);
     const Sql key = sortKey(sort, context);
-    Sql statement = sql(selectColumns() + (searching(filter) ? QStringLiteral("h.rank, ") : QStringLiteral("0.0, ")));
+    Sql statement = sql(QStringLiteral("SELECT s.num AS qn, "));
     statement += key;
+    statement += QStringLiteral(" AS qk");
     statement += fromOf(filter);
     Sql where = whereOf(filter, context);
     if (after) {
@@ -327,6 +340,28 @@ Sql pageStatement(const QueueFilter &filter, const QueueContext &context, const 
     statement += sql(QStringLiteral("%1, s.num%1 LIMIT ?").arg(dir), {limit});
     return statement;
 }
+
+bool noCaseKey(QueueQuery::SortKey key)
+{
+    return key == QueueQuery::SortKey::App || key == QueueQuery::SortKey::Partner || key == QueueQuery::SortKey::Assignee;
+}
+
+// The page's rows with their columns, read for those rows alone (CROSS JOIN:
+// the page first, then each row by its number).
+Sql pageStatement(const QueueFilter &filter, const QueueContext &context, const QueueQuery::Sort &wanted,
+                  const std::optional<QueueQuery::Cursor> &after, int limit)
+{
+    const QueueQuery::Sort sort = effective(wanted, filter);
+    Sql statement = sql(selectColumns() + (searching(filter) ? QStringLiteral("h.rank, ") : QStringLiteral("0.0, "))
+                        + QStringLiteral("p.qk FROM ("));
+    statement += pageKeys(filter, context, sort, after, limit);
+    statement += QStringLiteral(") p CROSS JOIN submissions s ON s.num = p.qn");
+    if (searching(filter))
+        statement += QStringLiteral(" CROSS JOIN temp.search_hits h ON h.num = p.qn");
+    const QString dir = sort.descending ? QStringLiteral(" DESC") : QString();
+    statement += QStringLiteral(" ORDER BY p.qk%1%2, p.qn%2").arg(noCaseKey(sort.key) ? QStringLiteral(" COLLATE NOCASE") : QString(), dir);
+    return statement;
+}
 } // namespace
 
 Result<QList<QueueQuery::Row>> QueueQuery::page(const QueueFilter &filter, const QueueContext &context, const Sort &sort,
@@ -344,7 +379,7 @@ Result<QList<QueueQuery::Row>> QueueQuery::page(const QueueFilter &filter, const
 
 Result<QString> QueueQuery::explain(const QueueFilter &filter, const QueueContext &context, const Sort &sort)
 {
-    Sql statement = pageStatement(filter, context, sort, std::nullopt, 200);
+    Sql statement = pageKeys(filter, context, effective(sort, filter), std::nullopt, 200);
     statement.text.prepend(QStringLiteral("EXPLAIN QUERY PLAN "));
     Result<QSqlQuery> q = run(m_connection.database(), statement, QStringLiteral("explain the queue's query"));
     if (!q)
@@ -428,8 +463,7 @@ Result<QHash<SavedView, int>> QueueQuery::viewCounts(const QueueContext &context
 
 bool QueueQuery::before(const Sort &sort, const QVariant &keyA, qint64 numA, const QVariant &keyB, qint64 numB)
 {
-    const bool noCase = sort.key == SortKey::App || sort.key == SortKey::Partner || sort.key == SortKey::Assignee;
-    int c = compareKeys(keyA, keyB, noCase);
+    int c = compareKeys(keyA, keyB, noCaseKey(sort.key));
     if (c == 0)
         c = numA < numB ? -1 : numA > numB ? 1 : 0;
     return sort.descending ? c > 0 : c < 0;

@@ -49,9 +49,49 @@ CREATE INDEX submissions_by_submitted ON submissions (submitted_at);
 -- Unassigned: open ones with nobody on them.
 CREATE INDEX submissions_unassigned ON submissions (submitted_at)
     WHERE assignee IS NULL AND stage != 'done';
--- Due for re-validation, Locked.
-CREATE INDEX submissions_badges ON submissions (badge_expires_at) WHERE status = 'approved';
-CREATE INDEX submissions_locks ON submissions (resubmission_allowed_at) WHERE status = 'rejected';
+-- Due for re-validation and Locked ask of a submission whether its app has
+-- a later submission (Locked: then it is no longer locked out) or a later
+-- approved one (Due: then its badge was renewed). Asked per candidate that
+-- is a probe for each of tens of thousands of old badges; kept here instead,
+-- by triggers, so that the views are an index range:
+--   later_submission  the app has a submission submitted after this one
+--   later_approval    ... and one of those is approved
+-- A submission arriving sets both for the earlier ones of its app, and its
+-- own from the later ones already there; one becoming approved sets
+-- later_approval on the earlier ones. (The API never takes an approval
+-- back, nor moves a submission to another app or date.)
+ALTER TABLE submissions ADD COLUMN later_submission INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE submissions ADD COLUMN later_approval INTEGER NOT NULL DEFAULT 0;
+UPDATE submissions AS s SET
+    later_submission = EXISTS (SELECT 1 FROM submissions l WHERE l.app_id = s.app_id AND l.submitted_at > s.submitted_at),
+    later_approval = EXISTS (SELECT 1 FROM submissions l WHERE l.app_id = s.app_id AND l.submitted_at > s.submitted_at
+                             AND l.status = 'approved');
+
+CREATE TRIGGER submissions_later_on_insert AFTER INSERT ON submissions BEGIN
+    UPDATE submissions SET later_submission = 1, later_approval = later_approval OR NEW.status = 'approved'
+        WHERE app_id = NEW.app_id AND submitted_at < NEW.submitted_at
+        AND (later_submission = 0 OR (NEW.status = 'approved' AND later_approval = 0));
+    -- Written only when there is something to say: a new submission is
+    -- usually its app's latest.
+    UPDATE submissions SET later_submission = 1,
+        later_approval = EXISTS (SELECT 1 FROM submissions l WHERE l.app_id = NEW.app_id
+                                 AND l.submitted_at > NEW.submitted_at AND l.status = 'approved')
+        WHERE num = NEW.num AND EXISTS (SELECT 1 FROM submissions l WHERE l.app_id = NEW.app_id
+                                        AND l.submitted_at > NEW.submitted_at);
+END;
+
+CREATE TRIGGER submissions_later_on_approval AFTER UPDATE OF status ON submissions
+    WHEN NEW.status = 'approved' AND OLD.status != 'approved' BEGIN
+    UPDATE submissions SET later_approval = 1
+        WHERE app_id = NEW.app_id AND submitted_at < NEW.submitted_at AND later_approval = 0;
+END;
+
+-- Due for re-validation, Locked: the views themselves, newest first (the
+-- bound on the date is checked in the index).
+CREATE INDEX submissions_badges ON submissions (submitted_at, badge_expires_at)
+    WHERE status = 'approved' AND later_approval = 0;
+CREATE INDEX submissions_locks ON submissions (submitted_at, resubmission_allowed_at)
+    WHERE status = 'rejected' AND later_submission = 0;
 -- The sorts by name (as the queue sorts them: case-insensitive).
 CREATE INDEX submissions_by_app_name ON submissions (app_name COLLATE NOCASE);
 CREATE INDEX submissions_by_partner_name ON submissions (partner_name COLLATE NOCASE);

@@ -272,6 +272,13 @@ private Q_SLOTS:
         QCOMPARE(ids, QStringList({idOf(3), idOf(8)}));
         QCOMPARE(model.totalCount(), 2);
         QCOMPARE(model.filter().search, QStringLiteral("helpdesk"));
+        // The snippet column shows where the word is.
+        for (int r = 0; r < model.rowCount(); ++r) {
+            const QString snippet = model.index(r, QueueModel::MatchColumn).data().toString();
+            const QList<QPoint> ranges = model.index(r, QueueModel::MatchColumn).data(QueueModel::MatchRangesRole).value<QList<QPoint>>();
+            QVERIFY2(!ranges.isEmpty(), qPrintable(snippet));
+            QCOMPARE(snippet.mid(ranges.first().x(), ranges.first().y()).toLower(), QStringLiteral("helpdesk"));
+        }
         QCOMPARE(reset.count(), 1);
         model.setSearchText(QStringLiteral("helpdesk")); // unchanged: no reset
         QCOMPARE(reset.count(), 1);
@@ -280,6 +287,9 @@ private Q_SLOTS:
         QCOMPARE(loadedIds(model), QStringList({idOf(3), idOf(8)}));
         model.sort(QueueModel::SubmittedColumn, Qt::DescendingOrder);
         QCOMPARE(loadedIds(model), QStringList({idOf(8), idOf(3)}));
+        // Junk that says nothing searchable is no search at all.
+        model.setSearchText(QStringLiteral("\" ("));
+        QCOMPARE(model.totalCount(), 10);
         model.setSearchText(QStringLiteral("no-such-thing"));
         QCOMPARE(model.rowCount(), 0);
         QCOMPARE(model.totalCount(), 0);

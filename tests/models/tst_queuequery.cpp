@@ -109,6 +109,38 @@ private Q_SLOTS:
         QVERIFY(all(view(SavedView::Locked), c).isEmpty());
     }
 
+    // Whether an app has a later (approved) submission does not depend on
+    // the order the cache learns of them, and an approval arriving later
+    // renews the earlier badge.
+    void laterSubmissionsInAnyOrder()
+    {
+        Cache cache;
+        QVERIFY(ok(cache.open(m_dir.filePath(QStringLiteral("order.sqlite")))));
+        QList<Submission> all = QueueFixture::submissions();
+        std::reverse(all.begin(), all.end());
+        for (const Submission &sub : std::as_const(all))
+            QVERIFY(ok(cache.submissions().store(sub)));
+        const QueueContext c = QueueFixture::context(QStringLiteral("u_alice"), {QStringLiteral("reviewer")});
+        QueueQuery query(cache.connection());
+        const auto ids = [&](SavedView v) {
+            QueueFilter f;
+            f.view = v;
+            return idsOf(ok(query.page(f, c, {}, std::nullopt, 100)));
+        };
+        QCOMPARE(ids(SavedView::DueForRevalidation), QueueFixture::expectedForAlice().value(SavedView::DueForRevalidation));
+        QCOMPARE(ids(SavedView::Locked), QueueFixture::expectedForAlice().value(SavedView::Locked));
+        // q12 re-validates Juniper Chat: approved, q11's badge is renewed.
+        SubmissionSummary q12 = all.at(all.size() - 12).summary;
+        QCOMPARE(q12.id, QStringLiteral("q12"));
+        q12.version = 7;
+        q12.status = SubmissionSummary::Status::Approved;
+        q12.stage = SubmissionSummary::Stage::Done;
+        q12.badgeExpiresAt = QueueFixture::inDays(365);
+        QVERIFY(ok(cache.submissions().applyFeedPage({q12}, QStringLiteral("c1"))));
+        QCOMPARE(ids(SavedView::DueForRevalidation), QStringList({QStringLiteral("q06"), QStringLiteral("q08")}));
+        QCOMPARE(ok(query.viewCounts(c)).value(SavedView::DueForRevalidation), 2);
+    }
+
     void filtersCombineWithTheView()
     {
         const QueueContext c = QueueFixture::context(QStringLiteral("u_alice"), {QStringLiteral("reviewer")});
@@ -294,7 +326,8 @@ private Q_SLOTS:
     void viewsUseIndexes_data()
     {
         QTest::addColumn<int>("view");
-        for (SavedView v : {SavedView::MyQueue, SavedView::Unassigned, SavedView::ReviewStage, SavedView::Decided, SavedView::All})
+        for (SavedView v : {SavedView::MyQueue, SavedView::Unassigned, SavedView::ReviewStage, SavedView::DueForRevalidation,
+                            SavedView::Locked, SavedView::Decided, SavedView::All})
             QTest::newRow(qPrintable(savedViewKey(v))) << int(v);
     }
 
