@@ -283,7 +283,7 @@ private Q_SLOTS:
         for (int y = cell.top(); y <= cell.bottom(); ++y)
             for (int x = cell.left(); x <= cell.right() && x < shot.width(); ++x)
                 marked += shot.pixelColor(x * shot.devicePixelRatio(), y * shot.devicePixelRatio()) == mark;
-        QVERIFY2(marked > 20, qPrintable(QString::number(marked)));
+        QVERIFY2(marked > 20, qPrintable(QStringLiteral("%1 marked in %2x%3+%4+%5, %6 at %7 in: %8").arg(marked).arg(cell.width()).arg(cell.height()).arg(cell.x()).arg(cell.y()).arg(ranges.first().y()).arg(ranges.first().x()).arg(text)));
     }
 
     void hostileQueriesAreNeverAnError()

@@ -55,6 +55,30 @@ void SnippetDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     // One line: a snippet's line breaks are spaces here.
     QString line = text;
     line.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    // A column narrower than the snippet would hide the match: then the
+    // snippet starts a little before it, cut where it is cut ("…").
+    if (!formats.isEmpty()) {
+        const QFontMetrics fm(opt.font);
+        const int start = formats.first().start;
+        const int end = start + formats.first().length;
+        if (fm.horizontalAdvance(line.left(end)) > textRect.width()) {
+            int cut = start;
+            const int room = textRect.width() / 4;
+            while (cut > 0 && fm.horizontalAdvance(line.mid(cut - 1, start - cut + 1)) < room)
+                --cut;
+            const QString ellipsis(QChar(0x2026));
+            line = ellipsis + line.mid(cut);
+            const int shift = int(ellipsis.size()) - cut;
+            QList<QTextLayout::FormatRange> shifted;
+            for (QTextLayout::FormatRange f : std::as_const(formats)) {
+                if (f.start < cut)
+                    continue;
+                f.start += shift;
+                shifted.append(f);
+            }
+            formats = shifted;
+        }
+    }
     QTextLayout layout(line, opt.font);
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::NoWrap);
