@@ -20,6 +20,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardItemModel>
@@ -268,6 +269,12 @@ private Q_SLOTS:
         QCOMPARE(model()->filter().search, QString());
         QTRY_COMPARE(rowsOf(model()), ids({2}));
         QVERIFY(!page()->view()->isColumnHidden(QueueModel::MatchColumn));
+        // Beside the app's name, and in view without scrolling.
+        QHeaderView *header = page()->view()->horizontalHeader();
+        QCOMPARE(header->visualIndex(QueueModel::MatchColumn), header->visualIndex(QueueModel::AppColumn) + 1);
+        QCOMPARE(page()->view()->horizontalScrollBar()->value(), 0);
+        QVERIFY(header->sectionViewportPosition(QueueModel::MatchColumn) + header->sectionSize(QueueModel::MatchColumn)
+                <= page()->view()->viewport()->width());
         const QModelIndex snippet = model()->index(0, QueueModel::MatchColumn);
         const QString text = snippet.data().toString();
         const auto ranges = snippet.data(QueueModel::MatchRangesRole).value<QList<QPoint>>();

@@ -312,7 +312,15 @@ void QueuePage::applyFilter()
         m_model->setFilter(filter);
         m_filterApplied = true;
     }
-    m_view->setColumnHidden(QueueModel::MatchColumn, filter.search.trimmed().isEmpty());
+    const bool hideMatch = filter.search.trimmed().isEmpty();
+    if (m_view->isColumnHidden(QueueModel::MatchColumn) != hideMatch) {
+        {
+            // Not the reviewer's sizing: the default widths still follow.
+            const QScopedValueRollback fitting(m_fitting, true);
+            m_view->setColumnHidden(QueueModel::MatchColumn, hideMatch);
+        }
+        fitDefaultColumns();
+    }
     showModelSort();
     updateEmptyState();
 }
@@ -405,7 +413,7 @@ void QueuePage::setDefaultColumnWidths()
         {QueueModel::DateColumn, {tr("Badge expires 2027-12-31"), tr("Resubmit from 2027-12-31")}, 0},
         {QueueModel::KindColumn, {tr("Resubmission"), tr("Re-validation")}, 0},
         {QueueModel::LocalStateColumn, {tr("Conflict")}, icon},
-        {QueueModel::MatchColumn, {QString(48, u'x')}, 0}};
+        {QueueModel::MatchColumn, {QString(40, u'x')}, 0}};
     QHeaderView *header = m_view->horizontalHeader();
     m_defaultSizes = QList<int>(QueueModel::ColumnCount, 0);
     for (const auto &[column, texts, extra] : samples) {
@@ -414,6 +422,8 @@ void QueuePage::setDefaultColumnWidths()
             width = std::max(width, fm.horizontalAdvance(text));
         m_defaultSizes[column] = std::max(width + padding + extra, header->sectionSizeHint(column));
     }
+    // While searching, why a row matched is read beside the app's name.
+    header->moveSection(header->visualIndex(QueueModel::MatchColumn), header->visualIndex(QueueModel::AppColumn) + 1);
     m_defaultWidths = true;
     fitDefaultColumns();
 }
