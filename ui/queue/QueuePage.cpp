@@ -2,6 +2,7 @@
 
 #include "models/Cache.h"
 #include "models/QueueModel.h"
+#include "models/SlaPolicy.h"
 #include "models/SubmissionStore.h"
 #include "models/UserDirectory.h"
 #include "ui/queue/QueueFilterBar.h"
@@ -401,6 +402,13 @@ void QueuePage::setDefaultColumnWidths()
     const QFontMetrics fm = m_view->fontMetrics();
     const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 10;
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 6;
+    // The SLA as QueueStateDelegate writes it, for each state.
+    QStringList slaSamples;
+    for (SlaPolicy::State state : {SlaPolicy::State::Breached, SlaPolicy::State::DueSoon, SlaPolicy::State::OnTrack,
+                                   SlaPolicy::State::Paused})
+        slaSamples.append(QueueStateDelegate::tr("%1 · %2 d", "an SLA state and whole days in the stage")
+                              .arg(SlaPolicy::stateLabel(state))
+                              .arg(120));
     const QList<std::tuple<QueueModel::Column, QStringList, int>> samples{
         {QueueModel::AppColumn, {tr("Calendar for Teams 2")}, 0},
         {QueueModel::PartnerColumn, {tr("Northwind Software")}, 0},
@@ -408,8 +416,8 @@ void QueuePage::setDefaultColumnWidths()
         {QueueModel::StageColumn, {tr("Security")}, 0},
         {QueueModel::AssigneeColumn, {tr("Alice Reviewerson")}, 0},
         {QueueModel::SubmittedColumn, {QStringLiteral("2026-12-31")}, 0},
-        {QueueModel::AgeColumn, {tr("365 days")}, 0},
-        {QueueModel::SlaColumn, {tr("Breached · 120 d")}, icon + fm.horizontalAdvance(tr("Breached · 120 d")) / 12},
+        {QueueModel::AgeColumn, {QueueModel::tr("%n day(s)", nullptr, 365)}, 0},
+        {QueueModel::SlaColumn, slaSamples, icon + fm.horizontalAdvance(slaSamples.first()) / 12},
         {QueueModel::DateColumn, {tr("Badge expires 2027-12-31"), tr("Resubmit from 2027-12-31")}, 0},
         {QueueModel::KindColumn, {tr("Resubmission"), tr("Re-validation")}, 0},
         {QueueModel::LocalStateColumn, {tr("Conflict")}, icon},
@@ -439,7 +447,7 @@ void QueuePage::fitDefaultColumns()
 {
     // Until the reviewer sizes a column (or a saved layout is restored), the
     // default widths follow the view's width: the names give way, as they
-    // elide well (the partner first, the app last), down to a dozen characters.
+    // elide well (the partner first, the app last), each down to a floor.
     if (!m_defaultWidths || m_defaultSizes.size() != QueueModel::ColumnCount)
         return;
     QHeaderView *header = m_view->horizontalHeader();
@@ -450,10 +458,16 @@ void QueuePage::fitDefaultColumns()
         total += header->isSectionHidden(c) ? 0 : m_defaultSizes[c];
     }
     int over = total - m_view->viewport()->width();
-    const int floor = 12 * m_view->fontMetrics().averageCharWidth();
-    for (QueueModel::Column c : {QueueModel::PartnerColumn, QueueModel::AssigneeColumn, QueueModel::AppColumn}) {
+    const int ch = m_view->fontMetrics().averageCharWidth();
+    const QList<std::pair<QueueModel::Column, int>> giving{{QueueModel::PartnerColumn, 10 * ch},
+                                                           {QueueModel::AssigneeColumn, 10 * ch},
+                                                           {QueueModel::MatchColumn, 24 * ch},
+                                                           {QueueModel::AppColumn, 16 * ch}};
+    for (const auto &[c, floor] : giving) {
         if (over <= 0)
             break;
+        if (header->isSectionHidden(c))
+            continue;
         const int give = std::min(over, std::max(0, m_defaultSizes[c] - floor));
         header->resizeSection(c, m_defaultSizes[c] - give);
         over -= give;
