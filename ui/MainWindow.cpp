@@ -122,20 +122,23 @@ void MainWindow::createQueuePage()
         viewMenu->setObjectName(QStringLiteral("viewMenu"));
     }
     viewMenu->addActions(m_page->viewActions());
-    updateQueueContext();
+    // The page reads the queue once it has a context (refresh(), after the
+    // layout is restored: the restored view and sort are the first query).
 }
 
-void MainWindow::updateQueueContext()
+bool MainWindow::updateQueueContext()
 {
-    QSettings settings;
+    const QSettings settings;
     Result<QueueContext> context = QueuePage::contextFrom(*m_cache, settings);
     if (!context) {
         statusBar()->showMessage(tr("Cannot read the signed-in user: %1").arg(context.error().message));
-        return;
+        return false;
     }
     // Read again with each sync: the user is known after the first one.
-    if (*context != m_page->context() || m_page->viewList()->views().isEmpty())
-        m_page->setContext(*context);
+    if (*context == m_page->context() && !m_page->viewList()->views().isEmpty())
+        return false;
+    m_page->setContext(*context);
+    return true;
 }
 
 void MainWindow::saveLayout() const
@@ -186,8 +189,9 @@ QLineEdit *MainWindow::searchField() const
 
 void MainWindow::refresh()
 {
-    updateQueueContext();
-    m_page->reload();
+    // A new context reads the queue already.
+    if (!updateQueueContext())
+        m_page->reload();
     updateStatus();
 }
 

@@ -68,7 +68,8 @@ Q_SIGNALS:
 
 private:
     void createQueuePage();
-    void updateQueueContext();
+    // True when the context changed (and the queue was read again).
+    bool updateQueueContext();
     void saveLayout() const;
     void restoreLayout();
     void createReviewActions();

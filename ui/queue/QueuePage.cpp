@@ -114,6 +114,7 @@ QueuePage::QueuePage(Cache *cache, QWidget *parent)
     });
     // Sorting is the model's, in SQL: the header only asks for it.
     connect(header, &QHeaderView::sortIndicatorChanged, this, [this](int column, Qt::SortOrder order) {
+        const QScopedValueRollback sameCounts(m_sameCounts, true);
         m_model->sort(column, order);
         updateEmptyState();
     });
@@ -178,7 +179,10 @@ QueuePage::QueuePage(Cache *cache, QWidget *parent)
         applyFilter();
         Q_EMIT viewChanged(v);
     });
-    connect(m_model, &QueueModel::countsChanged, this, &QueuePage::refreshCounts);
+    connect(m_model, &QueueModel::countsChanged, this, [this] {
+        if (!m_sameCounts)
+            refreshCounts();
+    });
     connect(m_model, &QueueModel::readFailed, this, &QueuePage::readFailed);
     connect(m_model, &QAbstractItemModel::modelReset, this, &QueuePage::updateEmptyState);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &QueuePage::updateEmptyState);
@@ -258,6 +262,7 @@ void QueuePage::setContext(const QueueContext &context)
             a->setChecked(true);
     }
     if (first && m_wantedSort) {
+        const QScopedValueRollback sameCounts(m_sameCounts, true);
         m_model->sort(m_wantedSort->first, m_wantedSort->second);
         m_wantedSort.reset();
     }
@@ -309,8 +314,13 @@ void QueuePage::applyFilter()
     filter.view = currentView();
     filter.search = m_search->text();
     m_filters->applyTo(filter);
-    if (!m_filterApplied || filter != m_model->filter()) {
-        m_model->setFilter(filter);
+    {
+        // A view, a filter or a search does not change the views' counts.
+        const QScopedValueRollback sameCounts(m_sameCounts, true);
+        if (filter != m_model->filter())
+            m_model->setFilter(filter);
+        else if (!m_filterApplied)
+            m_model->reload();
         m_filterApplied = true;
     }
     const bool hideMatch = filter.search.trimmed().isEmpty();
@@ -497,7 +507,10 @@ void QueuePage::restoreState(const QSettings &settings)
         else
             setDefaultColumnWidths();
     }
-    m_view->setColumnHidden(QueueModel::MatchColumn, m_search->text().trimmed().isEmpty());
+    {
+        const QScopedValueRollback fitting(m_fitting, true);
+        m_view->setColumnHidden(QueueModel::MatchColumn, m_search->text().trimmed().isEmpty());
+    }
     std::ignore = m_splitter->restoreState(settings.value(SplitterKey).toByteArray()); // none saved: the default sizes
     if (const std::optional<SavedView> v = savedViewFromKey(settings.value(ViewKey).toString())) {
         if (m_hasContext)
@@ -512,8 +525,10 @@ void QueuePage::restoreState(const QSettings &settings)
                                                                                                            : Qt::DescendingOrder;
         if (!m_hasContext)
             m_wantedSort = std::pair{column, order};
-        else if (column != m_model->sortColumn() || order != m_model->sortOrder())
+        else if (column != m_model->sortColumn() || order != m_model->sortOrder()) {
+            const QScopedValueRollback sameCounts(m_sameCounts, true);
             m_model->sort(column, order);
+        }
     }
     showModelSort();
 }

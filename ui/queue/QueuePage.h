@@ -115,6 +115,7 @@ private:
     bool m_filterApplied = false;
     bool m_defaultWidths = false; // no widths restored or changed yet
     bool m_fitting = false;
+    bool m_sameCounts = false; // a re-query that cannot change the counts
     QList<int> m_defaultSizes;
     // What restoreState() asked for before the first context.
     std::optional<SavedView> m_wantedView;
