@@ -4,7 +4,6 @@
 #include "app/DemoSession.h"
 #include "app/ExportReport.h"
 #include "app/ViewCommand.h"
-#include "sync/CredentialChain.h"
 #include "sync/SyncController.h"
 #include "models/Cache.h"
 #include "models/CacheConnection.h"
@@ -16,6 +15,9 @@
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/ReviewView.h"
+#include "ui/shell/AppIcon.h"
+#include "ui/shell/Session.h"
+#include "ui/shell/SignInDialog.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -74,6 +76,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Assay"));
     QApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("org.assay.Assay"));
+    QApplication::setWindowIcon(applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Assay — the security review workstation.\n\n"
@@ -101,8 +104,8 @@ int main(int argc, char *argv[])
                                             QStringLiteral("ROLE"), QStringLiteral("reviewer"));
     const QCommandLineOption showOption(QStringLiteral("show"),
                                         QStringLiteral("The view to show once data is there: queue (default), "
-                                                       "review:SUBMISSION (that submission's review screen) or "
-                                                       "evidence:ID (the review screen of the submission that holds "
+                                                       "review:SUBMISSION (that submission's review screen), "
+                                                       "sign-in (the sign-in dialog) or evidence:ID (the review screen of the submission that holds "
                                                        "that evidence item, with the item in the evidence viewer)."),
                                         QStringLiteral("VIEW"), QStringLiteral("queue"));
     parser.addOption(profileOption);
@@ -120,8 +123,9 @@ int main(int argc, char *argv[])
         reviewId = view.mid(7);
     else if (view.startsWith(QLatin1String("evidence:")))
         evidenceId = view.mid(9);
-    else if (view != QLatin1String("queue"))
-        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION or evidence:ID").arg(view));
+    else if (view != QLatin1String("queue") && view != QLatin1String("sign-in"))
+        return fail(QStringLiteral("unknown view “%1” for --show: use queue, review:SUBMISSION, sign-in or evidence:ID").arg(view));
+    const bool signInShot = view == QLatin1String("sign-in");
     if (view.startsWith(QLatin1String("review:")) && reviewId.isEmpty())
         return fail(QStringLiteral("--show review:SUBMISSION needs a submission id"));
     if (view.startsWith(QLatin1String("evidence:")) && evidenceId.isEmpty())
@@ -168,24 +172,16 @@ int main(int argc, char *argv[])
         return reviewId.isEmpty() || window.openReview(reviewId);
     };
 
-    std::unique_ptr<SyncController> sync;
+    // Signing in, the sync, signing out, the title and the status bar.
+    Session session(window, cache, profile);
     auto startSync = [&](const QUrl &server, const QString &token) {
-        SyncEngine::Options options;
-        options.server = server;
-        options.token = token;
-        options.profileDir = profile.dir();
-        sync = std::make_unique<SyncController>(options);
-        QObject::connect(sync.get(), &SyncController::submissionsChanged, &window, &MainWindow::submissionsChanged);
-        // What the reviewer opens is fetched first (the screen never waits for it).
-        QObject::connect(&window, &MainWindow::reviewOpened, sync.get(), &SyncController::prioritize);
+        SyncController *sync = session.start(server, token);
         if (!parser.isSet(screenshotOption) && reviewing) {
-            QObject::connect(sync.get(), &SyncController::finished, &window, [&window, showView] {
+            QObject::connect(sync, &SyncController::finished, &window, [&window, showView] {
                 if (!window.isReviewing())
                     std::ignore = showView(); // a failure says so in the status bar
             }, Qt::SingleShotConnection);
         }
-        QObject::connect(sync.get(), &SyncController::statusChanged, &window, &MainWindow::setSyncStatus);
-        sync->start();
     };
 
     if (demo) {
@@ -203,26 +199,29 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
         demoSession->adopt(&window);
+        // The other demo users' windows show their own sync and user.
+        demoSession->setWindowSetup([](MainWindow &other, SyncController &sync) { other.followSync(&sync); });
         demoSession->reportFirstRows(window.queueModel());
         demoSession->start();
     } else if (!knownServer) {
-        window.setSyncStatus(QStringLiteral("offline — %1").arg(knownServer.error().message));
-    } else if (const QUrl server(*knownServer); !server.isEmpty()) {
-        // The token: ASSAY_TOKEN, else the keychain (asked without blocking
-        // the window); never the profile or the settings.
-        window.setSyncStatus(QStringLiteral("reading the token…"));
-        CredentialChain::standard().read(server, [&, server](const QString &token, const QString &error) {
-            if (!token.isEmpty()) {
-                startSync(server, token);
-                return;
-            }
-            std::fprintf(stderr, "assay: no token for %s: %s\n", qUtf8Printable(server.toString()), qUtf8Printable(error));
-            window.setSyncStatus(QStringLiteral("offline — not signed in: run “assay login --server %1” or set ASSAY_TOKEN")
-                                     .arg(server.toString()));
-        });
+        window.setSyncStatus(QCoreApplication::translate("main", "offline — %1").arg(knownServer.error().message));
+    } else if (!signInShot) {
+        // The token from ASSAY_TOKEN or the keychain; without one (or a known
+        // marketplace), the sign-in dialog — not in the way of a screenshot.
+        session.resume(QUrl(*knownServer), parser.isSet(screenshotOption));
     }
 
-    if (parser.isSet(screenshotOption)) {
+    if (signInShot) {
+        SignInDialog *dialog = session.signIn();
+        if (parser.isSet(screenshotOption)) {
+            QTimer::singleShot(500, dialog, [dialog, file = parser.value(screenshotOption)] {
+                const bool saved = dialog->grab().save(file);
+                std::fprintf(stderr, saved ? "assay: screenshot saved to %s\n" : "assay: cannot write the screenshot %s\n",
+                             qUtf8Printable(QFileInfo(file).absoluteFilePath()));
+                QCoreApplication::exit(saved ? 0 : 1);
+            });
+        }
+    } else if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         // What a user would see: the window once laid out and painted — in
         // the demo, once the first sync is done (or after two minutes).
@@ -262,8 +261,8 @@ int main(int argc, char *argv[])
         };
         if (demo) {
             QTimer::singleShot(120000, &window, shoot);
-            QObject::connect(&demoSession->marketplace(), &DemoMarketplace::ready, &window, [&sync, &window, shoot] {
-                QObject::connect(sync.get(), &SyncController::finished, &window, [shoot] { QTimer::singleShot(500, shoot); });
+            QObject::connect(&demoSession->marketplace(), &DemoMarketplace::ready, &window, [&session, &window, shoot] {
+                QObject::connect(session.sync(), &SyncController::finished, &window, [shoot] { QTimer::singleShot(500, shoot); });
             }, Qt::QueuedConnection);
         } else {
             QTimer::singleShot(300, &window, shoot);

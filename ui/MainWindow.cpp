@@ -13,6 +13,9 @@
 #include "ui/review/ReviewView.h"
 #include "ui/review/VerdictDialog.h"
 #include "ui/review/TypingShortcutGuard.h"
+#include "sync/SyncController.h"
+#include "ui/shell/SyncStatusBar.h"
+#include "ui/shell/Translations.h"
 
 #include <QAction>
 #include <QApplication>
@@ -40,8 +43,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     , m_stack(new QStackedWidget)
     , m_review(new ReviewView(cache))
     , m_statusCounts(new QLabel)
-    , m_syncStatus(new QLabel)
+    , m_syncBar(new SyncStatusBar)
 {
+    ensureTranslationsLoaded();
     setWindowTitle(tr("Assay"));
     setObjectName(QStringLiteral("MainWindow"));
     // The evidence pane opens the profile's verified files with their findings.
@@ -49,7 +53,8 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
 
     auto *fileMenu = menuBar()->addMenu(tr("&File"));
     auto *reload = fileMenu->addAction(tr("&Reload from Cache"), this, &MainWindow::refresh);
-    reload->setShortcut(QKeySequence::Refresh);
+    // F5 is "Sync now" (the Account menu).
+    reload->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     fileMenu->addSeparator();
     auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
@@ -68,9 +73,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     qApp->installEventFilter(new TypingShortcutGuard(this));
     createReviewActions();
 
-    m_syncStatus->setObjectName(QStringLiteral("SyncStatus"));
-    m_syncStatus->setTextFormat(Qt::PlainText);
-    statusBar()->addPermanentWidget(m_syncStatus);
+    createSessionActions();
     statusBar()->addPermanentWidget(m_statusCounts);
     // Until a layout is restored: most of the screen, not all of it.
     const QSize screen = this->screen()->availableGeometry().size();
@@ -206,7 +209,7 @@ void MainWindow::submissionsChanged(const QStringList &ids)
 
 void MainWindow::setSyncStatus(const QString &status)
 {
-    m_syncStatus->setText(status.isEmpty() ? QString() : tr("Sync: %1").arg(status) + QStringLiteral(" ·"));
+    m_syncBar->setMessage(status.isEmpty() ? QString() : tr("Sync: %1").arg(status));
     updateStatus();
 }
 
@@ -223,15 +226,14 @@ void MainWindow::updateStatus()
         }
     }
     const int held = *conflicts + *failed;
-    // Spelled out per number: without a loaded English translation Qt's %n
-    // plural forms would show "submission(s)".
+    // Real plural forms: the English translation (ui/shell/Translations) is loaded.
+    // The whole cache, whatever view and filters the queue shows.
     const Result<int> cached = m_cache->submissions().count();
-    const int total = cached ? *cached : 0;
-    QString text = total == 1 ? tr("1 submission cached") : tr("%1 submissions cached").arg(total);
-    text += QStringLiteral(" · ") + (*waiting == 1 ? tr("1 change waiting") : tr("%1 changes waiting").arg(*waiting));
+    QString text = tr("%n submission(s) cached", nullptr, cached ? *cached : 0);
     if (held > 0)
-        text += QStringLiteral(" · ") + (held == 1 ? tr("1 change needs attention") : tr("%1 changes need attention").arg(held));
+        text += QStringLiteral(" · ") + tr("%n change(s) need attention", nullptr, held);
     m_statusCounts->setText(text);
+    m_syncBar->setPending(*waiting);
     statusBar()->showMessage(tr("Profile: %1").arg(m_profile.dir()));
 }
 
@@ -261,8 +263,7 @@ bool MainWindow::openReview(const QString &submissionId)
         m_page->view()->setCurrentIndex(row);
         m_page->view()->scrollTo(row);
     }
-    const SubmissionSummary &s = m_review->context().submission.summary;
-    setWindowTitle(tr("%1 — Assay").arg(s.appName));
+    updateTitle();
     updateActions();
     Q_EMIT reviewOpened(submissionId);
     return true;
@@ -304,7 +305,7 @@ void MainWindow::showQueue()
 {
     m_review->flush();
     m_stack->setCurrentWidget(m_page);
-    setWindowTitle(tr("Assay"));
+    updateTitle();
     updateActions();
     m_page->view()->setFocus(Qt::OtherFocusReason);
 }
@@ -467,6 +468,78 @@ void MainWindow::updateActions()
             a->setToolTip(refusal.isEmpty() ? a->text().remove(QLatin1Char('&')) : refusal);
         a->setStatusTip(a->toolTip());
     }
+}
+
+} // namespace assay
+
+namespace assay {
+
+// The Account menu: signing in and out, another profile, and "Sync now"
+// (F5) — the status bar's own action, so both show the same state.
+void MainWindow::createSessionActions()
+{
+    auto *menu = menuBar()->addMenu(tr("&Account"));
+    auto add = [&](const QString &name, const QString &text, auto signal) {
+        auto *a = menu->addAction(text, this, signal);
+        a->setObjectName(name);
+        return a;
+    };
+    add(QStringLiteral("signIn"), tr("Sign &In…"), &MainWindow::signInRequested)
+        ->setStatusTip(tr("Sign in to a marketplace with an access token"));
+    add(QStringLiteral("signOut"), tr("Sign &Out"), &MainWindow::signOutRequested)
+        ->setStatusTip(tr("Stop syncing and forget the token kept for this marketplace"));
+    add(QStringLiteral("switchProfile"), tr("S&witch Profile…"), &MainWindow::switchProfileRequested)
+        ->setStatusTip(tr("Open another profile folder (Assay starts again on it)"));
+    menu->addSeparator();
+    menu->addAction(m_syncBar->syncNowAction());
+    addAction(m_syncBar->syncNowAction());
+    statusBar()->addPermanentWidget(m_syncBar);
+    setSignedIn(false);
+}
+
+void MainWindow::setSignedIn(bool signedIn)
+{
+    action(QStringLiteral("signIn"))->setEnabled(!signedIn);
+    action(QStringLiteral("signOut"))->setEnabled(signedIn);
+    if (!signedIn)
+        setUser(std::nullopt);
+}
+
+void MainWindow::followSync(SyncController *sync)
+{
+    if (SyncController *previous = m_syncBar->controller())
+        disconnect(previous, nullptr, this, nullptr);
+    m_syncBar->attach(sync);
+    setSignedIn(sync != nullptr);
+    if (!sync)
+        return;
+    // The first sync stores who is signed in (GET /me).
+    connect(sync, &SyncController::finished, this, &MainWindow::readUser);
+    readUser();
+}
+
+void MainWindow::readUser()
+{
+    const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
+    if (!me) {
+        statusBar()->showMessage(tr("Cannot read the signed-in user: %1").arg(me.error().message));
+        return;
+    }
+    setUser(*me);
+}
+
+void MainWindow::setUser(const std::optional<UserDirectory::User> &user)
+{
+    m_user = user;
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    QString title = isReviewing() ? tr("%1 — Assay").arg(m_review->context().submission.summary.appName) : tr("Assay");
+    if (m_user)
+        title = tr("%1 — %2 (%3)").arg(title, m_user->name, m_user->roles.join(QStringLiteral(", ")));
+    setWindowTitle(title);
 }
 
 } // namespace assay

@@ -3,8 +3,11 @@
 #include "domain/Verdict.h"
 #include "models/ApprovalGate.h"
 #include "models/Profile.h"
+#include "models/UserDirectory.h"
 
 #include <QMainWindow>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -20,6 +23,8 @@ class Cache;
 class QueueModel;
 class QueuePage;
 class ReviewView;
+class SyncController;
+class SyncStatusBar;
 struct ReviewContext;
 
 // The reviewer's main window: the queue (saved views, filters, search as you
@@ -42,6 +47,8 @@ public:
     bool isReviewing() const;
     // The window's actions by object name ("nextSubmission", "tickItem" …).
     QAction *action(const QString &name) const;
+    // The sync's part of the status bar ("Sync now", progress, online …).
+    SyncStatusBar *syncBar() const { return m_syncBar; }
 
 public Q_SLOTS:
     void refresh();
@@ -57,11 +64,22 @@ public Q_SLOTS:
     // cache does not have it.
     bool openEvidence(const QString &evidenceId);
     void showQueue();
+    // Who is signed in, for the title ("Assay — Alice Reviewer (reviewer)").
+    void setUser(const std::optional<UserDirectory::User> &user);
+    // Sign in or sign out is offered (the Account menu).
+    void setSignedIn(bool signedIn);
+    // The window follows this sync (nullptr: none, signed out): the status
+    // bar shows it, and the title names the signed-in user once it stored them.
+    void followSync(SyncController *sync);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 Q_SIGNALS:
+    // The Account menu (ui/shell/Session acts on them).
+    void signInRequested();
+    void signOutRequested();
+    void switchProfileRequested();
     // A submission was opened in the review screen: the sync puts its
     // details (and its previous submission's) first in line.
     void reviewOpened(const QString &submissionId);
@@ -73,6 +91,9 @@ private:
     void saveLayout() const;
     void restoreLayout();
     void createReviewActions();
+    void createSessionActions();
+    void updateTitle();
+    void readUser();
     void stepSubmission(int delta);
     void assign();
     void decide(Verdict::Decision decision);
@@ -89,7 +110,8 @@ private:
     QList<QAction *> m_reviewActions;
     QToolBar *m_reviewBar = nullptr;
     QLabel *m_statusCounts;
-    QLabel *m_syncStatus;
+    SyncStatusBar *m_syncBar;
+    std::optional<UserDirectory::User> m_user;
 };
 
 } // namespace assay

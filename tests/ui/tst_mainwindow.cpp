@@ -97,10 +97,11 @@ private Q_SLOTS:
         QCOMPARE(w.queueView()->model(), w.queueModel());
         QVERIFY(w.queuePage()->isShowingRows());
         const auto labels = w.statusBar()->findChildren<QLabel *>();
-        bool sawCounts = false;
+        QStringList texts; // the counts and the sync's part of the status bar
         for (QLabel *l : labels)
-            sawCounts = sawCounts || (l->text().contains(QStringLiteral("8 submissions cached")) && l->text().contains(QStringLiteral("1 change waiting")));
-        QVERIFY(sawCounts);
+            texts.append(l->text());
+        QVERIFY2(texts.contains(QStringLiteral("8 submissions cached")) && texts.contains(QStringLiteral("1 change waiting")),
+                 qPrintable(texts.join(QStringLiteral(" | "))));
 
         // Search as you type, after a pause in the typing.
         QTest::keyClicks(w.searchField(), QStringLiteral("helpd"));

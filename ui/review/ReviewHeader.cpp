@@ -2,6 +2,7 @@
 
 #include "models/ApprovalGate.h"
 #include "ui/review/ReviewContext.h"
+#include "ui/shell/Translations.h"
 
 #include <QLabel>
 #include <QLocale>
@@ -34,6 +35,8 @@ ReviewHeader::ReviewHeader(QWidget *parent)
     , m_outbox(plainLabel(tr("Outbox state of this submission")))
     , m_findings(plainLabel(tr("Secrets findings in this submission's evidence")))
 {
+    // Its counts are "%n item(s) …": the English plural forms.
+    ensureTranslationsLoaded();
     setObjectName(QStringLiteral("ReviewHeader"));
     QFont big = m_title->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -113,12 +116,12 @@ QString ReviewHeader::findingsText(const ReviewContext &context)
     else if (truncated)
         text = tr("More than %1 secrets findings in evidence").arg(total);
     else
-        text = total == 1 ? tr("1 secrets finding in evidence") : tr("%1 secrets findings in evidence").arg(total);
+        text = tr("%n secrets finding(s) in evidence", nullptr, int(total));
     if (const qsizetype unseen = context.unseenFindings.size(); unseen > 0)
         text += QStringLiteral(" · ")
-            + (unseen == 1 ? tr("1 item with findings not opened yet") : tr("%1 items with findings not opened yet").arg(unseen));
+            + tr("%n item(s) with findings not opened yet", nullptr, int(unseen));
     if (notScanned > 0)
-        text += QStringLiteral(" · ") + (notScanned == 1 ? tr("1 item not scanned") : tr("%1 items not scanned").arg(notScanned));
+        text += QStringLiteral(" · ") + tr("%n item(s) not scanned", nullptr, int(notScanned));
     return text;
 }
 
