@@ -412,13 +412,19 @@ void QueuePage::setDefaultColumnWidths()
     const QFontMetrics fm = m_view->fontMetrics();
     const int padding = 2 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 10;
     const int icon = style()->pixelMetric(QStyle::PM_SmallIconSize, nullptr, m_view) + 6;
-    // The SLA as QueueStateDelegate writes it, for each state.
-    QStringList slaSamples;
+    // The SLA as QueueStateDelegate writes it, for each state (bold when
+    // breached).
+    QFont bold = m_view->font();
+    bold.setBold(true);
+    const QFontMetrics boldFm(bold);
+    int slaWidth = 0;
     for (SlaPolicy::State state : {SlaPolicy::State::Breached, SlaPolicy::State::DueSoon, SlaPolicy::State::OnTrack,
-                                   SlaPolicy::State::Paused})
-        slaSamples.append(QueueStateDelegate::tr("%1 · %2 d", "an SLA state and whole days in the stage")
-                              .arg(SlaPolicy::stateLabel(state))
-                              .arg(120));
+                                   SlaPolicy::State::Paused}) {
+        const QString text = QueueStateDelegate::tr("%1 · %2 d", "an SLA state and whole days in the stage")
+                                 .arg(SlaPolicy::stateLabel(state))
+                                 .arg(120);
+        slaWidth = std::max(slaWidth, (state == SlaPolicy::State::Breached ? boldFm : fm).horizontalAdvance(text));
+    }
     const QList<std::tuple<QueueModel::Column, QStringList, int>> samples{
         {QueueModel::AppColumn, {tr("Calendar for Teams 2")}, 0},
         {QueueModel::PartnerColumn, {tr("Northwind Software")}, 0},
@@ -427,7 +433,7 @@ void QueuePage::setDefaultColumnWidths()
         {QueueModel::AssigneeColumn, {tr("Alice Reviewerson")}, 0},
         {QueueModel::SubmittedColumn, {QStringLiteral("2026-12-31")}, 0},
         {QueueModel::AgeColumn, {QueueModel::tr("%n day(s)", nullptr, 365)}, 0},
-        {QueueModel::SlaColumn, slaSamples, icon + fm.horizontalAdvance(slaSamples.first()) / 12},
+        {QueueModel::SlaColumn, {}, icon + slaWidth},
         {QueueModel::DateColumn, {tr("Badge expires 2027-12-31"), tr("Resubmit from 2027-12-31")}, 0},
         {QueueModel::KindColumn, {tr("Resubmission"), tr("Re-validation")}, 0},
         {QueueModel::LocalStateColumn, {tr("Conflict")}, icon},
