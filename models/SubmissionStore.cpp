@@ -490,6 +490,33 @@ Result<int> SubmissionStore::count()
     return q.value(0).toInt();
 }
 
+Result<QList<std::pair<QString, QString>>> SubmissionStore::partners()
+{
+    QList<std::pair<QString, QString>> out;
+    QSqlQuery q(m_connection.database());
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT partner_id, max(partner_name) AS name FROM submissions "
+                               "GROUP BY partner_id ORDER BY name COLLATE NOCASE, partner_id")))
+        return CacheConnection::failQuery(q, QStringLiteral("read partners"));
+    while (q.next())
+        out.append({q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+Result<QStringList> SubmissionStore::questionnaireVersions()
+{
+    // The versions submissions use, by a loose index scan as in
+    // missingQuestionnaires(): one seek per version, whatever the rows.
+    return firstColumn(QStringLiteral("WITH RECURSIVE used(version) AS ("
+                                      " SELECT (SELECT min(questionnaire_version) FROM submissions)"
+                                      " UNION ALL"
+                                      " SELECT (SELECT min(questionnaire_version) FROM submissions"
+                                      "         WHERE questionnaire_version > used.version)"
+                                      " FROM used WHERE used.version IS NOT NULL)"
+                                      " SELECT version FROM used WHERE version IS NOT NULL"),
+                       QStringLiteral("read questionnaire versions"));
+}
+
 Result<QStringList> SubmissionStore::needingDetails()
 {
     // Open submissions first, then the earlier submissions they are compared

@@ -49,6 +49,10 @@ public:
     Result<std::optional<Submission>> submission(const QString &id);
     Result<QList<SubmissionSummary>> summaries();
     Result<int> count();
+    // The partners the cache has submissions of, (id, name) by name, and the
+    // questionnaire versions it holds: the queue's filter choices.
+    Result<QList<std::pair<QString, QString>>> partners();
+    Result<QStringList> questionnaireVersions();
     // Submissions whose details are missing or older than their summary:
     // open ones first, then the earlier submissions open ones are compared
     // with (previous_submission_id), then the rest.

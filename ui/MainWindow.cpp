@@ -4,8 +4,11 @@
 #include "models/EvidenceStates.h"
 #include "models/Outbox.h"
 #include "models/QueueModel.h"
+#include "models/SubmissionStore.h"
 #include "models/UserDirectory.h"
 #include "ui/board/LeadBoard.h"
+#include "ui/queue/QueuePage.h"
+#include "ui/queue/SavedViewList.h"
 #include "ui/review/EvidencePane.h"
 #include "ui/review/QuestionNavigator.h"
 #include "ui/review/ReviewView.h"
@@ -23,7 +26,11 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QSortFilterProxyModel>
+#include <QCloseEvent>
+#include <QMenu>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
@@ -35,12 +42,7 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     : QMainWindow(parent)
     , m_cache(cache)
     , m_profile(profile)
-    , m_queue(new QueueModel(cache, this))
-    , m_sorted(new QSortFilterProxyModel(this))
-    , m_view(new QTableView)
-    , m_search(new QLineEdit)
     , m_stack(new QStackedWidget)
-    , m_empty(new QLabel)
     , m_review(new ReviewView(cache))
     , m_statusCounts(new QLabel)
     , m_syncBar(new SyncStatusBar)
@@ -59,72 +61,9 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     auto *quit = fileMenu->addAction(tr("&Quit"), qApp, &QApplication::quit);
     quit->setShortcut(QKeySequence::Quit);
 
-    auto *toolbar = addToolBar(tr("Queue"));
-    toolbar->setObjectName(QStringLiteral("QueueToolBar"));
-    toolbar->setMovable(false);
-    m_search->setPlaceholderText(tr("Search apps, partners and answers…"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setAccessibleName(tr("Search the queue"));
-    m_search->setMinimumWidth(360);
-    toolbar->addWidget(m_search);
-    auto *focusSearch = new QAction(tr("&Find…"), this);
-    focusSearch->setObjectName(QStringLiteral("find"));
-    focusSearch->setShortcut(QKeySequence::Find);
-    focusSearch->setStatusTip(tr("Search the queue, or the questions and answers of the submission in view"));
-    connect(focusSearch, &QAction::triggered, this, [this] {
-        if (isReviewing()) {
-            m_review->focusFind();
-        } else {
-            m_search->setFocus(Qt::ShortcutFocusReason);
-            m_search->selectAll();
-        }
-    });
-    addAction(focusSearch);
-    auto *editMenu = menuBar()->addMenu(tr("&Edit"));
-    editMenu->addAction(focusSearch);
-    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
-        m_queue->setSearchText(text);
-        // Searching is looking for another submission: the queue shows it.
-        if (isReviewing() || isShowingBoard())
-            showQueue();
-        updateEmptyState();
-    });
-
-    connect(m_queue, &QueueModel::readFailed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(message));
-    });
-    m_sorted->setSourceModel(m_queue);
-    m_sorted->setSortRole(QueueModel::SortRole);
-    m_view->setModel(m_sorted);
-    m_view->setAccessibleName(tr("Review queue"));
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setSortingEnabled(true);
-    m_view->sortByColumn(QueueModel::SubmittedColumn, Qt::DescendingOrder);
-    m_view->setAlternatingRowColors(true);
-    m_view->verticalHeader()->hide();
-    QHeaderView *header = m_view->horizontalHeader();
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(QueueModel::AppColumn, QHeaderView::Stretch);
-    header->setSectionResizeMode(QueueModel::PartnerColumn, QHeaderView::Stretch);
-    m_view->setWordWrap(false);
-    // A click or Enter opens the submission; arrow keys only move through
-    // the queue.
-    auto openRow = [this](const QModelIndex &index) {
-        if (index.isValid())
-            openReview(index.data(QueueModel::IdRole).toString());
-    };
-    connect(m_view, &QTableView::clicked, this, openRow);
-    connect(m_view, &QTableView::activated, this, openRow);
-
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
-    m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setMargin(32);
-    m_stack->addWidget(m_view);
-    m_stack->addWidget(m_empty);
     m_stack->addWidget(m_review);
     setCentralWidget(m_stack);
+    createQueuePage();
     connect(m_review, &ReviewView::readFailed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("Cannot read the cache: %1").arg(message));
     });
@@ -139,27 +78,139 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
 
     createSessionActions();
     statusBar()->addPermanentWidget(m_statusCounts);
-    resize(1100, 700);
+    // Until a layout is restored: most of the screen, not all of it.
+    const QSize screen = this->screen()->availableGeometry().size();
+    resize(std::clamp(screen.width() * 9 / 10, 1100, 1600), std::clamp(screen.height() * 9 / 10, 700, 1000));
+    restoreLayout();
     refresh();
+}
+
+void MainWindow::createQueuePage()
+{
+    m_page = new QueuePage(m_cache);
+    m_stack->insertWidget(0, m_page);
+    m_stack->setCurrentWidget(m_page);
+    m_page->setNoDataText(tr("No submissions in this profile yet.\n\n"
+                             "Sync it with a marketplace to fill the queue:\n"
+                             "assay sync --server URL --profile %1")
+                              .arg(m_profile.dir()));
+    connect(m_page, &QueuePage::openRequested, this, &MainWindow::openReview);
+    connect(m_page, &QueuePage::readFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("Cannot read the cache: %1").arg(message));
+    });
+    // Searching or choosing a view is looking for another submission: the
+    // queue shows it.
+    const auto toQueue = [this] {
+        if (isReviewing() || isShowingBoard())
+            showQueue();
+    };
+    connect(m_page, &QueuePage::searchEdited, this, toQueue);
+    connect(m_page, &QueuePage::viewChanged, this, toQueue);
+
+    auto *focusSearch = new QAction(tr("&Find…"), this);
+    focusSearch->setObjectName(QStringLiteral("find"));
+    focusSearch->setShortcut(QKeySequence::Find);
+    focusSearch->setStatusTip(tr("Search the queue, or the questions and answers of the submission in view"));
+    connect(focusSearch, &QAction::triggered, this, [this] {
+        if (isReviewing()) {
+            m_review->focusFind();
+        } else {
+            m_page->searchField()->setFocus(Qt::ShortcutFocusReason);
+            m_page->searchField()->selectAll();
+        }
+    });
+    addAction(focusSearch);
+    menuBar()->addMenu(tr("&Edit"))->addAction(focusSearch);
+    // The View menu may be shared with other pages: found by name, made once.
+    auto *viewMenu = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"));
+    if (!viewMenu) {
+        viewMenu = menuBar()->addMenu(tr("&View"));
+        viewMenu->setObjectName(QStringLiteral("viewMenu"));
+    }
+    viewMenu->addActions(m_page->viewActions());
+    // The page reads the queue once it has a context (refresh(), after the
+    // layout is restored: the restored view and sort are the first query).
+}
+
+bool MainWindow::updateQueueContext()
+{
+    const QSettings settings;
+    Result<QueueContext> context = QueuePage::contextFrom(*m_cache, settings);
+    if (!context) {
+        statusBar()->showMessage(tr("Cannot read the signed-in user: %1").arg(context.error().message));
+        return false;
+    }
+    // Read again with each sync: the user is known after the first one.
+    if (*context == m_page->context() && !m_page->viewList()->views().isEmpty())
+        return false;
+    m_page->setContext(*context);
+    return true;
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    m_page->saveState(settings);
+    for (auto *splitter : m_review->findChildren<QSplitter *>(Qt::FindChildrenRecursively)) {
+        if (!splitter->objectName().isEmpty())
+            settings.setValue(QStringLiteral("review/") + splitter->objectName(), splitter->saveState());
+    }
+}
+
+void MainWindow::restoreLayout()
+{
+    const QSettings settings;
+    // Nothing saved yet: the defaults stay (restore* refuse empty data).
+    std::ignore = restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    std::ignore = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_page->restoreState(settings);
+    for (auto *splitter : m_review->findChildren<QSplitter *>(Qt::FindChildrenRecursively)) {
+        if (!splitter->objectName().isEmpty())
+            std::ignore = splitter->restoreState(settings.value(QStringLiteral("review/") + splitter->objectName()).toByteArray());
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+QueueModel *MainWindow::queueModel() const
+{
+    return m_page->model();
+}
+
+QTableView *MainWindow::queueView() const
+{
+    return m_page->view();
+}
+
+QLineEdit *MainWindow::searchField() const
+{
+    return m_page->searchField();
 }
 
 void MainWindow::refresh()
 {
-    m_queue->reload();
+    // A new context reads the queue already.
+    if (!updateQueueContext())
+        m_page->reload();
     updateBoardAction();
-    updateEmptyState();
     updateStatus();
 }
 
 void MainWindow::submissionsChanged(const QStringList &ids)
 {
-    m_queue->refreshIds(ids);
+    updateQueueContext();
+    m_page->refreshIds(ids);
     updateBoardAction();
     if (isShowingBoard())
         m_board->refresh();
     if (isReviewing())
         m_review->submissionsChanged(ids);
-    updateEmptyState();
     updateStatus();
 }
 
@@ -167,24 +218,6 @@ void MainWindow::setSyncStatus(const QString &status)
 {
     m_syncBar->setMessage(status.isEmpty() ? QString() : tr("Sync: %1").arg(status));
     updateStatus();
-}
-
-void MainWindow::updateEmptyState()
-{
-    if (isReviewing() || isShowingBoard())
-        return;
-    if (m_queue->totalCount() == 0) {
-        m_empty->setText(tr("No submissions in this profile yet.\n\n"
-                            "Sync it with a marketplace to fill the queue:\n"
-                            "assay sync --server URL --profile %1")
-                             .arg(m_profile.dir()));
-        m_stack->setCurrentWidget(m_empty);
-    } else if (m_queue->rowCount() == 0) {
-        m_empty->setText(tr("Nothing matches “%1”.").arg(m_queue->searchText()));
-        m_stack->setCurrentWidget(m_empty);
-    } else {
-        m_stack->setCurrentWidget(m_view);
-    }
 }
 
 void MainWindow::updateStatus()
@@ -201,7 +234,9 @@ void MainWindow::updateStatus()
     }
     const int held = *conflicts + *failed;
     // Real plural forms: the English translation (ui/shell/Translations) is loaded.
-    QString text = tr("%n submission(s) cached", nullptr, m_queue->totalCount());
+    // The whole cache, whatever view and filters the queue shows.
+    const Result<int> cached = m_cache->submissions().count();
+    QString text = tr("%n submission(s) cached", nullptr, cached ? *cached : 0);
     if (held > 0)
         text += QStringLiteral(" · ") + tr("%n change(s) need attention", nullptr, held);
     m_statusCounts->setText(text);
@@ -230,10 +265,10 @@ bool MainWindow::openReview(const QString &submissionId)
         return false;
     }
     m_stack->setCurrentWidget(m_review);
-    const QModelIndex row = m_sorted->mapFromSource(m_queue->indexOfId(submissionId));
+    const QModelIndex row = m_page->model()->indexOfId(submissionId);
     if (row.isValid()) {
-        m_view->setCurrentIndex(row);
-        m_view->scrollTo(row);
+        m_page->view()->setCurrentIndex(row);
+        m_page->view()->scrollTo(row);
     }
     updateTitle();
     updateActions();
@@ -276,23 +311,26 @@ bool MainWindow::openEvidence(const QString &evidenceId)
 void MainWindow::showQueue()
 {
     m_review->flush();
-    m_stack->setCurrentWidget(m_view);
+    m_stack->setCurrentWidget(m_page);
     updateTitle();
     updateActions();
-    updateEmptyState();
-    m_view->setFocus(Qt::OtherFocusReason);
+    m_page->view()->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::stepSubmission(int delta)
 {
-    const QModelIndex here = m_sorted->mapFromSource(m_queue->indexOfId(m_review->submissionId()));
+    QueueModel *queue = m_page->model();
+    const QModelIndex here = queue->indexOfId(m_review->submissionId());
     const int row = (here.isValid() ? here.row() : -1) + delta;
-    if (row < 0 || row >= m_sorted->rowCount()) {
+    // The queue is read a page at a time: the next page when the step needs it.
+    if (row >= queue->rowCount() && queue->canFetchMore({}))
+        queue->fetchMore({});
+    if (row < 0 || row >= queue->rowCount()) {
         statusBar()->showMessage(delta > 0 ? tr("This is the last submission in the queue.")
                                            : tr("This is the first submission in the queue."), 3000);
         return;
     }
-    openReview(m_sorted->index(row, 0).data(QueueModel::IdRole).toString());
+    openReview(queue->index(row, 0).data(QueueModel::IdRole).toString());
 }
 
 void MainWindow::createReviewActions()
@@ -553,7 +591,7 @@ void MainWindow::createBoardPage()
     });
     connect(m_board, &LeadBoard::openRequested, this, [this](const QString &id) { openReview(id); });
     connect(m_board, &LeadBoard::assignmentsRecorded, this, [this] {
-        m_queue->reload();
+        m_page->reload();
         updateStatus();
     });
     updateBoardAction();

@@ -11,8 +11,8 @@
 
 class QAction;
 class QLabel;
+class QCloseEvent;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 class QToolBar;
@@ -22,15 +22,17 @@ namespace assay {
 class Cache;
 class LeadBoard;
 class QueueModel;
+class QueuePage;
 class ReviewView;
 class SyncController;
 class SyncStatusBar;
 struct ReviewContext;
 
-// The reviewer's main window: the queue of cached submissions with instant
-// search; a submission opened from it (click or Enter) fills the window with
+// The reviewer's main window: the queue (saved views, filters, search as you
+// type); a submission opened from it (click or Enter) fills the window with
 // its review, Back returns to the queue. The status bar says where the
-// profile is and what waits in the outbox.
+// profile is and what waits in the outbox. The layout (window, splitters,
+// the queue's columns, sort and view) is kept in QSettings between starts.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -38,9 +40,10 @@ class MainWindow : public QMainWindow
 public:
     MainWindow(Cache *cache, const Profile &profile, QWidget *parent = nullptr);
 
-    QueueModel *queueModel() const { return m_queue; }
-    QTableView *queueView() const { return m_view; }
-    QLineEdit *searchField() const { return m_search; }
+    QueuePage *queuePage() const { return m_page; }
+    QueueModel *queueModel() const;
+    QTableView *queueView() const;
+    QLineEdit *searchField() const;
     ReviewView *reviewView() const { return m_review; }
     bool isReviewing() const;
     LeadBoard *leadBoard() const { return m_board; }
@@ -74,6 +77,9 @@ public Q_SLOTS:
     // The lead's board (its charts tab with charts = true).
     void showBoard(bool charts = false);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 Q_SIGNALS:
     // The Account menu (ui/shell/Session acts on them).
     void signInRequested();
@@ -84,6 +90,11 @@ Q_SIGNALS:
     void reviewOpened(const QString &submissionId);
 
 private:
+    void createQueuePage();
+    // True when the context changed (and the queue was read again).
+    bool updateQueueContext();
+    void saveLayout() const;
+    void restoreLayout();
     void createReviewActions();
     void createSessionActions();
     void updateTitle();
@@ -98,16 +109,11 @@ private:
     static ApprovalGate::Signer signerOf(const ReviewContext &c);
     void updateActions();
     void updateStatus();
-    void updateEmptyState();
 
     Cache *m_cache;
     Profile m_profile;
-    QueueModel *m_queue;
-    QSortFilterProxyModel *m_sorted;
-    QTableView *m_view;
-    QLineEdit *m_search;
     QStackedWidget *m_stack;
-    QLabel *m_empty;
+    QueuePage *m_page = nullptr;
     ReviewView *m_review;
     QList<QAction *> m_reviewActions;
     QToolBar *m_reviewBar = nullptr;

@@ -5,6 +5,8 @@
 #include "models/SubmissionStore.h"
 #include "models/QueueModel.h"
 #include "ui/MainWindow.h"
+#include "ui/queue/QueuePage.h"
+#include "ui/queue/SavedViewList.h"
 #include "models/EvidenceFindings.h"
 #include "models/EvidenceStates.h"
 #include "models/SecretsFinder.h"
@@ -15,6 +17,9 @@
 #include "ui/review/ReviewView.h"
 
 #include <QCryptographicHash>
+#include <QHeaderView>
+#include <QSettings>
+#include <QSplitter>
 #include <QDir>
 #include <QFile>
 #include <QListWidget>
@@ -42,6 +47,21 @@ private:
     QTemporaryDir m_dir;
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        // The windows keep their layout in settings of this run's own,
+        // removed with the temporary folder.
+        QCoreApplication::setOrganizationName(QStringLiteral("Assay"));
+        QCoreApplication::setApplicationName(QStringLiteral("assay"));
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void init()
+    {
+        QSettings().clear();
+    }
+
     void emptyProfileSaysHowToFillIt()
     {
         const Profile profile(m_dir.filePath(QStringLiteral("empty")));
@@ -51,9 +71,9 @@ private Q_SLOTS:
         MainWindow w(&cache, profile);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        auto *stack = w.findChild<QStackedWidget *>();
-        auto *label = qobject_cast<QLabel *>(stack->currentWidget());
-        QVERIFY(label);
+        QVERIFY(!w.queuePage()->isShowingRows());
+        QLabel *label = w.queuePage()->emptyState();
+        QVERIFY(label->isVisible());
         QVERIFY(label->text().contains(QStringLiteral("assay sync")));
         QVERIFY(label->text().contains(profile.dir()));
         QVERIFY(w.statusBar()->currentMessage().contains(profile.dir()));
@@ -74,8 +94,8 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QCOMPARE(w.queueView()->model()->rowCount(), 8);
-        auto *stack = w.findChild<QStackedWidget *>();
-        QCOMPARE(stack->currentWidget(), w.queueView());
+        QCOMPARE(w.queueView()->model(), w.queueModel());
+        QVERIFY(w.queuePage()->isShowingRows());
         const auto labels = w.statusBar()->findChildren<QLabel *>();
         QStringList texts; // the counts and the sync's part of the status bar
         for (QLabel *l : labels)
@@ -83,12 +103,16 @@ private Q_SLOTS:
         QVERIFY2(texts.contains(QStringLiteral("8 submissions cached")) && texts.contains(QStringLiteral("1 change waiting")),
                  qPrintable(texts.join(QStringLiteral(" | "))));
 
+        // Search as you type, after a pause in the typing.
         QTest::keyClicks(w.searchField(), QStringLiteral("helpd"));
-        QCOMPARE(w.queueView()->model()->rowCount(), 1); // s_00003
+        QTRY_COMPARE(w.queueView()->model()->rowCount(), 1); // s_00003
+        QCOMPARE(w.queueView()->model()->index(0, 0).data(QueueModel::IdRole).toString(), QStringLiteral("s_00003"));
         QTest::keyClicks(w.searchField(), QStringLiteral("zzz"));
-        QVERIFY(qobject_cast<QLabel *>(stack->currentWidget()));
+        QTRY_VERIFY(!w.queuePage()->isShowingRows());
+        QVERIFY(w.queuePage()->emptyState()->text().contains(QStringLiteral("helpdzzz")));
         w.searchField()->clear();
-        QCOMPARE(w.queueView()->model()->rowCount(), 8);
+        QTRY_COMPARE(w.queueView()->model()->rowCount(), 8);
+        QVERIFY(w.queuePage()->isShowingRows());
 
         // Keyboard users reach the search with the standard Find shortcut.
         w.queueView()->setFocus();
@@ -169,6 +193,75 @@ private Q_SLOTS:
         QVERIFY2(viewer->message().startsWith(QStringLiteral("Not downloaded yet")), qPrintable(viewer->message()));
         QVERIFY(!w.openEvidence(QStringLiteral("e_nope")));
         QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("e_nope")));
+    }
+
+    // Sort, columns, the saved view, the splitters and the window itself
+    // come back when the window is made again on the same settings.
+    void restartingRestoresTheLayout()
+    {
+        const Profile profile(m_dir.filePath(QStringLiteral("layout")));
+        QCOMPARE(profile.ensureExists().errorString(), QString());
+        Cache cache;
+        QVERIFY(ok(cache.open(profile.cachePath())));
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(ok(cache.submissions().store(test::submission(i))));
+
+        QList<int> queueSizes, reviewSizes;
+        int partnerWidth = 0;
+        QSize windowSize;
+        {
+            MainWindow w(&cache, profile);
+            // Within the offscreen screen (800 × 800): restoreGeometry() keeps a window on its screen.
+            w.resize(760, 540);
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            QHeaderView *header = w.queueView()->horizontalHeader();
+            QCOMPARE(w.queueModel()->sortColumn(), int(QueueModel::SubmittedColumn));
+            // A click on the App header sorts by app, A to Z.
+            const QPoint appHeader(header->sectionViewportPosition(QueueModel::AppColumn) + 10, header->height() / 2);
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, appHeader);
+            QTRY_COMPARE(w.queueModel()->sortColumn(), int(QueueModel::AppColumn));
+            QCOMPARE(w.queueModel()->sortOrder(), Qt::AscendingOrder);
+            header->resizeSection(QueueModel::PartnerColumn, 333);
+            partnerWidth = header->sectionSize(QueueModel::PartnerColumn);
+            header->moveSection(header->visualIndex(QueueModel::StatusColumn), 0);
+            QVERIFY(w.queuePage()->selectView(SavedView::Unassigned));
+            QTRY_COMPARE(w.queueModel()->rowCount(), 3); // s_00000, s_00003, s_00006
+            w.queuePage()->splitter()->setSizes({140, 600});
+            queueSizes = w.queuePage()->splitter()->sizes();
+            // The review screen's splitter, laid out by opening a review.
+            QVERIFY(w.openReview(QStringLiteral("s_00003")));
+            auto *reviewSplitter = w.reviewView()->findChild<QSplitter *>(QStringLiteral("ReviewSplitter"));
+            QVERIFY(reviewSplitter);
+            reviewSplitter->setSizes({250, 600, 350});
+            reviewSizes = reviewSplitter->sizes();
+            w.showQueue();
+            windowSize = w.size(); // at least the window's minimum size
+            QVERIFY(w.close());
+        }
+        // The saved sizes are the ones set, not the defaults.
+        QVERIFY(queueSizes.first() < 200);
+        QCOMPARE(windowSize.width(), 760);
+        QCOMPARE(partnerWidth, 333);
+
+        MainWindow w(&cache, profile);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.size(), windowSize);
+        QHeaderView *header = w.queueView()->horizontalHeader();
+        QCOMPARE(w.queueModel()->sortColumn(), int(QueueModel::AppColumn));
+        QCOMPARE(w.queueModel()->sortOrder(), Qt::AscendingOrder);
+        QCOMPARE(header->sortIndicatorSection(), int(QueueModel::AppColumn));
+        QCOMPARE(header->sectionSize(QueueModel::PartnerColumn), 333);
+        QCOMPARE(header->visualIndex(QueueModel::StatusColumn), 0);
+        QCOMPARE(w.queuePage()->currentView(), SavedView::Unassigned);
+        QCOMPARE(w.queueModel()->rowCount(), 3);
+        // The restored view's rows in the restored order: by app name.
+        QCOMPARE(w.queueModel()->index(0, QueueModel::AppColumn).data().toString(), QStringLiteral("Helpdesk Bridge 3"));
+        QCOMPARE(w.queuePage()->splitter()->sizes(), queueSizes);
+        auto *reviewSplitter = w.reviewView()->findChild<QSplitter *>(QStringLiteral("ReviewSplitter"));
+        QVERIFY(w.openReview(QStringLiteral("s_00003")));
+        QTRY_COMPARE(reviewSplitter->sizes(), reviewSizes);
     }
 };
 
