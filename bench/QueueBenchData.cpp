@@ -93,7 +93,7 @@ struct Writer
 
     QString pick(const QStringList &from) { return from.at(int(rng.bounded(int(from.size())))); }
 
-    Submission make(int app, const QString &appName, int partner, Fate fate, QDateTime submitted, const Submission *previous)
+    Submission make(int app, const QString &appName, int partner, Fate fate, const QDateTime &submitted, const Submission *previous)
     {
         Submission s;
         SubmissionSummary &sum = s.summary;
@@ -269,14 +269,16 @@ Result<QString> queueBenchCache(int count)
     const QString dir = QDir::cleanPath(QCoreApplication::applicationDirPath() + u"/../bench-data"_s);
     if (!QDir().mkpath(dir))
         return Error{u"cannot make %1"_s.arg(dir)};
-    const QString path = u"%1/queue-%2-v%3-schema%4.sqlite"_s.arg(dir).arg(count).arg(FormatVersion).arg(Migrations::latestVersion());
+    QString path = u"%1/queue-%2-v%3-schema%4.sqlite"_s.arg(dir).arg(count).arg(FormatVersion).arg(Migrations::latestVersion());
     if (QFileInfo::exists(path))
         return path;
     // Written under another name and renamed when whole: an interrupted
     // run never leaves a short file under the real name.
     const QString partial = path + u".partial"_s;
-    for (const QString &f : QStringList{partial, partial + u"-wal"_s, partial + u"-shm"_s})
-        QFile::remove(f);
+    for (const QString &f : QStringList{partial, partial + u"-wal"_s, partial + u"-shm"_s}) {
+        if (QFileInfo::exists(f) && !QFile::remove(f))
+            return Error{u"cannot remove the unfinished %1"_s.arg(f)};
+    }
     std::fprintf(stderr, "queue bench data: writing %s (once)\n", qPrintable(path));
     if (Result<> written = write(partial, count); !written)
         return written.error();

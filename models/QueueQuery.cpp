@@ -117,8 +117,8 @@ Sql viewCondition(SavedView view, const QueueContext &context)
         // A reviewer's or lead's: assigned to them at stage review. A
         // security user's: everything at stage security whose review approve
         // was not theirs (four eyes). Someone with both roles has both.
-        const Sql review = sql(QStringLiteral("(s.assignee = ? AND s.stage = 'review')"), {context.me});
-        const Sql security =
+        Sql review = sql(QStringLiteral("(s.assignee = ? AND s.stage = 'review')"), {context.me});
+        Sql security =
             sql(QStringLiteral("(s.stage = 'security' AND coalesce(s.review_approved_by, '') != ?)"), {context.me});
         const bool reviews = context.roles.contains(QStringLiteral("reviewer")) || context.roles.contains(QStringLiteral("lead"));
         if (!context.isSecurity())
@@ -246,7 +246,7 @@ QString selectColumns()
 }
 constexpr int FactsColumn = SubmissionRow::ColumnCount;
 
-Result<QSqlQuery> run(QSqlDatabase db, const Sql &statement, const QString &what)
+Result<QSqlQuery> run(const QSqlDatabase &db, const Sql &statement, const QString &what)
 {
     QSqlQuery q(db);
     q.setForwardOnly(true);
