@@ -600,7 +600,9 @@ void MainWindow::createBoardPage()
 void MainWindow::updateBoardAction()
 {
     const Result<std::optional<UserDirectory::User>> me = m_cache->users().me();
-    const bool lead = me && *me && (*me)->hasRole(QStringLiteral("lead"));
+    // Unreadable or not signed in yet: no board (the next refresh asks again).
+    const std::optional<UserDirectory::User> user = me ? *me : std::nullopt;
+    const bool lead = user.has_value() && user->hasRole(QStringLiteral("lead"));
     m_boardAction->setVisible(lead);
     m_boardAction->setEnabled(lead);
 }
