@@ -66,6 +66,29 @@
     </message>
 </context>
 <context>
+    <name>BoardStats</name>
+    <message>
+        <source>0–7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>7–14</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>14–30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>30–60</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>60+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EvidenceType</name>
     <message>
         <source>shown as text, not rendered</source>
@@ -527,6 +550,134 @@
     </message>
     <message>
         <source>No evidence linked to this answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::BalanceDialog</name>
+    <message>
+        <source>Balance the Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open work is as even as the movable submissions allow: nothing to move.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) would even out the open work. Untick any you do not want; only the ticked ones are assigned.</source>
+        <translation>
+            <numerusform>%n move would even out the open work. Untick any you do not want; only the ticked ones are assigned.</numerusform>
+            <numerusform>%n moves would even out the open work. Untick any you do not want; only the ticked ones are assigned.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Proposed moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — from %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (rejected the previous submission)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign the Ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::BoardCharts</name>
+    <message>
+        <source>Decisions per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions per week per reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time in each stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time in each stage, median and 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ageing of the open queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open submissions by age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decisions in these weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Decisions in the last %n week(s): </source>
+        <translation>
+            <numerusform>Decisions in the last %n week: </numerusform>
+            <numerusform>Decisions in the last %n weeks: </numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: median %2 days, 90th percentile %3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open submissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days since submitted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1420,6 +1571,147 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
     </message>
 </context>
 <context>
+    <name>assay::LeadBoard</name>
+    <message>
+        <source>Unassigned submissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected reviewer&apos;s submissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead&apos;s board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assign to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign the selected submissions to a reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unassign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the selected submissions back on the unassigned pile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggest a &amp;Balance…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Propose moves that even out the open work (of the selected submissions, or of all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh the Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewers — drop submissions on a reviewer to assign them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Workload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workload and charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Board messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the cache: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Unassigned: %n submission(s)</source>
+        <translation>
+            <numerusform>Unassigned: %n submission</numerusform>
+            <numerusform>Unassigned: %n submissions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a reviewer to see their submissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n open submission(s)</source>
+        <translation>
+            <numerusform>%1: %n open submission</numerusform>
+            <numerusform>%1: %n open submissions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select the submissions to assign first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n assignment(s) to %1 waiting to be uploaded.</source>
+        <translation>
+            <numerusform>%n assignment to %1 waiting to be uploaded.</numerusform>
+            <numerusform>%n assignments to %1 waiting to be uploaded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not assigned: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n open)</source>
+        <translation>
+            <numerusform>%1 (%n open)</numerusform>
+            <numerusform>%1 (%n open)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No reviewers in the cache yet: sync first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assign to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Assign %n submission(s) to:</source>
+        <translation>
+            <numerusform>Assign %n submission to:</numerusform>
+            <numerusform>Assign %n submissions to:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) of the balance waiting to be uploaded.</source>
+        <translation>
+            <numerusform>%n move of the balance waiting to be uploaded.</numerusform>
+            <numerusform>%n moves of the balance waiting to be uploaded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>assay::LineIndex</name>
     <message>
         <source>Cannot open the file: %1</source>
@@ -1449,18 +1741,6 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search apps, partners and answers…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search the queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1477,10 +1757,6 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Review queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sync: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,10 +1765,6 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
 
 Sync it with a marketplace to fill the queue:
 assay sync --server URL --profile %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing matches “%1”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1661,6 +1933,26 @@ assay sync --server URL --profile %1</source>
         <source>Cannot read the signed-in user: %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead&apos;s Board — Assay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lead&apos;s Board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reviewers&apos; workload, assignments and charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>assay::PdfEvidenceView</name>
@@ -1815,6 +2107,125 @@ assay sync --server URL --profile %1</source>
     </message>
 </context>
 <context>
+    <name>assay::QueueFilterBar</name>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by questionnaire version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under a week old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A week old or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A month old or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Three months old or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the whole saved view again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>assay::QueueModel</name>
     <message>
         <source>Unassigned</source>
@@ -1948,6 +2359,148 @@ assay sync --server URL --profile %1</source>
     </message>
     <message>
         <source>No cache is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::QueuePage</name>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search apps, partners, answers and comments — &quot;a phrase&quot; in quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words find what holds all of them; quotes find an exact phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the saved view “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in “%1” matches “%2”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters are on as well: Clear filters looks wider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing in “%1” matches these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing waits for you at the security stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is assigned to you at the review stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every open submission has a reviewer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open submission is at the review stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open submission is at the security stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change is waiting to be uploaded: the marketplace has all your work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts and no failed uploads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing due for re-validation in the next %n day(s).</source>
+        <translation>
+            <numerusform>Nothing due for re-validation in the next %n day.</numerusform>
+            <numerusform>Nothing due for re-validation in the next %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No app is locked until a resubmission date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submission has been decided yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No submissions in the cache yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calendar for Teams 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Northwind Software</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alice Reviewerson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Badge expires 2027-12-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmit from 2027-12-31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resubmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::QueueStateDelegate</name>
+    <message>
+        <source>%1 · %2 d</source>
+        <comment>an SLA state and whole days in the stage</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2253,6 +2806,60 @@ assay sync --server URL --profile %1</source>
     </message>
 </context>
 <context>
+    <name>assay::ReviewerList</name>
+    <message>
+        <source>Reviewers and their open work</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::ReviewerModel</name>
+    <message>
+        <source>Drop submissions here to assign them to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open submissions at the review stage assigned to the reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days since the oldest of them was submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many are past the stage&apos;s target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assignments waiting to be uploaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA breaches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>assay::SaveIndicator</name>
     <message>
         <source>Save state of your work</source>
@@ -2273,6 +2880,24 @@ assay sync --server URL --profile %1</source>
     <message>
         <source>Not saved: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::SavedViewList</name>
+    <message>
+        <source>Saved views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The queue&apos;s saved views with the number of submissions in each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n submission(s)</source>
+        <translation>
+            <numerusform>%1, %n submission</numerusform>
+            <numerusform>%1, %n submissions</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2922,6 +3547,69 @@ Assay can use it for this session only. To sign in without a keychain next time,
     </message>
     <message>
         <source>Not finished within %1 ms: this picture shows what was there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::WorkItemModel</name>
+    <message>
+        <source>initial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resubmission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending upload: to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>held — the marketplace refused the assignment; assign it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local state</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
