@@ -38,6 +38,7 @@
 #include <QSqlQuery>
 #include <QTimeZone>
 
+#include <cmath>
 #include <cstdio>
 #include <ctime>
 
@@ -54,12 +55,13 @@ constexpr int PageRows = 50;
 Result<QString> ownCache(int count)
 {
     const QString dir = QCoreApplication::applicationDirPath() + u"/../bench-data"_s;
-    QDir().mkpath(dir);
-    const QString path = dir + u"/search-%1-v1.sqlite"_s.arg(count);
+    if (!QDir().mkpath(dir))
+        return Error{u"cannot make %1"_s.arg(dir)};
+    QString path = dir + u"/search-%1-v1.sqlite"_s.arg(count);
     if (QFileInfo::exists(path))
         return path;
     const QString partial = path + u".partial"_s;
-    QFile::remove(partial);
+    std::ignore = QFile::remove(partial); // a half-written one from a killed run, or none
     std::printf("seeding %d submissions into %s (once)\n", count, qPrintable(path));
     std::fflush(stdout);
     static const QStringList common = QStringLiteral(
@@ -120,7 +122,7 @@ double percentile(QList<double> values, double p)
     if (values.isEmpty())
         return 0;
     std::sort(values.begin(), values.end());
-    const qsizetype i = std::min<qsizetype>(values.size() - 1, qsizetype(p * double(values.size() - 1) + 0.5));
+    const qsizetype i = std::min<qsizetype>(values.size() - 1, qsizetype(std::lround(p * double(values.size() - 1))));
     return values.at(i);
 }
 

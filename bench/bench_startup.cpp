@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <tuple>
 
 #include <unistd.h>
 
@@ -44,7 +45,7 @@ Result<double> timeRun(const QString &program, const QStringList &args, const QP
         return Error{QStringLiteral("%1 did not start: %2").arg(program, p.errorString())};
     if (!p.waitForFinished(120000)) {
         p.kill();
-        p.waitForFinished();
+        std::ignore = p.waitForFinished(); // killed: it ends
         return Error{QStringLiteral("%1 did not end within two minutes").arg(program)};
     }
     const double ms = double(t.nsecsElapsed()) / 1e6;
@@ -74,7 +75,7 @@ Result<qint64> peakRssKb(const QString &program, const QStringList &args, const 
                     peak = std::max(peak, line.mid(6).trimmed().split(' ').value(0).toLongLong());
             }
         }
-        p.waitForFinished(5);
+        std::ignore = p.waitForFinished(5); // the loop asks whether it still runs
     }
     if (peak == 0)
         return Error{QStringLiteral("no resident-memory reading of %1").arg(program)};
@@ -104,7 +105,10 @@ int main(int argc, char *argv[])
     // of a gigabyte, and SQLite's -wal and -shm files land beside it).
     QTemporaryDir work(QFileInfo(*cache).absolutePath() + QStringLiteral("/startup-XXXXXX"));
     const QString profile = work.filePath(QStringLiteral("profile"));
-    QDir().mkpath(profile);
+    if (!QDir().mkpath(profile)) {
+        std::fprintf(stderr, "bench_startup: cannot make %s\n", qUtf8Printable(profile));
+        return 1;
+    }
     if (::link(QFile::encodeName(*cache).constData(), QFile::encodeName(profile + QStringLiteral("/cache.sqlite")).constData()) != 0) {
         std::fprintf(stderr, "bench_startup: cannot link the cache into a profile\n");
         return 1;

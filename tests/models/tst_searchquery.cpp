@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace assay;
+using namespace Qt::StringLiterals;
 
 // The search box's language: what any input becomes, that SQLite never
 // sees its own syntax in it, and that the query splits text into tokens as
@@ -91,38 +92,38 @@ private Q_SLOTS:
             return out;
         };
         QTest::newRow("empty") << QString() << QStringList() << QStringList() << QString();
-        QTest::newRow("spaces") << u"  \t\n "_qs << QStringList() << QStringList() << QString();
-        QTest::newRow("words") << u"tim pro"_qs << l({u"tim", u"pro"}) << QStringList() << u"\"tim\"* \"pro\"*"_qs;
-        QTest::newRow("phrase") << u"\"at rest\" aes"_qs << l({u"aes"}) << l({u"at rest"}) << u"\"at\" \"rest\" \"aes\"*"_qs;
-        QTest::newRow("unbalanced quote") << u"\"at res"_qs << QStringList() << l({u"at res"}) << u"\"at\" \"res\"*"_qs;
-        QTest::newRow("lone quote") << u"\""_qs << QStringList() << QStringList() << QString();
-        QTest::newRow("empty quotes") << u"\"\" x"_qs << l({u"x"}) << QStringList() << u"\"x\"*"_qs;
-        QTest::newRow("closed single word is whole") << u"\"Timesheets\""_qs << l({u"Timesheets"}) << QStringList()
-                                                     << u"\"Timesheets\""_qs;
-        QTest::newRow("typographic quotes") << u"\u201Cat rest\u201D"_qs << QStringList() << l({u"at rest"})
-                                            << u"\"at\" \"rest\""_qs;
-        QTest::newRow("star") << u"tim* *"_qs << l({u"tim"}) << QStringList() << u"\"tim\"*"_qs;
-        QTest::newRow("minus") << u"-secret --"_qs << l({u"secret"}) << QStringList() << u"\"secret\"*"_qs;
-        QTest::newRow("operators are words") << u"AND OR NOT NEAR"_qs << l({u"AND", u"OR", u"NOT", u"NEAR"})
-                                             << QStringList() << u"\"AND\"* \"OR\"* \"NOT\"* \"NEAR\"*"_qs;
-        QTest::newRow("near group") << u"NEAR(a b, 3)"_qs << l({u"b", u"3"}) << l({u"NEAR a"}) << u"\"NEAR\" \"a\"* \"b\"* \"3\"*"_qs;
-        QTest::newRow("column filter") << u"body:x"_qs << QStringList() << l({u"body x"}) << u"\"body\" \"x\"*"_qs;
-        QTest::newRow("caret") << u"^start"_qs << l({u"start"}) << QStringList() << u"\"start\"*"_qs;
-        QTest::newRow("parentheses") << u"((a) OR (b"_qs << l({u"a", u"OR", u"b"}) << QStringList()
-                                     << u"\"a\"* \"OR\"* \"b\"*"_qs;
-        QTest::newRow("hyphenated word") << u"row-level"_qs << QStringList() << l({u"row level"}) << u"\"row\" \"level\"*"_qs;
-        QTest::newRow("underscore") << u"foo_bar"_qs << QStringList() << l({u"foo bar"}) << u"\"foo\" \"bar\"*"_qs;
-        QTest::newRow("apostrophe") << u"don't"_qs << QStringList() << l({u"don t"}) << u"\"don\" \"t\"*"_qs;
-        QTest::newRow("diacritics kept as typed") << u"Röntg"_qs << l({u"Röntg"}) << QStringList() << u"\"Röntg\"*"_qs;
-        QTest::newRow("punctuation only") << u"!@#$%^&*()_+-=[]{};':,./<>?"_qs << QStringList() << QStringList()
+        QTest::newRow("spaces") << u"  \t\n "_s << QStringList() << QStringList() << QString();
+        QTest::newRow("words") << u"tim pro"_s << l({u"tim", u"pro"}) << QStringList() << u"\"tim\"* \"pro\"*"_s;
+        QTest::newRow("phrase") << u"\"at rest\" aes"_s << l({u"aes"}) << l({u"at rest"}) << u"\"at\" \"rest\" \"aes\"*"_s;
+        QTest::newRow("unbalanced quote") << u"\"at res"_s << QStringList() << l({u"at res"}) << u"\"at\" \"res\"*"_s;
+        QTest::newRow("lone quote") << u"\""_s << QStringList() << QStringList() << QString();
+        QTest::newRow("empty quotes") << u"\"\" x"_s << l({u"x"}) << QStringList() << u"\"x\"*"_s;
+        QTest::newRow("closed single word is whole") << u"\"Timesheets\""_s << l({u"Timesheets"}) << QStringList()
+                                                     << u"\"Timesheets\""_s;
+        QTest::newRow("typographic quotes") << u"\u201Cat rest\u201D"_s << QStringList() << l({u"at rest"})
+                                            << u"\"at\" \"rest\""_s;
+        QTest::newRow("star") << u"tim* *"_s << l({u"tim"}) << QStringList() << u"\"tim\"*"_s;
+        QTest::newRow("minus") << u"-secret --"_s << l({u"secret"}) << QStringList() << u"\"secret\"*"_s;
+        QTest::newRow("operators are words") << u"AND OR NOT NEAR"_s << l({u"AND", u"OR", u"NOT", u"NEAR"})
+                                             << QStringList() << u"\"AND\"* \"OR\"* \"NOT\"* \"NEAR\"*"_s;
+        QTest::newRow("near group") << u"NEAR(a b, 3)"_s << l({u"b", u"3"}) << l({u"NEAR a"}) << u"\"NEAR\" \"a\"* \"b\"* \"3\"*"_s;
+        QTest::newRow("column filter") << u"body:x"_s << QStringList() << l({u"body x"}) << u"\"body\" \"x\"*"_s;
+        QTest::newRow("caret") << u"^start"_s << l({u"start"}) << QStringList() << u"\"start\"*"_s;
+        QTest::newRow("parentheses") << u"((a) OR (b"_s << l({u"a", u"OR", u"b"}) << QStringList()
+                                     << u"\"a\"* \"OR\"* \"b\"*"_s;
+        QTest::newRow("hyphenated word") << u"row-level"_s << QStringList() << l({u"row level"}) << u"\"row\" \"level\"*"_s;
+        QTest::newRow("underscore") << u"foo_bar"_s << QStringList() << l({u"foo bar"}) << u"\"foo\" \"bar\"*"_s;
+        QTest::newRow("apostrophe") << u"don't"_s << QStringList() << l({u"don t"}) << u"\"don\" \"t\"*"_s;
+        QTest::newRow("diacritics kept as typed") << u"Röntg"_s << l({u"Röntg"}) << QStringList() << u"\"Röntg\"*"_s;
+        QTest::newRow("punctuation only") << u"!@#$%^&*()_+-=[]{};':,./<>?"_s << QStringList() << QStringList()
                                           << QString();
-        QTest::newRow("lone high surrogate") << QStringLiteral("ab%1cd").arg(QChar(0xD800)) << QStringList() << l({u"ab cd"}) << u"\"ab\" \"cd\"*"_qs;
-        QTest::newRow("lone low surrogate") << u"\xDC00 x"_qs << l({u"x"}) << QStringList() << u"\"x\"*"_qs;
-        QTest::newRow("NUL") << QStringLiteral("a%1b").arg(QChar(0)) << QStringList() << l({u"a b"}) << u"\"a\" \"b\"*"_qs;
-        QTest::newRow("duplicates once") << u"tim TIM tim"_qs << l({u"tim"}) << QStringList() << u"\"tim\"*"_qs;
-        QTest::newRow("emoji between") << u"ab😀cd"_qs << QStringList() << l({u"ab cd"}) << u"\"ab\" \"cd\"*"_qs;
-        QTest::newRow("lone diacritic") << u"\u0301 x\u0301"_qs << l({u"x\u0301"}) << QStringList() << u"\"x\u0301\"*"_qs;
-        QTest::newRow("field separator") << u"a\u2029b"_qs << l({u"a", u"b"}) << QStringList() << u"\"a\"* \"b\"*"_qs;
+        QTest::newRow("lone high surrogate") << QStringLiteral("ab%1cd").arg(QChar(0xD800)) << QStringList() << l({u"ab cd"}) << u"\"ab\" \"cd\"*"_s;
+        QTest::newRow("lone low surrogate") << u"\xDC00 x"_s << l({u"x"}) << QStringList() << u"\"x\"*"_s;
+        QTest::newRow("NUL") << QStringLiteral("a%1b").arg(QChar(0)) << QStringList() << l({u"a b"}) << u"\"a\" \"b\"*"_s;
+        QTest::newRow("duplicates once") << u"tim TIM tim"_s << l({u"tim"}) << QStringList() << u"\"tim\"*"_s;
+        QTest::newRow("emoji between") << u"ab😀cd"_s << QStringList() << l({u"ab cd"}) << u"\"ab\" \"cd\"*"_s;
+        QTest::newRow("lone diacritic") << u"\u0301 x\u0301"_s << l({u"x\u0301"}) << QStringList() << u"\"x\u0301\"*"_s;
+        QTest::newRow("field separator") << u"a\u2029b"_s << l({u"a", u"b"}) << QStringList() << u"\"a\"* \"b\"*"_s;
     }
 
     void parses()
@@ -146,13 +147,13 @@ private Q_SLOTS:
     // What typed text finds in the index's kind of table.
     void findsInTheIndex()
     {
-        QCOMPARE(matching(SearchQuery::parse(u"rontgen"_qs).ftsMatch()), QList<qint64>{1});
-        QCOMPARE(matching(SearchQuery::parse(u"RÖNT"_qs).ftsMatch()), QList<qint64>{1});
-        QCOMPARE(matching(SearchQuery::parse(u"ecole creme"_qs).ftsMatch()), QList<qint64>{5});
-        QCOMPARE(matching(SearchQuery::parse(u"AND NEAR"_qs).ftsMatch()), QList<qint64>{4});
-        QCOMPARE(matching(SearchQuery::parse(u"aes-256"_qs).ftsMatch()), QList<qint64>{2});
-        QCOMPARE(matching(SearchQuery::parse(u"\"Timesheet\""_qs).ftsMatch()), QList<qint64>()); // a whole word
-        QCOMPARE(matching(SearchQuery::parse(u"Timesheet"_qs).ftsMatch()), QList<qint64>{1});    // a prefix
+        QCOMPARE(matching(SearchQuery::parse(u"rontgen"_s).ftsMatch()), QList<qint64>{1});
+        QCOMPARE(matching(SearchQuery::parse(u"RÖNT"_s).ftsMatch()), QList<qint64>{1});
+        QCOMPARE(matching(SearchQuery::parse(u"ecole creme"_s).ftsMatch()), QList<qint64>{5});
+        QCOMPARE(matching(SearchQuery::parse(u"AND NEAR"_s).ftsMatch()), QList<qint64>{4});
+        QCOMPARE(matching(SearchQuery::parse(u"aes-256"_s).ftsMatch()), QList<qint64>{2});
+        QCOMPARE(matching(SearchQuery::parse(u"\"Timesheet\""_s).ftsMatch()), QList<qint64>()); // a whole word
+        QCOMPARE(matching(SearchQuery::parse(u"Timesheet"_s).ftsMatch()), QList<qint64>{1});    // a prefix
     }
 
     // A pasted page is a query of its first terms, not an error.
@@ -187,7 +188,7 @@ private Q_SLOTS:
         const quint32 seed = env.isEmpty() ? QRandomGenerator::global()->generate() : env.toUInt();
         qInfo("seed %u (ASSAY_TEST_SEED=%u replays it)", seed, seed);
         QRandomGenerator rng(seed);
-        const QString alphabet = u"\"\"\"**--^^::(()),;'{}[]+ \t\nabcxyzANDORNOTNEAR019éüßΩж中😀\u2029\u201C\u0301\u00AD_."_qs;
+        const QString alphabet = u"\"\"\"**--^^::(()),;'{}[]+ \t\nabcxyzANDORNOTNEAR019éüßΩж中😀\u2029\u201C\u0301\u00AD_."_s;
         for (int round = 0; round < 2000; ++round) {
             QString text;
             const int length = int(rng.bounded(1, 40));
@@ -247,20 +248,20 @@ private Q_SLOTS:
 
     void folds()
     {
-        QCOMPARE(SearchQuery::fold(u"Röntgen"), u"rontgen"_qs);
-        QCOMPARE(SearchQuery::fold(u"ÉCOLE"), u"ecole"_qs);
-        QCOMPARE(SearchQuery::fold(u"e\u0301cole"), u"ecole"_qs);
-        QCOMPARE(SearchQuery::fold(u"MiXeD42"), u"mixed42"_qs);
+        QCOMPARE(SearchQuery::fold(u"Röntgen"), u"rontgen"_s);
+        QCOMPARE(SearchQuery::fold(u"ÉCOLE"), u"ecole"_s);
+        QCOMPARE(SearchQuery::fold(u"e\u0301cole"), u"ecole"_s);
+        QCOMPARE(SearchQuery::fold(u"MiXeD42"), u"mixed42"_s);
     }
 
     void tokenizes()
     {
-        const QList<SearchQuery::Token> t = SearchQuery::tokenize(u"Row-level  Röntgen\u2029next"_qs);
+        const QList<SearchQuery::Token> t = SearchQuery::tokenize(u"Row-level  Röntgen\u2029next"_s);
         QCOMPARE(t.size(), 4);
-        QCOMPARE(t.at(0).folded, u"row"_qs);
+        QCOMPARE(t.at(0).folded, u"row"_s);
         QCOMPARE(t.at(1).start, 4);
         QCOMPARE(t.at(1).length, 5);
-        QCOMPARE(t.at(2).folded, u"rontgen"_qs);
+        QCOMPARE(t.at(2).folded, u"rontgen"_s);
         QVERIFY(t.at(0).fieldStart);
         QVERIFY(!t.at(2).fieldStart);
         QVERIFY(t.at(3).fieldStart);
@@ -273,19 +274,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("text");
         QTest::addColumn<bool>("matches");
-        QTest::newRow("adjacent") << u"\"at rest\""_qs << u"encrypted at rest."_qs << true;
-        QTest::newRow("apart") << u"\"at rest\""_qs << u"at the rest"_qs << false;
-        QTest::newRow("reversed") << u"\"at rest\""_qs << u"rest at"_qs << false;
-        QTest::newRow("punctuation between") << u"\"at rest\""_qs << u"at, rest"_qs << true;
-        QTest::newRow("case and diacritics") << u"\"cafe creme\""_qs << u"CAFÉ Crème"_qs << true;
-        QTest::newRow("closed phrase: last word whole") << u"\"at res\""_qs << u"at rest"_qs << false;
-        QTest::newRow("open phrase: last word a prefix") << u"\"at res"_qs << u"at rest"_qs << true;
-        QTest::newRow("hyphenated word") << u"row-lev"_qs << u"row level security"_qs << true;
-        QTest::newRow("across fields") << u"\"at rest\""_qs << u"at\u2029rest"_qs << false;
-        QTest::newRow("second of two") << u"\"a b\" \"c d\""_qs << u"c d a x b"_qs << false;
-        QTest::newRow("both of two") << u"\"a b\" \"c d\""_qs << u"c d a b"_qs << true;
-        QTest::newRow("overlapping start") << u"\"a a b\""_qs << u"a a a b"_qs << true;
-        QTest::newRow("words only") << u"anything"_qs << u"text"_qs << true;
+        QTest::newRow("adjacent") << u"\"at rest\""_s << u"encrypted at rest."_s << true;
+        QTest::newRow("apart") << u"\"at rest\""_s << u"at the rest"_s << false;
+        QTest::newRow("reversed") << u"\"at rest\""_s << u"rest at"_s << false;
+        QTest::newRow("punctuation between") << u"\"at rest\""_s << u"at, rest"_s << true;
+        QTest::newRow("case and diacritics") << u"\"cafe creme\""_s << u"CAFÉ Crème"_s << true;
+        QTest::newRow("closed phrase: last word whole") << u"\"at res\""_s << u"at rest"_s << false;
+        QTest::newRow("open phrase: last word a prefix") << u"\"at res"_s << u"at rest"_s << true;
+        QTest::newRow("hyphenated word") << u"row-lev"_s << u"row level security"_s << true;
+        QTest::newRow("across fields") << u"\"at rest\""_s << u"at\u2029rest"_s << false;
+        QTest::newRow("second of two") << u"\"a b\" \"c d\""_s << u"c d a x b"_s << false;
+        QTest::newRow("both of two") << u"\"a b\" \"c d\""_s << u"c d a b"_s << true;
+        QTest::newRow("overlapping start") << u"\"a a b\""_s << u"a a a b"_s << true;
+        QTest::newRow("words only") << u"anything"_s << u"text"_s << true;
     }
 
     void phrasesMatch()
@@ -298,14 +299,14 @@ private Q_SLOTS:
 
     void occurrences()
     {
-        const SearchQuery q = SearchQuery::parse(u"enc \"at rest\""_qs);
-        const QString text = u"Encrypted at rest, encoded at the rest"_qs;
+        const SearchQuery q = SearchQuery::parse(u"enc \"at rest\""_s);
+        const QString text = u"Encrypted at rest, encoded at the rest"_s;
         const QList<SearchQuery::Occurrence> found = q.occurrences(text);
         QCOMPARE(found.size(), 3);
-        QCOMPARE(text.mid(found.at(0).start, found.at(0).length), u"Encrypted"_qs);
-        QCOMPARE(text.mid(found.at(1).start, found.at(1).length), u"at rest"_qs);
+        QCOMPARE(text.mid(found.at(0).start, found.at(0).length), u"Encrypted"_s);
+        QCOMPARE(text.mid(found.at(1).start, found.at(1).length), u"at rest"_s);
         QCOMPARE(found.at(1).term, 1);
-        QCOMPARE(text.mid(found.at(2).start, found.at(2).length), u"encoded"_qs);
+        QCOMPARE(text.mid(found.at(2).start, found.at(2).length), u"encoded"_s);
     }
 };
 

@@ -4,6 +4,7 @@
 #include <QTest>
 
 using namespace assay;
+using namespace Qt::StringLiterals;
 
 // The match column's text: the best part of a document, cut with "…", and
 // where the matching words and phrases are in it.
@@ -31,9 +32,9 @@ private:
 private Q_SLOTS:
     void shortDocumentWhole()
     {
-        const SearchSnippet s = SearchSnippet::make(u"Timesheets Pro"_qs, SearchQuery::parse(u"tim"_qs));
-        QCOMPARE(s.text, u"Timesheets Pro"_qs);
-        QCOMPARE(marked(s), QStringList{u"Timesheets"_qs});
+        const SearchSnippet s = SearchSnippet::make(u"Timesheets Pro"_s, SearchQuery::parse(u"tim"_s));
+        QCOMPARE(s.text, u"Timesheets Pro"_s);
+        QCOMPARE(marked(s), QStringList{u"Timesheets"_s});
         QCOMPARE(s.matches.first(), std::make_pair(0, 10));
     }
 
@@ -41,13 +42,13 @@ private Q_SLOTS:
     // spaces, within the limit, the match inside.
     void cutsAroundTheMatch()
     {
-        const QString doc = filler(200) + u" we keep backups encrypted at rest with AES "_qs + filler(200, u"ipsum"_qs);
-        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"\"at rest\""_qs), 80);
+        const QString doc = filler(200) + u" we keep backups encrypted at rest with AES "_s + filler(200, u"ipsum"_s);
+        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"\"at rest\""_s), 80);
         QVERIFY2(s.text.size() <= 80, qPrintable(s.text));
         QVERIFY(s.text.startsWith(QChar(0x2026)));
         QVERIFY(s.text.endsWith(QChar(0x2026)));
-        QCOMPARE(marked(s), QStringList{u"at rest"_qs});
-        QVERIFY(s.text.contains(u"encrypted at rest"_qs));
+        QCOMPARE(marked(s), QStringList{u"at rest"_s});
+        QVERIFY(s.text.contains(u"encrypted at rest"_s));
         // Cut between words: the first and last words are whole.
         const QString inner = s.text.mid(1).chopped(1);
         const qsizetype at = doc.indexOf(inner);
@@ -60,38 +61,38 @@ private Q_SLOTS:
     // with a single term.
     void prefersTheWindowWithMoreTerms()
     {
-        const QString doc = u"token here. "_qs + filler(60) + u" the token is logged to stdout by the agent "_qs + filler(60);
-        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"token logged"_qs), 60);
-        QCOMPARE(marked(s), (QStringList{u"token"_qs, u"logged"_qs}));
+        const QString doc = u"token here. "_s + filler(60) + u" the token is logged to stdout by the agent "_s + filler(60);
+        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"token logged"_s), 60);
+        QCOMPARE(marked(s), (QStringList{u"token"_s, u"logged"_s}));
         QVERIFY(s.text.startsWith(QChar(0x2026)));
     }
 
     void caseAndDiacritics()
     {
-        const SearchSnippet s = SearchSnippet::make(u"Built by RÖNTGEN Labs in the École"_qs, SearchQuery::parse(u"rontgen ecole"_qs));
-        QCOMPARE(marked(s), (QStringList{u"RÖNTGEN"_qs, u"École"_qs}));
+        const SearchSnippet s = SearchSnippet::make(u"Built by RÖNTGEN Labs in the École"_s, SearchQuery::parse(u"rontgen ecole"_s));
+        QCOMPARE(marked(s), (QStringList{u"RÖNTGEN"_s, u"École"_s}));
     }
 
     // Words only as prefixes of tokens, never inside one.
     void prefixesOnly()
     {
-        const SearchSnippet s = SearchSnippet::make(u"encrypt, unencrypted, Encryption"_qs, SearchQuery::parse(u"encr"_qs));
-        QCOMPARE(marked(s), (QStringList{u"encrypt"_qs, u"Encryption"_qs}));
+        const SearchSnippet s = SearchSnippet::make(u"encrypt, unencrypted, Encryption"_s, SearchQuery::parse(u"encr"_s));
+        QCOMPARE(marked(s), (QStringList{u"encrypt"_s, u"Encryption"_s}));
     }
 
     // Line breaks and field ends show as spaces; offsets stay true.
     void oneLine()
     {
-        const QString doc = u"App\u2029Partner\u2029first answer\nsecond answer"_qs;
-        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"second"_qs));
-        QCOMPARE(s.text, u"App Partner first answer second answer"_qs);
-        QCOMPARE(marked(s), QStringList{u"second"_qs});
+        const QString doc = u"App\u2029Partner\u2029first answer\nsecond answer"_s;
+        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"second"_s));
+        QCOMPARE(s.text, u"App Partner first answer second answer"_s);
+        QCOMPARE(marked(s), QStringList{u"second"_s});
     }
 
     void noMatchIsTheBeginning()
     {
         const QString doc = filler(100);
-        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"absent"_qs), 40);
+        const SearchSnippet s = SearchSnippet::make(doc, SearchQuery::parse(u"absent"_s), 40);
         QVERIFY(s.matches.isEmpty());
         QCOMPARE(s.text.size(), 40);
         QVERIFY(doc.startsWith(s.text.chopped(1)));
@@ -105,21 +106,21 @@ private Q_SLOTS:
     // overlong text; a surrogate pair is never split.
     void edges()
     {
-        const QString longWord = u"x"_qs.repeated(500);
-        const SearchSnippet s = SearchSnippet::make(u"a "_qs + longWord + u" b"_qs, SearchQuery::parse(u"xx"_qs), 30);
+        const QString longWord = u"x"_s.repeated(500);
+        const SearchSnippet s = SearchSnippet::make(u"a "_s + longWord + u" b"_s, SearchQuery::parse(u"xx"_s), 30);
         QVERIFY(s.text.size() <= 30);
-        const QString emoji = u"😀"_qs.repeated(100) + u" needle "_qs + u"😀"_qs.repeated(100);
-        const SearchSnippet e = SearchSnippet::make(emoji, SearchQuery::parse(u"needle"_qs), 21);
+        const QString emoji = u"😀"_s.repeated(100) + u" needle "_s + u"😀"_s.repeated(100);
+        const SearchSnippet e = SearchSnippet::make(emoji, SearchQuery::parse(u"needle"_s), 21);
         QVERIFY(e.text.size() <= 21);
-        QCOMPARE(marked(e), QStringList{u"needle"_qs});
+        QCOMPARE(marked(e), QStringList{u"needle"_s});
         for (qsizetype i = 0; i < e.text.size(); ++i) {
             if (e.text.at(i).isHighSurrogate())
                 QVERIFY(i + 1 < e.text.size() && e.text.at(i + 1).isLowSurrogate());
             if (e.text.at(i).isLowSurrogate())
                 QVERIFY(i > 0 && e.text.at(i - 1).isHighSurrogate());
         }
-        QCOMPARE(SearchSnippet::make(QString(), SearchQuery::parse(u"a"_qs)).text, QString());
-        QVERIFY(SearchSnippet::make(u"abc def"_qs, SearchQuery::parse(u"def"_qs), 0).text.size() <= 3);
+        QCOMPARE(SearchSnippet::make(QString(), SearchQuery::parse(u"a"_s)).text, QString());
+        QVERIFY(SearchSnippet::make(u"abc def"_s, SearchQuery::parse(u"def"_s), 0).text.size() <= 3);
     }
 };
 

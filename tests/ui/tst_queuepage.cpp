@@ -289,7 +289,7 @@ private Q_SLOTS:
         int marked = 0;
         for (int y = cell.top(); y <= cell.bottom(); ++y)
             for (int x = cell.left(); x <= cell.right() && x < shot.width(); ++x)
-                marked += shot.pixelColor(x * shot.devicePixelRatio(), y * shot.devicePixelRatio()) == mark;
+                marked += shot.pixelColor((QPointF(x, y) * shot.devicePixelRatio()).toPoint()) == mark;
         QVERIFY2(marked > 20, qPrintable(QStringLiteral("%1 marked in %2x%3+%4+%5, %6 at %7 in: %8").arg(marked).arg(cell.width()).arg(cell.height()).arg(cell.x()).arg(cell.y()).arg(ranges.first().y()).arg(ranges.first().x()).arg(text)));
     }
 
@@ -440,7 +440,7 @@ private Q_SLOTS:
         int markedInside = 0, markedOutside = 0;
         for (int y = cell.top(); y <= cell.bottom(); ++y) {
             for (int x = cell.left(); x <= cell.right(); ++x) {
-                const bool mark = shot.pixelColor(x * shot.devicePixelRatio(), y * shot.devicePixelRatio()) == dark.color(QPalette::Highlight);
+                const bool mark = shot.pixelColor((QPointF(x, y) * shot.devicePixelRatio()).toPoint()) == dark.color(QPalette::Highlight);
                 (x < split ? markedInside : markedOutside) += mark;
             }
         }

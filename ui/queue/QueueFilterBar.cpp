@@ -75,11 +75,15 @@ QueueFilterBar::QueueFilterBar(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
 
     ChoiceBox *status = addBox(QStringLiteral("statusFilter"), tr("Filter by status"), tr("Any status"));
-    for (const QString &name : SubmissionSummary::statusNames())
-        status->addItem(statusLabel(*SubmissionSummary::statusFromName(name)), name);
+    for (const QString &name : SubmissionSummary::statusNames()) {
+        if (const std::optional<SubmissionSummary::Status> s = SubmissionSummary::statusFromName(name))
+            status->addItem(statusLabel(*s), name);
+    }
     ChoiceBox *stage = addBox(QStringLiteral("stageFilter"), tr("Filter by stage"), tr("Any stage"));
-    for (const QString &name : SubmissionSummary::stageNames())
-        stage->addItem(stageLabel(*SubmissionSummary::stageFromName(name)), name);
+    for (const QString &name : SubmissionSummary::stageNames()) {
+        if (const std::optional<SubmissionSummary::Stage> s = SubmissionSummary::stageFromName(name))
+            stage->addItem(stageLabel(*s), name);
+    }
     ChoiceBox *assignee = addBox(QStringLiteral("assigneeFilter"), tr("Filter by assignee"), tr("Anyone"));
     assignee->addItem(tr("Unassigned"), QVariant(QString()));
     ChoiceBox *partner = addBox(QStringLiteral("partnerFilter"), tr("Filter by partner"), tr("Any partner"));
@@ -87,7 +91,7 @@ QueueFilterBar::QueueFilterBar(QWidget *parent)
     for (ChoiceBox *lazy : {partner, version})
         connect(lazy, &ChoiceBox::popupAboutToShow, this, &QueueFilterBar::loadChoices);
     ChoiceBox *age = addBox(QStringLiteral("ageFilter"), tr("Filter by age"), tr("Any age"));
-    const auto addAge = [age](const QString &text, QVariant min, QVariant max) {
+    const auto addAge = [age](const QString &text, const QVariant &min, const QVariant &max) {
         age->addItem(text, text);
         age->setItemData(age->count() - 1, min, MinAgeRole);
         age->setItemData(age->count() - 1, max, MaxAgeRole);

@@ -196,9 +196,9 @@ Result<QueueContext> QueuePage::contextFrom(Cache &cache, const QSettings &setti
     if (!me)
         return me.error();
     QueueContext context;
-    if (*me) {
-        context.me = (*me)->id;
-        context.roles = (*me)->roles;
+    if (const std::optional<UserDirectory::User> &user = *me) {
+        context.me = user->id;
+        context.roles = user->roles;
     }
     const auto days = [&settings](const QString &key, int fallback) {
         bool ok = false;
@@ -522,7 +522,7 @@ void QueuePage::restoreState(const QSettings &settings)
         if (m_hasContext)
             selectView(*v);
         else
-            m_wantedView = *v;
+            m_wantedView = v;
     }
     bool ok = false;
     const int column = settings.value(SortColumnKey).toInt(&ok);
