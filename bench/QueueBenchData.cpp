@@ -1,5 +1,7 @@
 #include "bench/QueueBenchData.h"
 
+#include "bench/BenchProse.h"
+
 #include "domain/Migrations.h"
 #include "domain/Questionnaire.h"
 #include "domain/Submission.h"
@@ -57,22 +59,7 @@ const QStringList SecurityUsers = {u"u_sam"_s, u"u_vera"_s};
 
 QString prose(QRandomGenerator &rng, int count)
 {
-    QString text;
-    text.reserve(count * 8);
-    int sentence = 0;
-    for (int i = 0; i < count; ++i) {
-        QString w = Words.at(int(rng.bounded(int(Words.size()))));
-        if (sentence == 0)
-            w[0] = w.at(0).toUpper();
-        if (!text.isEmpty())
-            text += u' ';
-        text += w;
-        if (++sentence > 8 + int(rng.bounded(12)) || i == count - 1) {
-            text += u'.';
-            sentence = 0;
-        }
-    }
-    return text;
+    return bench::prose(rng, Words, count);
 }
 
 enum class Fate { Unassigned, Reviewing, AtSecurity, Approved, Rejected, Withdrawn };

@@ -1,5 +1,7 @@
 #include "bench/ReviewBenchData.h"
 
+#include "bench/BenchProse.h"
+
 #include "models/Cache.h"
 #include "models/SubmissionStore.h"
 #include "models/UserDirectory.h"
@@ -29,25 +31,9 @@ const QStringList Words = {
     u"row-level"_s, u"security"_s, u"enforced"_s, u"PostgreSQL"_s, u"policies"_s, u"reviewed"_s, u"release"_s,
 };
 
-// `count` words of believable answer text, in sentences.
 QString prose(QRandomGenerator &rng, int count)
 {
-    QString text;
-    text.reserve(count * 8);
-    int sentence = 0;
-    for (int i = 0; i < count; ++i) {
-        QString w = Words.at(int(rng.bounded(int(Words.size()))));
-        if (sentence == 0)
-            w[0] = w.at(0).toUpper();
-        if (!text.isEmpty())
-            text += u' ';
-        text += w;
-        if (++sentence > 8 + int(rng.bounded(12)) || i == count - 1) {
-            text += u'.';
-            sentence = 0;
-        }
-    }
-    return text;
+    return bench::prose(rng, Words, count);
 }
 
 // The earlier wording of an answer: some words different, a few missing,
