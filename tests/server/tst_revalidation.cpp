@@ -146,7 +146,10 @@ private:
                          {u"checklist"_s, decision == u"approve"_s ? allTicked() : QJsonObject()},
                          {u"reasons"_s, QJsonArray()}};
         if (decision == u"reject"_s) {
-            const auto &c = Questionnaire::builtin(u"2026.1"_s)->categories.at(3);
+            // Kept while its category is read (a reference into the
+            // temporary optional dangled: ASan caught it).
+            const std::optional<Questionnaire> questionnaire = Questionnaire::builtin(u"2026.1"_s);
+            const Questionnaire::Category &c = questionnaire->categories.at(3);
             body.insert(u"reasons"_s, QJsonArray{QJsonObject{{u"category"_s, c.key},
                                                              {u"code"_s, c.rejectionReasons.first().code},
                                                              {u"note"_s, u"The token check is gone."_s}}});
