@@ -3,6 +3,7 @@
 #include "domain/Migrations.h"
 #include "domain/SqliteHandle.h"
 #include "models/Logging.h"
+#include "models/SearchHits.h"
 #include "models/SqliteStatement.h"
 
 #include <QAtomicInteger>
@@ -32,6 +33,7 @@ void rollback(QSqlDatabase &db, const QString &what)
 
 CacheConnection::CacheConnection()
     : m_connection(QStringLiteral("assay-cache-%1").arg(connectionCounter.fetchAndAddRelaxed(1)))
+    , m_hits(std::make_unique<SearchHits>())
 {
 }
 
@@ -138,6 +140,8 @@ Result<> CacheConnection::open(const QString &path)
         Result<sqlite3 *> handle = SqliteHandle::of(db);
         if (!handle)
             return fail(QStringLiteral("cannot use the cache %1: %2").arg(path, handle.error().message));
+        if (Result<> installed = m_hits->install(*handle); !installed)
+            return fail(QStringLiteral("cannot use the cache %1: %2").arg(path, installed.error().message));
         m_handle = *handle;
         return {};
     }();

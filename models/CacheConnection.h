@@ -14,6 +14,7 @@ struct sqlite3;
 
 namespace assay {
 
+class SearchHits;
 class SqliteStatement;
 
 // One profile's cache file, open: a QSQLITE connection set up as the cache
@@ -55,6 +56,10 @@ public:
     // connection closes. `sql` is the key by address: a literal or a static.
     Result<SqliteStatement *> statement(const char *sql);
 
+    // The current search's matches, the table search_hits on this
+    // connection (see SearchHits).
+    SearchHits &searchHits() { return *m_hits; }
+
     // The cache's failures are logged where they happen (never with partner
     // text: messages name ids and counts), then passed on.
     static Error fail(const QString &what);
@@ -66,6 +71,8 @@ private:
     // The connection's own sqlite3 handle and the statements compiled on it.
     sqlite3 *m_handle = nullptr;
     std::unordered_map<const char *, std::unique_ptr<SqliteStatement>> m_statements;
+    // Outlives the handle: its table reads it.
+    std::unique_ptr<SearchHits> m_hits;
 };
 
 } // namespace assay

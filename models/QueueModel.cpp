@@ -176,7 +176,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         case LocalStateColumn:
             return localStateLabel(r.localState);
         case MatchColumn:
-            return m_snippets.value(s.id).first;
+            return snippetOf(index.row()).first;
         default:
             return {};
         }
@@ -212,7 +212,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case LocalStateRole:
         return r.localState;
     case MatchRangesRole:
-        return QVariant::fromValue(m_snippets.value(s.id).second);
+        return QVariant::fromValue(snippetOf(index.row()).second);
     default:
         return {};
     }
@@ -330,8 +330,8 @@ Result<> QueueModel::prepareSearch()
 {
     if (m_searchReady || !isSearching())
         return {};
-    // The hits go to temp.search_hits, which the queue's SQL joins.
-    if (const Result<int> hits = m_cache->search().fillHits(SearchQuery::parse(m_filter.search)); !hits)
+    // The hits go to the connection's search_hits, which the queue's SQL joins.
+    if (const Result<int> hits = m_cache->search().fillHits(*m_query); !hits)
         return hits.error();
     m_searchReady = true;
     return {};
@@ -339,7 +339,7 @@ Result<> QueueModel::prepareSearch()
 
 bool QueueModel::isSearching() const
 {
-    return !SearchQuery::parse(m_filter.search).isEmpty();
+    return m_query.has_value();
 }
 
 void QueueModel::readNames()
@@ -356,6 +356,11 @@ void QueueModel::readNames()
 
 void QueueModel::reload()
 {
+    // Parsed once per reading: the readers ask whether it is a search at
+    // every row.
+    m_query.reset();
+    if (SearchQuery query = SearchQuery::parse(m_filter.search); !query.isEmpty())
+        m_query = std::move(query);
     if (!m_cache || !m_cache->isOpen()) {
         beginResetModel();
         m_rows.clear();
@@ -378,21 +383,15 @@ void QueueModel::reload()
         Q_EMIT readFailed(rows.error().message);
         return;
     }
-    const Result<int> total = query.count(m_filter, context);
-    if (!total) {
-        Q_EMIT readFailed(total.error().message);
-        return;
-    }
     const QScopedValueRollback changing(m_changing, true);
     beginResetModel();
     m_rows = std::move(*rows);
     m_atEnd = m_rows.size() < PageSize;
     m_cursor = m_rows.isEmpty() ? std::nullopt : std::optional(QueueQuery::cursorOf(m_rows.last()));
-    m_total = *total;
+    m_total.reset();
     m_snippets.clear();
     m_rowOfId.clear();
     reindexFrom(0);
-    fillSnippets(0, int(m_rows.size()) - 1);
     endResetModel();
     Q_EMIT countsChanged();
 }
@@ -431,7 +430,6 @@ void QueueModel::fetchMore(const QModelIndex &parent)
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
     m_rows += fresh;
     reindexFrom(first);
-    fillSnippets(first, int(m_rows.size()) - 1);
     endInsertRows();
 }
 
@@ -480,7 +478,6 @@ void QueueModel::insertAt(int row, QueueQuery::Row r)
     beginInsertRows({}, row, row);
     m_rows.insert(row, std::move(r));
     reindexFrom(row);
-    fillSnippets(row, row);
     endInsertRows();
 }
 
@@ -533,7 +530,6 @@ void QueueModel::refreshIds(const QStringList &ids)
         if (afterPrevious && beforeNext) {
             m_rows[row] = *fresh;
             m_snippets.remove(id);
-            fillSnippets(row, row);
             Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
             continue;
         }
@@ -547,11 +543,23 @@ void QueueModel::refreshIds(const QStringList &ids)
         if (m_names != before && !m_rows.isEmpty())
             Q_EMIT dataChanged(index(0, AssigneeColumn), index(int(m_rows.size()) - 1, AssigneeColumn));
     }
-    if (const Result<int> total = query.count(m_filter, context); total)
-        m_total = *total;
-    else
-        Q_EMIT readFailed(total.error().message);
+    m_total.reset();
     Q_EMIT countsChanged();
+}
+
+int QueueModel::totalCount()
+{
+    if (m_total)
+        return *m_total;
+    if (!m_cache || !m_cache->isOpen())
+        return 0;
+    const Result<int> total = QueueQuery(m_cache->connection()).count(m_filter, frozenContext());
+    if (!total) {
+        Q_EMIT readFailed(total.error().message);
+        return 0;
+    }
+    m_total = *total;
+    return *total;
 }
 
 QModelIndex QueueModel::indexOfId(const QString &id) const
@@ -560,13 +568,24 @@ QModelIndex QueueModel::indexOfId(const QString &id) const
     return it == m_rowOfId.cend() ? QModelIndex() : index(*it, 0);
 }
 
-void QueueModel::fillSnippets(int first, int last)
+const std::pair<QString, QList<QPoint>> &QueueModel::snippetOf(int row) const
 {
-    // Made from the cached text of these rows only, once per row: the index
-    // keeps no positions, and a snippet of every hit would cost a read of
-    // every hit's answers.
-    if (first > last || !isSearching())
-        return;
+    static const std::pair<QString, QList<QPoint>> none;
+    if (!m_query)
+        return none;
+    const QString &id = m_rows.at(row).summary.id;
+    if (const auto it = m_snippets.constFind(id); it != m_snippets.cend())
+        return *it;
+    fillSnippets(row, std::min(row + SnippetWindow, int(m_rows.size())) - 1);
+    return m_snippets[id];
+}
+
+void QueueModel::fillSnippets(int first, int last) const
+{
+    // Made from the cached text of the rows a view shows, when it first
+    // asks: the index keeps no positions, and a snippet of every loaded row
+    // would cost a keystroke the answers of 200 submissions (about 20 ms
+    // with a common word) where a screenful needs a fifth of that.
     QStringList ids;
     for (int row = first; row <= last; ++row) {
         const QString &id = m_rows.at(row).summary.id;
@@ -577,16 +596,22 @@ void QueueModel::fillSnippets(int first, int last)
         return;
     const Result<QHash<QString, QString>> documents = m_cache->search().documents(ids);
     if (!documents) {
-        Q_EMIT readFailed(documents.error().message);
+        // Asked while painting: said once, after it (the rows keep an empty
+        // snippet rather than ask again at every paint).
+        for (const QString &id : std::as_const(ids))
+            m_snippets.insert(id, {});
+        QMetaObject::invokeMethod(
+            const_cast<QueueModel *>(this), // NOLINT: a signal from a const reader, queued
+            [model = const_cast<QueueModel *>(this), message = documents.error().message] { Q_EMIT model->readFailed(message); },
+            Qt::QueuedConnection);
         return;
     }
-    const SearchQuery query = SearchQuery::parse(m_filter.search);
-    for (auto it = documents->cbegin(); it != documents->cend(); ++it) {
-        const SearchSnippet snippet = SearchSnippet::make(it.value(), query);
+    for (const QString &id : std::as_const(ids)) {
+        const SearchSnippet snippet = SearchSnippet::make(documents->value(id), *m_query);
         QList<QPoint> ranges;
         for (const auto &[start, length] : snippet.matches)
             ranges.append(QPoint(start, length));
-        m_snippets.insert(it.key(), {snippet.text, ranges});
+        m_snippets.insert(id, {snippet.text, ranges});
     }
 }
 

@@ -3,6 +3,7 @@
 #include "domain/Result.h"
 #include "models/QueueFilter.h"
 #include "models/QueueQuery.h"
+#include "models/SearchQuery.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -85,8 +86,11 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
-    // Rows matching the filter (not only the fetched ones).
-    int totalCount() const { return m_total; }
+    // Rows matching the filter (not only the fetched ones). Counted when
+    // first asked after a change, not with every keystroke: a common word
+    // in a wide view is a join over every hit, and the list needs none of
+    // it to show its first page.
+    int totalCount();
     // Live counts for the side list.
     Result<QHash<SavedView, int>> viewCounts();
 
@@ -119,7 +123,11 @@ private:
     bool inLoadedRange(const QueueQuery::Row &row) const;
     void removeAt(int row);
     void insertAt(int row, QueueQuery::Row r);
-    void fillSnippets(int first, int last);
+    // The snippet of a loaded row, made on first use with those of the
+    // next SnippetWindow rows (a screenful, in one read).
+    const std::pair<QString, QList<QPoint>> &snippetOf(int row) const;
+    void fillSnippets(int first, int last) const;
+    static constexpr int SnippetWindow = 60;
 
     Cache *m_cache;
     QueueContext m_context;
@@ -133,14 +141,17 @@ private:
     QList<QueueQuery::Row> m_rows;
     QHash<QString, int> m_rowOfId;
     QHash<QString, QString> m_names;
-    int m_total = 0;
+    std::optional<int> m_total; // not counted yet
     bool m_atEnd = true;
     // Where the next page starts (after the last row fetched).
     std::optional<QueueQuery::Cursor> m_cursor;
     bool m_searchReady = false;
     bool m_changing = false; // announcing a reset or an insertion
-    // The snippet column: made for fetched rows only, kept per id.
-    QHash<QString, std::pair<QString, QList<QPoint>>> m_snippets;
+    // The search being shown, parsed (none when not searching).
+    std::optional<SearchQuery> m_query;
+    // The snippet column, per id: made for rows a view asked about
+    // (snippetOf()), so kept by the const readers.
+    mutable QHash<QString, std::pair<QString, QList<QPoint>>> m_snippets;
 };
 
 } // namespace assay

@@ -207,7 +207,7 @@ bool searching(const QueueFilter &filter)
 Sql fromOf(const QueueFilter &filter)
 {
     if (searching(filter))
-        return sql(QStringLiteral(" FROM temp.search_hits h JOIN submissions s ON s.num = h.num"));
+        return sql(QStringLiteral(" FROM search_hits h JOIN submissions s ON s.num = h.num"));
     // Without statistics the planner guesses, and guesses wrong for these
     // views: for Unassigned it takes the assignee index (which also holds
     // every decided, unassigned submission) and sorts, where the partial
@@ -224,6 +224,14 @@ Sql fromOf(const QueueFilter &filter)
     default:
         return sql(QStringLiteral(" FROM submissions s"));
     }
+}
+
+// The tie-break's direction: the row number's, as the key's, but for
+// relevance, where the newest of equals comes first (search_hits' own
+// order, which it hands out without a sort).
+bool numDescending(const QueueQuery::Sort &sort)
+{
+    return sort.key == QueueQuery::SortKey::Rank ? !sort.descending : sort.descending;
 }
 
 // Without a search there is no rank to sort by.
@@ -312,7 +320,10 @@ Sql pageKeys(const QueueFilter &filter, const QueueContext &context, const Queue
              const std::optional<QueueQuery::Cursor> &after, int limit)
 {
     const Sql key = sortKey(sort, context);
-    Sql statement = sql(QStringLiteral("SELECT s.num AS qn, "));
+    // While searching, the row number is search_hits' own: an order on its
+    // columns alone is one it can serve without a sort.
+    const QString num = searching(filter) ? QStringLiteral("h.num") : QStringLiteral("s.num");
+    Sql statement = sql(QStringLiteral("SELECT %1 AS qn, ").arg(num));
     statement += key;
     statement += QStringLiteral(" AS qk");
     statement += fromOf(filter);
@@ -321,11 +332,12 @@ Sql pageKeys(const QueueFilter &filter, const QueueContext &context, const Queue
         // The keyset: after the cursor's key, or at it with a later num. The
         // first term alone bounds an index range.
         const QString cmp = sort.descending ? QStringLiteral("<") : QStringLiteral(">");
+        const QString numCmp = numDescending(sort) ? QStringLiteral("<") : QStringLiteral(">");
         Sql keyset = sql(QStringLiteral("("));
         keyset += key;
         keyset += sql(QStringLiteral(" %1= ? AND (").arg(cmp), {after->key});
         keyset += key;
-        keyset += sql(QStringLiteral(" %1 ? OR s.num %1 ?))").arg(cmp), {after->key, after->num});
+        keyset += sql(QStringLiteral(" %1 ? OR %2 %3 ?))").arg(cmp, num, numCmp), {after->key, after->num});
         if (!where.text.isEmpty())
             where += QStringLiteral(" AND ");
         where += keyset;
@@ -335,9 +347,10 @@ Sql pageKeys(const QueueFilter &filter, const QueueContext &context, const Queue
         statement += where;
     }
     const QString dir = sort.descending ? QStringLiteral(" DESC") : QString();
+    const QString numDir = numDescending(sort) ? QStringLiteral(" DESC") : QString();
     statement += QStringLiteral(" ORDER BY ");
     statement += key;
-    statement += sql(QStringLiteral("%1, s.num%1 LIMIT ?").arg(dir), {limit});
+    statement += sql(QStringLiteral("%1, %2%3 LIMIT ?").arg(dir, num, numDir), {limit});
     return statement;
 }
 
@@ -357,9 +370,10 @@ Sql pageStatement(const QueueFilter &filter, const QueueContext &context, const 
     statement += pageKeys(filter, context, sort, after, limit);
     statement += QStringLiteral(") p CROSS JOIN submissions s ON s.num = p.qn");
     if (searching(filter))
-        statement += QStringLiteral(" CROSS JOIN temp.search_hits h ON h.num = p.qn");
+        statement += QStringLiteral(" CROSS JOIN search_hits h ON h.num = p.qn");
     const QString dir = sort.descending ? QStringLiteral(" DESC") : QString();
-    statement += QStringLiteral(" ORDER BY p.qk%1%2, p.qn%2").arg(noCaseKey(sort.key) ? QStringLiteral(" COLLATE NOCASE") : QString(), dir);
+    const QString numDir = numDescending(sort) ? QStringLiteral(" DESC") : QString();
+    statement += QStringLiteral(" ORDER BY p.qk%1%2, p.qn%3").arg(noCaseKey(sort.key) ? QStringLiteral(" COLLATE NOCASE") : QString(), dir, numDir);
     return statement;
 }
 } // namespace
@@ -407,9 +421,10 @@ Result<QList<QueueQuery::Row>> QueueQuery::rows(const QueueFilter &filter, const
     statement += QStringLiteral(" WHERE ");
     statement += where;
     const QString dir = sort.descending ? QStringLiteral(" DESC") : QString();
+    const QString numDir = numDescending(sort) ? QStringLiteral(" DESC") : QString();
     statement += QStringLiteral(" ORDER BY ");
     statement += key;
-    statement += QStringLiteral("%1, s.num%1").arg(dir);
+    statement += QStringLiteral("%1, s.num%2").arg(dir, numDir);
     Result<QSqlQuery> q = run(m_connection.database(), statement, QStringLiteral("read changed queue rows"));
     if (!q)
         return q.error();
@@ -463,10 +478,10 @@ Result<QHash<SavedView, int>> QueueQuery::viewCounts(const QueueContext &context
 
 bool QueueQuery::before(const Sort &sort, const QVariant &keyA, qint64 numA, const QVariant &keyB, qint64 numB)
 {
-    int c = compareKeys(keyA, keyB, noCaseKey(sort.key));
-    if (c == 0)
-        c = numA < numB ? -1 : numA > numB ? 1 : 0;
-    return sort.descending ? c > 0 : c < 0;
+    const int c = compareKeys(keyA, keyB, noCaseKey(sort.key));
+    if (c != 0)
+        return sort.descending ? c > 0 : c < 0;
+    return numDescending(sort) ? numA > numB : numA < numB;
 }
 
 } // namespace assay

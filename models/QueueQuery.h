@@ -22,8 +22,8 @@ class CacheConnection;
 // starts after the sort key and row number of the last row of the one
 // before), how many there are, and how many each saved view holds.
 //
-// A non-empty filter.search joins temp.search_hits (SearchIndex::fillHits
-// fills it); the caller fills it before asking.
+// A non-empty filter.search joins the connection's search_hits
+// (SearchIndex::fillHits fills it); the caller fills it before asking.
 class QueueQuery
 {
 public:

@@ -1,13 +1,12 @@
 #include "models/SearchIndex.h"
 
 #include "models/CacheConnection.h"
+#include "models/SearchHits.h"
 #include "models/SearchQuery.h"
 #include "models/SqliteStatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlDatabase>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -38,9 +37,6 @@ constexpr double NamesWeight = 2.0;
 // counts and a join per term cost SQLite ten times the MATCH itself on a
 // common word; merging sorted lists costs next to nothing.
 const char *const TermEntries = "SELECT rowid FROM main.search WHERE search MATCH ?1";
-const char *const CreateHits = "CREATE TEMP TABLE IF NOT EXISTS search_hits (num INTEGER PRIMARY KEY, rank REAL)";
-const char *const ClearHits = "DELETE FROM temp.search_hits";
-const char *const InsertHit = "INSERT INTO temp.search_hits (num, rank) VALUES (?1, ?2)";
 const char *const LastNum = "SELECT max(num) FROM main.submissions";
 const char *const IdsOfNums = "SELECT num, id FROM submissions WHERE num IN (SELECT value FROM json_each(?1))";
 
@@ -59,16 +55,6 @@ QString jsonList(const QList<qint64> &values)
     for (qint64 v : values)
         array.append(v);
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-Result<> run(CacheConnection &connection, const char *sql, const QString &what)
-{
-    const Result<SqliteStatement *> st = connection.statement(sql);
-    if (!st)
-        return st.error();
-    if (Result<> done = (*st)->exec(); !done)
-        return CacheConnection::fail(QStringLiteral("%1: %2").arg(what, done.error().message));
-    return {};
 }
 
 // The first column of every row of a statement, as integers.
@@ -191,11 +177,7 @@ Result<QHash<qint64, Document>> documentsByNum(CacheConnection &connection, cons
     return docs;
 }
 
-struct Hit
-{
-    qint64 num;
-    double rank;
-};
+using Hit = SearchHits::Hit;
 
 // The submissions holding every term of the query, with their ranks, in
 // no particular order.
@@ -326,40 +308,18 @@ Result<QList<Hit>> checkedMatches(CacheConnection &connection, const SearchQuery
 
 Result<int> SearchIndex::fillHits(const SearchQuery &query)
 {
-    const QString what = QStringLiteral("search");
-    if (Result<> made = run(m_connection, CreateHits, what); !made)
-        return made.error();
-    const Result<QList<Hit>> hits = query.isEmpty() ? Result<QList<Hit>>() : checkedMatches(m_connection, query);
-    if (!hits)
+    SearchHits &table = m_connection.searchHits();
+    Result<QList<Hit>> hits = query.isEmpty() ? Result<QList<Hit>>() : checkedMatches(m_connection, query);
+    if (!hits) {
+        table.reset({}); // no stale matches for a search that failed
         return hits.error();
-    // One transaction for the temporary table's rows (a savepoint: inside
-    // the caller's transaction if there is one). It writes nothing of the
-    // cache, so it never waits for the sync's writer.
-    QSqlQuery q(m_connection.database());
-    if (!q.exec(QStringLiteral("SAVEPOINT search_hits")))
-        return CacheConnection::failQuery(q, what);
-    const auto fillTable = [&]() -> Result<> {
-        if (Result<> cleared = run(m_connection, ClearHits, what); !cleared)
-            return cleared;
-        const Result<SqliteStatement *> insert = m_connection.statement(InsertHit);
-        if (!insert)
-            return insert.error();
-        for (const Hit &h : *hits) {
-            (*insert)->bind(1, h.num);
-            (*insert)->bind(2, h.rank);
-            if (Result<> done = (*insert)->exec(); !done)
-                return CacheConnection::fail(QStringLiteral("search: %1").arg(done.error().message));
-        }
-        return {};
-    };
-    if (Result<> filled = fillTable(); !filled) {
-        std::ignore = q.exec(QStringLiteral("ROLLBACK TO search_hits"));
-        std::ignore = q.exec(QStringLiteral("RELEASE search_hits"));
-        return filled.error();
     }
-    if (!q.exec(QStringLiteral("RELEASE search_hits")))
-        return CacheConnection::failQuery(q, what);
-    return int(hits->size());
+    // The table wants them by num; the phrase checks leave them best first.
+    if (query.hasPhrases())
+        std::sort(hits->begin(), hits->end(), [](const Hit &a, const Hit &b) { return a.num < b.num; });
+    const int found = int(hits->size());
+    table.reset(std::move(*hits));
+    return found;
 }
 
 Result<QStringList> SearchIndex::find(const QString &text, int limit)

@@ -63,15 +63,15 @@ public:
     // Ids of submissions matching free text (SearchQuery syntax: app,
     // partner, answers, comments), best first, the newest of equals first.
     // Every word counts as a prefix: "tim pro" finds "Timesheets Pro". Text
-    // that says nothing searchable finds nothing. Leaves temp.search_hits
+    // that says nothing searchable finds nothing. Leaves search_hits
     // alone.
     Result<QStringList> find(const QString &text, int limit = 200);
 
-    // Fills temp.search_hits(num INTEGER PRIMARY KEY, rank REAL) with the
-    // submissions matching the query (phrases checked on the candidates),
-    // replacing what was there, and returns how many. Lower rank is better:
-    // the queue joins the table and orders by it for relevance. An empty
-    // query leaves the table empty.
+    // Puts the submissions matching the query (phrases checked on the
+    // candidates) into the connection's table search_hits(num, rank, ord)
+    // (SearchHits), replacing what was there, and returns how many. Lower
+    // rank is better, ord is the place in relevance order: the queue joins
+    // the table and orders by ord. An empty query empties the table.
     Result<int> fillHits(const SearchQuery &query);
 
     // The searchable text of these submissions (app, partner, answers,

@@ -297,6 +297,65 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 10);
         QCOMPARE(model.totalCount(), 10);
     }
+
+    // A word in every submission, in the name of every seventh: page after
+    // page in relevance order (the names first, the newest first among
+    // equals), each once; a narrower view the same, with its rows only; and
+    // a change announced while searching keeps the order whole.
+    void searchPagesInRelevanceOrder()
+    {
+        Cache cache;
+        QVERIFY(ok(cache.open(freshPath())));
+        QList<Submission> all;
+        QStringList inName, inText;
+        for (int i = 0; i < 450; ++i) {
+            Submission s = test::submission(i);
+            s.answers[0].text += QStringLiteral(" Stored in the nimbus vault.");
+            if (i % 7 == 0)
+                s.summary.appName = QStringLiteral("Nimbus %1").arg(i);
+            all.append(s);
+        }
+        for (int i = 449; i >= 0; --i)
+            (i % 7 == 0 ? inName : inText).append(idOf(i));
+        QVERIFY(ok(cache.submissions().store(all)));
+        QueueModel model(&cache);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setSearchText(QStringLiteral("nimbus"));
+        QCOMPARE(model.rowCount(), QueueModel::PageSize);
+        fetchAll(model);
+        QCOMPARE(loadedIds(model), inName + inText);
+        QCOMPARE(model.totalCount(), 450);
+
+        // Announced changes re-run the search: rows stay once and in order.
+        all[14].summary.version = 2;
+        all[14].answers[0].text = QStringLiteral("Nothing to see.");
+        all[15].summary.version = 2;
+        QVERIFY(ok(cache.submissions().store({all[14], all[15]})));
+        model.refreshIds({idOf(14), idOf(15)});
+        QStringList expected = inName + inText;
+        QCOMPARE(loadedIds(model), expected); // 14 is still in its name
+        all[16].summary.version = 2;
+        all[16].answers[0].text = QStringLiteral("Nothing to see.");
+        QVERIFY(ok(cache.submissions().store({all[16]})));
+        model.refreshIds({idOf(16)});
+        expected.removeOne(idOf(16));
+        QCOMPARE(loadedIds(model), expected);
+        QCOMPARE(model.totalCount(), 449);
+
+        // The unassigned view with the same search: its rows only, in the
+        // same order.
+        QueueFilter filter = model.filter();
+        filter.view = SavedView::Unassigned;
+        model.setFilter(filter);
+        fetchAll(model);
+        QStringList unassigned;
+        for (const QString &id : std::as_const(expected)) {
+            if (!all.at(id.mid(2).toInt()).summary.assignee)
+                unassigned.append(id);
+        }
+        QVERIFY(!unassigned.isEmpty() && unassigned.size() < expected.size());
+        QCOMPARE(loadedIds(model), unassigned);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestQueueModel)

@@ -255,14 +255,14 @@ private Q_SLOTS:
         // fillHits ranks the same: lower rank first.
         QCOMPARE(ok(cache.search().fillHits(SearchQuery::parse(QStringLiteral("gecko")))), 2);
         QSqlQuery q(cache.connection().database());
-        QVERIFY(q.exec(QStringLiteral("SELECT s.id FROM temp.search_hits h JOIN submissions s ON s.num = h.num ORDER BY h.rank")));
+        QVERIFY(q.exec(QStringLiteral("SELECT s.id FROM search_hits h JOIN submissions s ON s.num = h.num ORDER BY h.rank")));
         QStringList ranked;
         while (q.next())
             ranked.append(q.value(0).toString());
         QCOMPARE(ranked, (QStringList{QStringLiteral("s_00007"), QStringLiteral("s_00004")}));
     }
 
-    // temp.search_hits: made when missing, replaced by each query, emptied
+    // search_hits: replaced by each query, emptied
     // by an empty one; find() keeps its own table.
     void fillHitsReplaces()
     {
@@ -273,7 +273,7 @@ private Q_SLOTS:
         auto hits = [&cache] {
             QList<qint64> nums;
             QSqlQuery q(cache.connection().database());
-            if (!q.exec(QStringLiteral("SELECT num FROM temp.search_hits ORDER BY num")))
+            if (!q.exec(QStringLiteral("SELECT num FROM search_hits ORDER BY num")))
                 return QList<qint64>{-1};
             while (q.next())
                 nums.append(q.value(0).toLongLong());
