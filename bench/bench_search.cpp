@@ -1,12 +1,13 @@
-// A search keystroke to the updated list at scale: SearchIndex::fillHits
-// (the index's candidates, ranked, phrases checked, written to
-// temp.search_hits) plus the first page of the queue (50 rows, best first)
-// with their snippets, against a floor: the same FTS statements fillHits
-// runs (one MATCH per term, every row read) in the sqlite3 shell on the
-// same file. For a rare word, a common word, a common prefix as typed, two
-// words and a phrase of common words; p50/p95 of each and the ratio at p95.
-// The single MATCH of all terms (which needs them in one index entry) is
-// printed too, for scale. The shell's timer counts whole milliseconds.
+// A search keystroke to the updated list at scale, through the queue's own
+// model (QueueModel::setSearchText: the index's candidates, ranked, phrases
+// checked, and the first page of the All view, best first), then the
+// snippets of a screenful of rows (what the list's first paint asks for),
+// against a floor: the same FTS statements the search runs (one MATCH per
+// term, every row read) in the sqlite3 shell on the same file. For a rare
+// word, a common word, a common prefix as typed, two words and a phrase of
+// common words; p50/p95 of each and the ratio at p95. The single MATCH of
+// all terms (which needs them in one index entry) is printed too, for
+// scale. The shell's timer counts whole milliseconds.
 //
 // The cache is bench/QueueBenchData's (100,000 submissions with realistic
 // answers and comments, kept in the build folder) when the build has it;
@@ -19,9 +20,9 @@
 #include "domain/Submission.h"
 #include "models/Cache.h"
 #include "models/CacheConnection.h"
+#include "models/QueueModel.h"
 #include "models/SearchIndex.h"
 #include "models/SearchQuery.h"
-#include "models/SearchSnippet.h"
 #include "models/SubmissionStore.h"
 #ifdef ASSAY_HAVE_QUEUE_BENCH_DATA
 #include "bench/QueueBenchData.h"
@@ -48,7 +49,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int PageRows = 50;
+// The rows a first paint shows (a list about 1000 px high).
+constexpr int VisibleRows = 40;
 
 // The fallback cache: `count` submissions of 20 answers and 3 comments from
 // a fixed vocabulary, common words on every page and a few rare ones.
@@ -126,9 +128,9 @@ double percentile(QList<double> values, double p)
     return values.at(i);
 }
 
-// The FTS statements fillHits runs for a query, one per term, as plain SQL
+// The FTS statements the search runs for a query, one per term, as plain SQL
 // for the shell (the MATCH expressions inlined as string literals), every
-// row stepped through as fillHits does.
+// row stepped through as the search does.
 QStringList floorSql(const SearchQuery &q)
 {
     QStringList out;
@@ -201,56 +203,45 @@ double cpuMs()
 
 struct Keystroke
 {
-    double ms = 0;
-    double cpu = 0;
-    int hits = 0;
-    // Where the CPU time went: fillHits, the page's query, its documents,
-    // the snippets.
-    double fill = 0, page = 0, documents = 0, snippets = 0;
+    double ms = 0;  // wall, to the list with its snippets
+    double cpu = 0; // CPU, the same
+    double list = 0;     // CPU to the list's rows (setSearchText returned)
+    double snippets = 0; // CPU of a screenful of snippets after it
+    int rows = 0;
 };
 
-// One keystroke: the hits, the first page, its documents and snippets.
-Result<Keystroke> keystroke(Cache &cache, const SearchQuery &q)
+// One keystroke: the search typed into the model, then what its first paint
+// reads (the snippets of the visible rows). Starts from no search.
+Result<Keystroke> keystroke(QueueModel &model, const QString &text, const QString &failure)
 {
+    model.setSearchText(QString());
     QElapsedTimer t;
     t.start();
     const double cpu0 = cpuMs();
-    Keystroke k;
-    double mark = 0;
     // Laps in CPU time: on a shared machine the wall clock says more about
     // the neighbours.
+    double mark = 0;
     const auto lap = [&mark, cpu0] {
         const double now = cpuMs() - cpu0;
         const double d = now - mark;
         mark = now;
         return d;
     };
-    const Result<int> hits = cache.search().fillHits(q);
-    if (!hits)
-        return hits.error();
-    k.fill = lap();
-    QSqlQuery page(cache.connection().database());
-    page.setForwardOnly(true);
-    if (!page.exec(u"SELECT s.id FROM temp.search_hits h JOIN submissions s ON s.num = h.num "
-                   "ORDER BY h.rank, h.num DESC LIMIT %1"_s.arg(PageRows)))
-        return Error{u"page: failed"_s};
-    QStringList ids;
-    while (page.next())
-        ids.append(page.value(0).toString());
-    k.page = lap();
-    const Result<QHash<QString, QString>> docs = cache.search().documents(ids);
-    if (!docs)
-        return docs.error();
-    k.documents = lap();
+    Keystroke k;
+    model.setSearchText(text);
+    k.list = lap();
+    const int shown = std::min(VisibleRows, model.rowCount());
     int marked = 0;
-    for (const QString &id : std::as_const(ids))
-        marked += int(SearchSnippet::make(docs->value(id), q).matches.size());
-    if (!ids.isEmpty() && marked == 0)
-        return Error{u"no snippet marked a match"_s};
+    for (int row = 0; row < shown; ++row)
+        marked += int(model.index(row, QueueModel::MatchColumn).data(QueueModel::MatchRangesRole).value<QList<QPoint>>().size());
     k.snippets = lap();
     k.cpu = mark;
     k.ms = double(t.nsecsElapsed()) / 1e6;
-    k.hits = *hits;
+    k.rows = model.rowCount();
+    if (!failure.isEmpty())
+        return Error{failure};
+    if (shown > 0 && marked == 0)
+        return Error{u"no snippet marked a match"_s};
     return k;
 }
 
@@ -342,15 +333,21 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "bench_search: %s\n", qPrintable((total ? queries.error() : total.error()).message));
         return 1;
     }
-    std::printf("search keystroke (fillHits + %d rows' snippets) against the same FTS statement in the sqlite3 shell,\n"
-                "%d submissions in %s, %d keystrokes per query (p50 / p95, ms; CPU time too: the machine may be shared)\n\n",
-                PageRows, *total, qPrintable(QFileInfo(*path).fileName()), runs);
+    std::printf("search keystroke (QueueModel: the list, then %d rows' snippets) against the same FTS statements in the\n"
+                "sqlite3 shell, %d submissions in %s, %d keystrokes per query (p50 / p95, ms; CPU time too: the machine\n"
+                "may be shared)\n\n",
+                VisibleRows, *total, qPrintable(QFileInfo(*path).fileName()), runs);
+    QueueModel model(&cache);
+    QString failure;
+    QObject::connect(&model, &QueueModel::readFailed, &model, [&failure](const QString &message) { failure = message; });
+    QueueFilter all;
+    all.view = SavedView::All;
+    model.setFilter(all);
     for (const auto &[what, text] : *queries) {
         const SearchQuery q = SearchQuery::parse(text);
-        QList<double> ours, oursCpu, fill, page, documents, snippets;
-        int hits = 0;
+        QList<double> ours, oursCpu, list, snippets;
         for (int i = 0; i < runs + 2; ++i) {
-            const Result<Keystroke> k = keystroke(cache, q);
+            const Result<Keystroke> k = keystroke(model, text, failure);
             if (!k) {
                 std::fprintf(stderr, "bench_search: %s: %s\n", qPrintable(what), qPrintable(k.error().message));
                 return 1;
@@ -358,13 +355,12 @@ int main(int argc, char *argv[])
             if (i >= 2) {
                 ours.append(k->ms);
                 oursCpu.append(k->cpu);
-                fill.append(k->fill);
-                page.append(k->page);
-                documents.append(k->documents);
+                list.append(k->list);
                 snippets.append(k->snippets);
             }
-            hits = k->hits;
         }
+        // Counted once, outside the timing (the list does not count).
+        const int hits = model.totalCount();
         const Result<Times> floor = shellTimes(*path, floorSql(q), runs);
         const Result<Times> bare = shellTimes(*path, {bareSql(q)}, runs);
         if (!floor || !bare) {
@@ -373,16 +369,18 @@ int main(int argc, char *argv[])
         }
         const double p95 = percentile(ours, 0.95), f95 = percentile(floor->wall, 0.95);
         const double c95 = percentile(oursCpu, 0.95), fc95 = percentile(floor->cpu, 0.95);
+        const double l95 = percentile(list, 0.95);
         std::printf("%-24s %-28s %7d hits\n"
                     "  wall: keystroke %7.1f / %7.1f   shell %7.1f / %7.1f   (one MATCH of all terms %.1f / %.1f)\n"
                     "  CPU:  keystroke %7.1f / %7.1f   shell %7.1f / %7.1f\n"
-                    "  -> p95: %.2fx the shell's wall time (a floor under 1 ms counted as 1 ms), %.2fx its CPU time\n",
+                    "  -> p95: %.2fx the shell's wall time (a floor under 1 ms counted as 1 ms), %.2fx its CPU time;\n"
+                    "     the list alone (without the snippets) %.2fx its CPU time\n",
                     qPrintable(what), qPrintable(text.left(28)), hits, percentile(ours, 0.5), p95,
                     percentile(floor->wall, 0.5), f95, percentile(bare->wall, 0.5), percentile(bare->wall, 0.95),
                     percentile(oursCpu, 0.5), c95, percentile(floor->cpu, 0.5), fc95, p95 / std::max(f95, 1.0),
-                    c95 / std::max(fc95, 0.001));
-        std::printf("  (keystroke CPU medians: fillHits %.1f, page %.1f, documents %.1f, snippets %.1f)\n",
-                    percentile(fill, 0.5), percentile(page, 0.5), percentile(documents, 0.5), percentile(snippets, 0.5));
+                    c95 / std::max(fc95, 0.001), l95 / std::max(fc95, 0.001));
+        std::printf("  (keystroke CPU p50 / p95: the list %.1f / %.1f, a screenful of snippets %.1f / %.1f)\n",
+                    percentile(list, 0.5), l95, percentile(snippets, 0.5), percentile(snippets, 0.95));
     }
     return 0;
 }

@@ -378,7 +378,7 @@ void QueueModel::reload()
     }
     QueueQuery query(m_cache->connection());
     const QueueContext context = frozenContext();
-    Result<QList<QueueQuery::Row>> rows = query.page(m_filter, context, currentSort(), std::nullopt, PageSize);
+    Result<QList<QueueQuery::Row>> rows = query.page(m_filter, context, currentSort(), std::nullopt, FirstPageSize);
     if (!rows) {
         Q_EMIT readFailed(rows.error().message);
         return;
@@ -386,7 +386,7 @@ void QueueModel::reload()
     const QScopedValueRollback changing(m_changing, true);
     beginResetModel();
     m_rows = std::move(*rows);
-    m_atEnd = m_rows.size() < PageSize;
+    m_atEnd = m_rows.size() < FirstPageSize;
     m_cursor = m_rows.isEmpty() ? std::nullopt : std::optional(QueueQuery::cursorOf(m_rows.last()));
     m_total.reset();
     m_snippets.clear();

@@ -57,6 +57,9 @@ public:
         MatchRangesRole // QList<QPoint>(start, length) in the snippet
     };
 
+    // The first reading fills a screen and a little (a keystroke pays for
+    // what it shows); scrolling then reads PageSize at a time.
+    static constexpr int FirstPageSize = 64;
     static constexpr int PageSize = 200;
 
     explicit QueueModel(Cache *cache, QObject *parent = nullptr);

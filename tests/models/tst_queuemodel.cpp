@@ -124,14 +124,14 @@ private Q_SLOTS:
         QueueModel model(&cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.reload(); // the tester fetched a page of its own
-        QCOMPARE(model.rowCount(), QueueModel::PageSize);
+        QCOMPARE(model.rowCount(), QueueModel::FirstPageSize);
         QCOMPARE(model.totalCount(), 450);
         QVERIFY(model.canFetchMore({}));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.fetchMore({});
-        QCOMPARE(model.rowCount(), 2 * QueueModel::PageSize);
+        QCOMPARE(model.rowCount(), QueueModel::FirstPageSize + QueueModel::PageSize);
         model.fetchMore({});
-        QCOMPARE(model.rowCount(), 450);
+        QCOMPARE(model.rowCount(), 450); // 64 + 200 + 186
         QVERIFY(!model.canFetchMore({}));
         QCOMPARE(inserted.count(), 2);
         QStringList expected;
@@ -152,9 +152,9 @@ private Q_SLOTS:
         QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
         model.sort(QueueModel::SubmittedColumn, Qt::AscendingOrder);
         QCOMPARE(reset.count(), 1);
-        QCOMPARE(model.rowCount(), QueueModel::PageSize);
+        QCOMPARE(model.rowCount(), QueueModel::FirstPageSize);
         QCOMPARE(model.index(0, 0).data(QueueModel::IdRole).toString(), idOf(0));
-        QCOMPARE(model.index(199, 0).data(QueueModel::IdRole).toString(), idOf(199));
+        QCOMPARE(model.index(63, 0).data(QueueModel::IdRole).toString(), idOf(63));
         // Age: oldest first is descending age.
         model.sort(QueueModel::AgeColumn, Qt::DescendingOrder);
         QCOMPARE(model.index(0, 0).data(QueueModel::IdRole).toString(), idOf(0));
@@ -183,7 +183,7 @@ private Q_SLOTS:
         QueueModel model(&cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.reload(); // the tester fetched a page of its own
-        QCOMPARE(model.rowCount(), 200); // s_00449 ... s_00250
+        QCOMPARE(model.rowCount(), QueueModel::FirstPageSize); // s_00449 ... s_00386
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -321,7 +321,7 @@ private Q_SLOTS:
         QueueModel model(&cache);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setSearchText(QStringLiteral("nimbus"));
-        QCOMPARE(model.rowCount(), QueueModel::PageSize);
+        QCOMPARE(model.rowCount(), QueueModel::FirstPageSize);
         fetchAll(model);
         QCOMPARE(loadedIds(model), inName + inText);
         QCOMPARE(model.totalCount(), 450);
