@@ -7,6 +7,7 @@
 #include "ui/evidence/EvidenceScheme.h"
 #include "ui/evidence/EvidenceViewer.h"
 #include "ui/evidence/FindingsPanel.h"
+#include "ui/shell/AppIcon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -157,6 +158,10 @@ int ViewCommand::main(int argc, char **argv)
     // should be placed beside the workstation's.
     QApplication::setApplicationName(u"assay"_s);
     QApplication::setApplicationDisplayName(u"Assay"_s);
+    // Its own desktop entry (packaging/): a desktop shows the window with
+    // that entry's name and icon.
+    QApplication::setDesktopFileName(QStringLiteral(ASSAY_APP_ID ".View"));
+    QApplication::setWindowIcon(applicationIcon());
     QCommandLineParser parser;
     describe(parser);
     parser.addHelpOption();

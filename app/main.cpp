@@ -76,7 +76,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("Assay"));
     QApplication::setApplicationDisplayName(QStringLiteral("Assay"));
     QApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.assay.Assay"));
+    QApplication::setDesktopFileName(QStringLiteral(ASSAY_APP_ID));
     QApplication::setWindowIcon(applicationIcon());
 
     QCommandLineParser parser;

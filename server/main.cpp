@@ -113,10 +113,12 @@ int main(int argc, char *argv[])
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QGuiApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"assay-marketplace"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"The reference marketplace: serves the review API (api/openapi.yaml)."_s);
     parser.addHelpOption();
+    parser.addVersionOption();
     const QCommandLineOption listen(u"listen"_s, u"Address to serve on (default 127.0.0.1:8080; port 0 picks one)."_s, u"HOST:PORT"_s, u"127.0.0.1:8080"_s);
     const QCommandLineOption db(u"db"_s, u"The server's SQLite store, created when missing (default: a temporary one)."_s, u"FILE"_s);
     const QCommandLineOption seed(u"seed"_s, u"Create N demo submissions (an already seeded store gets none)."_s, u"N"_s);

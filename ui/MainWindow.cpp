@@ -14,6 +14,7 @@
 #include "ui/review/ReviewView.h"
 #include "ui/review/VerdictDialog.h"
 #include "ui/review/TypingShortcutGuard.h"
+#include "ui/shell/AboutDialog.h"
 #include "sync/SyncController.h"
 #include "ui/shell/SyncStatusBar.h"
 #include "ui/shell/Translations.h"
@@ -77,6 +78,14 @@ MainWindow::MainWindow(Cache *cache, const Profile &profile, QWidget *parent)
     createBoardPage();
 
     createSessionActions();
+    // Help last, as menus go.
+    auto *about = menuBar()->addMenu(tr("&Help"))->addAction(tr("&About Assay"), this, [this] {
+        auto *dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("about"));
+    about->setMenuRole(QAction::AboutRole);
     statusBar()->addPermanentWidget(m_statusCounts);
     // Until a layout is restored: most of the screen, not all of it.
     const QSize screen = this->screen()->availableGeometry().size();
