@@ -92,6 +92,17 @@ QString DemoMarketplace::defaultProgram()
     return QDir(QCoreApplication::applicationDirPath()).filePath(name);
 }
 
+Result<QString> DemoMarketplace::findProgram(const QString &program)
+{
+    const QString path = program.isEmpty() ? defaultProgram() : program;
+    if (QFileInfo(path).isExecutable())
+        return path;
+    return Error{tr("the demo needs the reference server, assay-marketplace, beside assay, and there is none at %1: "
+                    "install the package assay-marketplace (sudo apt install assay-marketplace), or in a build "
+                    "folder build it (./dev build assay-marketplace)")
+                     .arg(QDir::toNativeSeparators(path))};
+}
+
 QString DemoMarketplace::defaultSeedCache()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/assay-marketplace/seeded"_s;
@@ -104,14 +115,13 @@ QStringList DemoMarketplace::roles()
 
 void DemoMarketplace::start()
 {
-    const QString program = m_options.program.isEmpty() ? defaultProgram() : m_options.program;
-    if (!QFileInfo(program).isExecutable()) {
+    const Result<QString> found = findProgram(m_options.program);
+    if (!found) {
         // Said from the event loop, like every other outcome of start().
-        QMetaObject::invokeMethod(this, [this, program] {
-            fail(tr("cannot find the demo marketplace at %1: build it with “./dev build assay-marketplace”").arg(program));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, error = found.error().message] { fail(error); }, Qt::QueuedConnection);
         return;
     }
+    const QString &program = *found;
     QStringList args{u"--listen"_s, u"127.0.0.1:0"_s, u"--seed"_s, QString::number(m_options.submissions),
                      u"--print-tokens"_s, u"--quiet"_s, u"--exit-with-parent"_s};
     // No --db: the child's own scratch store, which the child removes when

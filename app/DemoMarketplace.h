@@ -8,6 +8,8 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "domain/Result.h"
+
 #include <chrono>
 #include <optional>
 
@@ -71,6 +73,10 @@ public:
     qint64 processId() const;
 
     static QString defaultProgram();
+    // The server program (`program`, or empty: defaultProgram()) when it is
+    // there to run; else why not, naming the package that carries it — an
+    // installed assay need not have assay-marketplace beside it.
+    static Result<QString> findProgram(const QString &program = {});
     static QString defaultSeedCache();
     static QStringList roles();
 

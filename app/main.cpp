@@ -144,6 +144,10 @@ int main(int argc, char *argv[])
     if (demo) {
         if (!DemoMarketplace::roles().contains(parser.value(demoUserOption)))
             return fail(QStringLiteral("--demo-user takes reviewer, lead or security"));
+        // Before any window: an installed assay without the assay-marketplace
+        // package has no demo to show, and says which package to install.
+        if (const Result<QString> server = DemoMarketplace::findProgram(); !server)
+            return fail(server.error().message);
         demoSession.emplace(parser.value(demoUserOption));
     }
     Result<Profile> demoProfile = demo && !parser.isSet(profileOption) ? demoSession->profileFor(demoSession->role())

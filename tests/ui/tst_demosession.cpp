@@ -64,7 +64,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("program");
         QTest::addColumn<QString>("says");
-        QTest::newRow("missing") << u"/nonexistent/assay-marketplace"_s << u"cannot find the demo marketplace"_s;
+        QTest::newRow("missing") << u"/nonexistent/assay-marketplace"_s << u"install the package assay-marketplace"_s;
         QTest::newRow("exits at once") << u"/bin/false"_s << u"ended with exit code 1 before it was ready"_s;
         // echo prints its arguments, the first of them --listen.
         QTest::newRow("garbage") << u"/bin/echo"_s << u"said “--listen 127.0.0.1:0"_s;
