@@ -9,7 +9,7 @@
 # theirs is left. Any failed step ends it non-zero, saying which.
 set -euo pipefail
 version=$1
-step() { printf 'packaging-install: %s\n' "$*" >&2; }
+step() { printf 'packaging-install: [%3d s] %s\n' "$SECONDS" "$*" >&2; }
 fail() { printf 'packaging-install: FAIL: %s\n' "$*" >&2; exit 1; }
 
 # apt fetches as the _apt user, into /tmp among other places.
@@ -17,7 +17,8 @@ chmod 1777 /tmp
 step "apt-get install ./assay_*.deb ./assay-marketplace_*.deb"
 apt-get update -qq --error-on=any || fail "apt-get update failed (is the mirror reachable?)"
 cd /debs
-apt-get install -y -qq --no-install-recommends ./assay_*.deb ./assay-marketplace_*.deb >/tmp/apt.log 2>&1 ||
+# --force-unsafe-io: no fsync per file in a root that is thrown away after.
+apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-unsafe-io ./assay_*.deb ./assay-marketplace_*.deb >/tmp/apt.log 2>&1 ||
     { tail -n 30 /tmp/apt.log >&2; fail "apt-get install of the two packages failed"; }
 cd /
 for p in assay assay-marketplace; do
@@ -81,4 +82,7 @@ shopt -s nullglob
 leftovers=(/usr/bin/assay* /usr/share/applications/io.github.assay.* /usr/share/metainfo/io.github.assay.*
     /usr/share/icons/hicolor/*/apps/io.github.assay.* /usr/share/man/man1/assay* /usr/share/doc/assay*)
 [ ${#leftovers[@]} -eq 0 ] || fail "left after the purge: ${leftovers[*]}"
+# The archive of downloaded .deb files outlives this copy: drop those the
+# mirror no longer has, so that it does not grow with every point release.
+apt-get autoclean -qq >/dev/null 2>&1 || step "apt-get autoclean failed (the archive cache is only a cache)"
 step "installed, ran and purged without a trace"
