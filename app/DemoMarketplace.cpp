@@ -94,7 +94,7 @@ QString DemoMarketplace::defaultProgram()
 
 Result<QString> DemoMarketplace::findProgram(const QString &program)
 {
-    const QString path = program.isEmpty() ? defaultProgram() : program;
+    QString path = program.isEmpty() ? defaultProgram() : program;
     if (QFileInfo(path).isExecutable())
         return path;
     return Error{tr("the demo needs the reference server, assay-marketplace, beside assay, and there is none at %1: "

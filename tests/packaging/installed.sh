@@ -5,8 +5,9 @@
 # with the .deb files in /debs and tests/data in /data (read-only), its own
 # /tmp, and the host's mirror in the root's apt sources. It installs both
 # packages with apt (only their Depends: --no-install-recommends proves those
-# are enough), runs what a user would, purges both and checks that nothing of
-# theirs is left. Any failed step ends it non-zero, saying which.
+# are enough), runs what a user would, purges the server's package (assay
+# --demo must then name it), then assay's, and checks that nothing of theirs
+# is left. Any failed step ends it non-zero, saying which.
 set -euo pipefail
 version=$1
 step() { printf 'packaging-install: [%3d s] %s\n' "$SECONDS" "$*" >&2; }
@@ -38,11 +39,19 @@ out=$(assay-marketplace --version) || fail "assay-marketplace --version exited $
 # As root, Chromium (HTML evidence) starts only without its sandbox.
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
 step "assay view /data/highlight/sample.py --screenshot"
-timeout 120 assay view /data/highlight/sample.py --screenshot /tmp/view.png ||
-    fail "assay view exited $?"
+timeout 120 assay view /data/highlight/sample.py --screenshot /tmp/view.png 2>/tmp/view.log ||
+    { cat /tmp/view.log >&2; fail "assay view exited non-zero"; }
 [ "$(head -c 8 /tmp/view.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
     fail "assay view wrote no PNG"
 [ "$(stat -c %s /tmp/view.png)" -gt 1000 ] || fail "assay view's PNG is nearly empty"
+
+# HTML evidence runs Chromium's QtWebEngineProcess, which no library links:
+# without the package that carries it, QtWebEngine ends the program.
+step "assay view /data/hostile/benign-report.html --screenshot"
+timeout 120 assay view /data/hostile/benign-report.html --screenshot /tmp/html.png 2>/tmp/html.log ||
+    { cat /tmp/html.log >&2; fail "assay view of HTML evidence exited non-zero"; }
+[ "$(head -c 8 /tmp/html.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
+    fail "assay view of HTML evidence wrote no PNG"
 
 step "assay sync against assay-marketplace"
 mkdir -p /tmp/server /tmp/profile
@@ -66,9 +75,20 @@ step "assay sync: $summary"
 kill "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
 
-step "apt-get purge assay assay-marketplace"
-apt-get purge -y -qq assay assay-marketplace >/tmp/purge.log 2>&1 ||
-    { cat /tmp/purge.log >&2; fail "apt-get purge failed"; }
+# The server's package first: assay alone must say which package its demo
+# needs, and exit non-zero.
+step "apt-get purge assay-marketplace; assay --demo without it"
+apt-get purge -y -qq assay-marketplace >/tmp/purge.log 2>&1 ||
+    { cat /tmp/purge.log >&2; fail "apt-get purge assay-marketplace failed"; }
+rc=0
+timeout 60 assay --demo 2>/tmp/demo.log || rc=$?
+[ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] || { cat /tmp/demo.log >&2; fail "assay --demo without the server exited $rc"; }
+grep -q "install the package assay-marketplace" /tmp/demo.log ||
+    { cat /tmp/demo.log >&2; fail "assay --demo without the server does not name the package to install"; }
+
+step "apt-get purge assay"
+apt-get purge -y -qq assay >/tmp/purge.log 2>&1 ||
+    { cat /tmp/purge.log >&2; fail "apt-get purge assay failed"; }
 for p in assay assay-marketplace; do
     if dpkg -s "$p" >/dev/null 2>&1; then fail "dpkg still lists $p after purging it"; fi
     left=0
