@@ -92,11 +92,16 @@ assay-marketplace.")
 #   libqt6webenginecore6-bin  QtWebEngineProcess, the Chromium process that
 #                             renders HTML and SVG evidence (libqt6webenginecore6
 #                             pulls in its resources, libqt6webengine6-data,
-#                             but not this helper);
+#                             but not this helper; Debian's symbols file for
+#                             the library names it today, which is luck, not
+#                             a promise);
 #   qt6-image-formats-plugins the WebP image plugin: image/webp evidence
 #                             (PNG and BMP are built into QtGui; the JPEG and
 #                             GIF plugins and the xcb and offscreen platforms
 #                             come with libqt6gui6, a library dependency).
+# The clean-root install test (tests/packaging/installed.sh) installs with
+# --no-install-recommends and exercises the first two (without either, a
+# step fails); WebP evidence it does not view.
 # SVG evidence is drawn by Chromium and the icon by QSvgRenderer (linked), so
 # no Qt SVG plugin is needed; libqt6gui6 recommends qt6-svg-plugins and
 # qt6-wayland for the desktop, and libqt6keychain1 a Secret Service.

@@ -5,9 +5,10 @@
 # with the .deb files in /debs and tests/data in /data (read-only), its own
 # /tmp, and the host's mirror in the root's apt sources. It installs both
 # packages with apt (only their Depends: --no-install-recommends proves those
-# are enough), runs what a user would, purges the server's package (assay
-# --demo must then name it), then assay's, and checks that nothing of theirs
-# is left. Any failed step ends it non-zero, saying which.
+# are enough): assay alone first, which runs and whose --demo must name the
+# missing assay-marketplace package, then the server's, with which it syncs;
+# then it purges both and checks that nothing of theirs is left. Any failed
+# step ends it non-zero, saying which.
 set -euo pipefail
 version=$1
 step() { printf 'packaging-install: [%3d s] %s\n' "$SECONDS" "$*" >&2; }
@@ -15,26 +16,22 @@ fail() { printf 'packaging-install: FAIL: %s\n' "$*" >&2; exit 1; }
 
 # apt fetches as the _apt user, into /tmp among other places.
 chmod 1777 /tmp
-step "apt-get install ./assay_*.deb ./assay-marketplace_*.deb"
 apt-get update -qq --error-on=any || fail "apt-get update failed (is the mirror reachable?)"
-cd /debs
 # --force-unsafe-io: no fsync per file in a root that is thrown away after.
-apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-unsafe-io ./assay_*.deb ./assay-marketplace_*.deb >/tmp/apt.log 2>&1 ||
-    { tail -n 30 /tmp/apt.log >&2; fail "apt-get install of the two packages failed"; }
-cd /
-for p in assay assay-marketplace; do
-    dpkg -L "$p" >"/tmp/$p.files" || fail "dpkg does not know $p after installing it"
-done
-command -v assay >/dev/null && command -v assay-marketplace >/dev/null ||
-    fail "assay and assay-marketplace are not both on PATH"
-[ "$(dirname "$(command -v assay)")" = "$(dirname "$(command -v assay-marketplace)")" ] ||
-    fail "assay and assay-marketplace are not in the same bindir"
+apt_install() {
+    step "apt-get install $*"
+    apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-unsafe-io "$@" >/tmp/apt.log 2>&1 ||
+        { tail -n 30 /tmp/apt.log >&2; fail "apt-get install $* failed"; }
+}
+
+# assay alone first: a reviewer's machine, without the reference server.
+apt_install /debs/assay_*.deb
+dpkg -L assay >/tmp/assay.files || fail "dpkg does not know assay after installing it"
+command -v assay >/dev/null || fail "assay is not on PATH"
 
 step "assay --version"
 out=$(assay --version) || fail "assay --version exited $?"
 [ "$out" = "assay $version" ] || fail "assay --version said '$out', not 'assay $version'"
-out=$(assay-marketplace --version) || fail "assay-marketplace --version exited $?"
-[ "$out" = "assay-marketplace $version" ] || fail "assay-marketplace --version said '$out'"
 
 # As root, Chromium (HTML evidence) starts only without its sandbox.
 export QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1
@@ -52,6 +49,27 @@ timeout 120 assay view /data/hostile/benign-report.html --screenshot /tmp/html.p
     { cat /tmp/html.log >&2; fail "assay view of HTML evidence exited non-zero"; }
 [ "$(head -c 8 /tmp/html.png | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] ||
     fail "assay view of HTML evidence wrote no PNG"
+
+# The cache (SQLite, through Qt's QSQLITE driver plugin) of a new profile.
+step "assay export --profile (a new, empty cache)"
+assay export --profile /tmp/empty >/tmp/export.json 2>/tmp/export.log ||
+    { cat /tmp/export.log >&2; fail "assay export on a new profile exited non-zero"; }
+grep -q '"submissions"' /tmp/export.json || fail "assay export wrote no cache export"
+
+# Without the server's package, the demo says which package it needs.
+step "assay --demo without assay-marketplace"
+rc=0
+timeout 60 assay --demo 2>/tmp/demo.log || rc=$?
+[ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] || { cat /tmp/demo.log >&2; fail "assay --demo without the server exited $rc"; }
+grep -q "install the package assay-marketplace" /tmp/demo.log ||
+    { cat /tmp/demo.log >&2; fail "assay --demo without the server does not name the package to install"; }
+
+apt_install /debs/assay-marketplace_*.deb
+dpkg -L assay-marketplace >/tmp/assay-marketplace.files || fail "dpkg does not know assay-marketplace after installing it"
+[ "$(dirname "$(command -v assay)")" = "$(dirname "$(command -v assay-marketplace)")" ] ||
+    fail "assay and assay-marketplace are not in the same bindir"
+out=$(assay-marketplace --version) || fail "assay-marketplace --version exited $?"
+[ "$out" = "assay-marketplace $version" ] || fail "assay-marketplace --version said '$out'"
 
 step "assay sync against assay-marketplace"
 mkdir -p /tmp/server /tmp/profile
@@ -75,20 +93,9 @@ step "assay sync: $summary"
 kill "$SERVER_PID" 2>/dev/null || true
 wait "$SERVER_PID" 2>/dev/null || true
 
-# The server's package first: assay alone must say which package its demo
-# needs, and exit non-zero.
-step "apt-get purge assay-marketplace; assay --demo without it"
-apt-get purge -y -qq assay-marketplace >/tmp/purge.log 2>&1 ||
-    { cat /tmp/purge.log >&2; fail "apt-get purge assay-marketplace failed"; }
-rc=0
-timeout 60 assay --demo 2>/tmp/demo.log || rc=$?
-[ "$rc" -ne 0 ] && [ "$rc" -lt 124 ] || { cat /tmp/demo.log >&2; fail "assay --demo without the server exited $rc"; }
-grep -q "install the package assay-marketplace" /tmp/demo.log ||
-    { cat /tmp/demo.log >&2; fail "assay --demo without the server does not name the package to install"; }
-
-step "apt-get purge assay"
-apt-get purge -y -qq assay >/tmp/purge.log 2>&1 ||
-    { cat /tmp/purge.log >&2; fail "apt-get purge assay failed"; }
+step "apt-get purge assay assay-marketplace"
+apt-get purge -y -qq assay assay-marketplace >/tmp/purge.log 2>&1 ||
+    { cat /tmp/purge.log >&2; fail "apt-get purge failed"; }
 for p in assay assay-marketplace; do
     if dpkg -s "$p" >/dev/null 2>&1; then fail "dpkg still lists $p after purging it"; fi
     left=0
