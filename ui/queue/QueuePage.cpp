@@ -234,6 +234,18 @@ void QueuePage::setContext(const QueueContext &context)
     const bool first = !m_hasContext;
     m_hasContext = true;
     m_context = context;
+    {
+        // The user, the saved sort and the view: one reading of the queue.
+        const QueueModel::BatchedReload once(*m_model);
+        applyContext(context, first);
+    }
+    showModelSort();
+    updateEmptyState();
+    refreshCounts();
+}
+
+void QueuePage::applyContext(const QueueContext &context, bool first)
+{
     m_model->setContext(context);
     m_filterApplied = false; // "my" and "due" may mean other rows now
     if (const Result<QHash<QString, QString>> names = m_cache->users().names(); names)
@@ -267,7 +279,6 @@ void QueuePage::setContext(const QueueContext &context)
         m_wantedSort.reset();
     }
     applyFilter();
-    refreshCounts();
 }
 
 SavedView QueuePage::currentView() const
