@@ -171,18 +171,18 @@ bool movesStage(const QString &action)
 // soon, a few breached. The targets are the client's default SLA (review 5
 // days, security 3, "due soon" in the last day; models/SlaPolicy, which the
 // server does not link). Drawn from `clock` alone: the other generators'
-// draws, and so every id, state and text, stay as they were. The whole
-// submission moves (its events keep their order and gaps); none goes past
-// the anchor, so one whose events span more than the drawn age is older.
+// draws, and so every id, state and text, stay as they were. The submission
+// moves as a whole; what happened in the stage is squeezed, in order, when
+// it would otherwise reach past the anchor.
 void placeInStage(Submission &s, const QDateTime &anchor, QRandomGenerator &clock)
 {
     const bool security = s.summary.stage == SubmissionSummary::Stage::Security;
     const double target = security ? 3.0 : 5.0;
     const double r = clock.generateDouble();
     const double u = clock.generateDouble();
-    const double days = r < 0.74 ? 0.1 + u * (target - 1.2)          // on track
-        : r < 0.92              ? target - 0.95 + u * 0.9            // due soon
-                                : target + 0.2 + u * (security ? 4 : 6); // breached
+    const double days = r < 0.8 ? 0.1 + u * (target - 1.2)                  // on track
+        : r < 0.92           ? target - 0.95 + u * 0.9                      // due soon
+                             : target + 0.2 + u * (security ? 4.0 : 6.0); // breached
     QDateTime entered, last;
     auto see = [&last](const QDateTime &t) {
         if (!last.isValid() || t > last)
@@ -202,9 +202,22 @@ void placeInStage(Submission &s, const QDateTime &anchor, QRandomGenerator &cloc
     if (!entered.isValid())
         entered = s.summary.submittedAt;
     const QDateTime wanted = anchor.addSecs(-qint64(days * 86400));
-    // The latest event at least a few minutes before the anchor.
-    const qint64 room = last.secsTo(anchor) - 600 - qint64(clock.bounded(3000));
-    SeedRevalidations::shift(s, std::min(entered.secsTo(wanted), room));
+    // The latest event a little before the anchor.
+    const QDateTime end = anchor.addSecs(-600 - qint64(clock.bounded(3000)));
+    const qint64 span = entered.secsTo(last);
+    const qint64 room = std::max<qint64>(0, wanted.secsTo(end));
+    const double squeeze = span > room ? double(room) / double(span) : 1.0;
+    auto place = [&](QDateTime &t) {
+        t = t < entered ? t.addSecs(entered.secsTo(wanted)) : wanted.addSecs(qint64(double(entered.secsTo(t)) * squeeze));
+    };
+    place(s.summary.submittedAt);
+    place(s.summary.updatedAt);
+    for (HistoryEntry &h : s.history)
+        place(h.at);
+    for (Comment &c : s.comments)
+        place(c.createdAt);
+    for (RecordedVerdict &v : s.verdicts)
+        place(v.at);
 }
 
 } // namespace
@@ -232,7 +245,8 @@ QDateTime Seeder::anchor()
     return QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
 }
 
-QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QString &evidenceCache)
+QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QString &evidenceCache,
+                     const QDateTime &storyNow)
 {
     if (count <= 0 || !store.metaValue(u"seeded"_s).isEmpty())
         return {};
@@ -258,7 +272,7 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QSt
     SeedVerdicts verdicts(*questionnaire, detail);
     auto pick = [&rng](const QStringList &list) -> const QString & { return list.at(rng.bounded(int(list.size()))); };
     auto chance = [&rng](double p) { return rng.generateDouble() < p; };
-    const QDateTime anchor = Seeder::anchor();
+    const QDateTime anchor = storyNow.isValid() ? storyNow.toUTC() : Seeder::anchor();
     constexpr qint64 Day = 86400;
 
     // Partners and their apps.

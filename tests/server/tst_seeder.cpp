@@ -141,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(drawn > 0);
         const QByteArray digest = QCryptographicHash::hash(QJsonDocument(all).toJson(QJsonDocument::Compact),
                                                            QCryptographicHash::Sha256).toHex();
-        QCOMPARE(digest, QByteArray("e704416c822b21727da664ca3a7cabf2be4722db7171c260f28e75b0222d589e"));
+        QCOMPARE(digest, QByteArray("30714a919a10e8132fb0c70b9ad97e4af6248b775b1b37b1d799be5a41087c2a"));
     }
 
     // Evidence is content-addressed: every item's bytes hash to the sha256
@@ -347,6 +347,28 @@ private Q_SLOTS:
         QVERIFY(states.value(SlaPolicy::State::DueSoon) >= 2);
         QVERIFY(states.value(SlaPolicy::State::Breached) >= 1);
         QVERIFY(states.value(SlaPolicy::State::Breached) * 4 < running);
+    }
+
+    // Another anchor (the demo's: the day it starts) is the same story up
+    // to then: nothing after it, the open work days old, not a year.
+    void theStoryEndsAtItsAnchor()
+    {
+        const QDateTime later = Seeder::anchor().addDays(500);
+        ServerStore store;
+        QVERIFY(store.open(m_dir.filePath(u"anchored.sqlite"_s)));
+        for (const User &u : Seeder::demoUsers())
+            QVERIFY(store.addUser(u));
+        QCOMPARE(Seeder::seed(store, 25, 11, {}, later), QString());
+        QDateTime latestOpen;
+        for (const Submission &s : all(store)) {
+            QVERIFY2(s.summary.updatedAt <= later, qPrintable(s.summary.id));
+            for (const HistoryEntry &h : s.history)
+                QVERIFY2(h.at <= later, qPrintable(s.summary.id));
+            if (s.summary.stage != SubmissionSummary::Stage::Done)
+                latestOpen = std::max(latestOpen, s.summary.updatedAt);
+        }
+        QVERIFY(latestOpen.isValid());
+        QVERIFY2(latestOpen.daysTo(later) <= 3, qPrintable(latestOpen.toString(Qt::ISODate)));
     }
 
     // Every decided or security-stage submission carries the verdicts that

@@ -13,6 +13,8 @@
 #include <QFile>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +31,23 @@ QString meIn(const QString &cachePath)
         return {};
     const Result<std::optional<UserDirectory::User>> me = cache.users().me();
     return me && *me ? (*me)->id : QString();
+}
+
+// The latest change to an open submission in a cache (invalid: none yet).
+QDateTime latestOpenChange(const QString &cachePath)
+{
+    const QString name = u"tst_demosession-read"_s;
+    QDateTime latest;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(cachePath);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(u"SELECT max(updated_at) FROM submissions WHERE stage <> 'done'"_s) && q.next())
+            latest = QDateTime::fromString(q.value(0).toString(), Qt::ISODate);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return latest;
 }
 
 QList<MainWindow *> mainWindows()
@@ -150,6 +169,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session.marketplace().isReady(), StartMs);
         QVERIFY(menu->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(meIn(profile->cachePath()), u"u_alice"_s, StartMs);
+        // The seeded story ends on the day the demo started, not on its
+        // fixed date: the open work is days old, not weeks or years.
+        QTRY_VERIFY_WITH_TIMEOUT(latestOpenChange(profile->cachePath()).isValid(), StartMs);
+        const QDateTime latest = latestOpenChange(profile->cachePath());
+        QVERIFY2(latest <= QDateTime::currentDateTimeUtc() && latest.daysTo(QDateTime::currentDateTimeUtc()) <= 3,
+                 qPrintable(latest.toString(Qt::ISODate)));
 
         QSignalSpy switched(&session, &DemoSession::switched);
         auto *toLead = window.findChild<QAction *>(u"demoUser-lead"_s);
