@@ -58,7 +58,7 @@ DemoMarketplace::DemoMarketplace(const Options &options, QObject *parent)
         if (m_sawListening)
             fail(tr("assay-marketplace lists no demo user with the role “%1”").arg(m_role));
         else
-            fail(tr("assay-marketplace did not say where it listens within %n second(s)", nullptr,
+            fail(tr("assay-marketplace did not say where it listens within %Ln second(s)", nullptr,
                     int(std::chrono::duration_cast<std::chrono::seconds>(m_options.startTimeout).count())));
     });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoMarketplace::readOutput);

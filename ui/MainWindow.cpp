@@ -236,9 +236,9 @@ void MainWindow::updateStatus()
     // Real plural forms: the English translation (ui/shell/Translations) is loaded.
     // The whole cache, whatever view and filters the queue shows.
     const Result<int> cached = m_cache->submissions().count();
-    QString text = tr("%n submission(s) cached", nullptr, cached ? *cached : 0);
+    QString text = tr("%Ln submission(s) cached", nullptr, cached ? *cached : 0);
     if (held > 0)
-        text += QStringLiteral(" · ") + tr("%n change(s) need attention", nullptr, held);
+        text += QStringLiteral(" · ") + tr("%Ln change(s) need attention", nullptr, held);
     m_statusCounts->setText(text);
     m_syncBar->setPending(*waiting);
     statusBar()->showMessage(tr("Profile: %1").arg(m_profile.dir()));
