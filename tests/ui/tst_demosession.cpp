@@ -7,10 +7,12 @@
 #include "models/UserDirectory.h"
 #include "sync/SyncController.h"
 #include "ui/MainWindow.h"
+#include "ui/shell/SyncStatusBar.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -190,12 +192,24 @@ private Q_SLOTS:
         QVERIFY(leadWindow->isVisible());
         QVERIFY(!window.isVisible());
         QVERIFY(leadWindow->findChild<QAction *>(u"demoUser-lead"_s)->isChecked());
+        // The lead's window has a session as the first one has: its status
+        // bar follows the lead's sync, and the Account menu signs out.
+        SyncController *leadSync = leadWindow->syncBar()->controller();
+        QVERIFY(leadSync);
+        QVERIFY(leadWindow->action(u"syncNow"_s)->isEnabled());
+        QVERIFY(leadWindow->action(u"signOut"_s)->isEnabled());
         // The lead's own profile, signed in as the lead; the reviewer's is
         // still the reviewer's.
         const QString leadCache = session.profileFor(u"lead"_s)->cachePath();
         QVERIFY(leadCache != profile->cachePath());
         QTRY_COMPARE_WITH_TIMEOUT(meIn(leadCache), u"u_carol"_s, StartMs);
         QCOMPARE(meIn(profile->cachePath()), u"u_alice"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(leadWindow->windowTitle(), u"Assay — Carol Lead (lead)"_s, StartMs);
+        leadWindow->action(u"signOut"_s)->trigger();
+        QCOMPARE(leadWindow->syncBar()->controller(), nullptr);
+        QVERIFY(!leadWindow->action(u"syncNow"_s)->isEnabled());
+        QCOMPARE(leadWindow->syncBar()->onlineLabel()->text(), u"Not signed in"_s);
+        QVERIFY(leadWindow->action(u"signIn"_s)->isEnabled());
 
         // Back: the reviewer's window again, not a third one.
         leadWindow->findChild<QAction *>(u"demoUser-reviewer"_s)->trigger();
