@@ -264,6 +264,12 @@ bool MainWindow::openReview(const QString &submissionId)
         statusBar()->showMessage(tr("Cannot open %1: %2").arg(submissionId, opened.error().message));
         return false;
     }
+    // Opened from the queue or the board (not from another review: J, K).
+    if (m_stack->currentWidget() != m_review) {
+        m_reviewFrom = m_stack->currentWidget();
+        action(QStringLiteral("backToQueue"))
+            ->setText(m_reviewFrom == m_board && m_board ? tr("&Back to the Board") : tr("&Back to the Queue"));
+    }
     m_stack->setCurrentWidget(m_review);
     const QModelIndex row = m_page->model()->indexOfId(submissionId);
     if (row.isValid()) {
@@ -317,6 +323,14 @@ void MainWindow::showQueue()
     m_page->view()->setFocus(Qt::OtherFocusReason);
 }
 
+void MainWindow::leaveReview()
+{
+    if (m_board && m_reviewFrom == m_board)
+        showBoard();
+    else
+        showQueue();
+}
+
 void MainWindow::stepSubmission(int delta)
 {
     QueueModel *queue = m_page->model();
@@ -348,7 +362,7 @@ void MainWindow::createReviewActions()
         return a;
     };
     add(QStringLiteral("backToQueue"), tr("&Back to the Queue"),
-        {QKeySequence(QKeySequence::Back), QKeySequence(Qt::Key_Escape)}, [this] { showQueue(); });
+        {QKeySequence(QKeySequence::Back), QKeySequence(Qt::Key_Escape)}, [this] { leaveReview(); });
     menu->addSeparator();
     add(QStringLiteral("nextSubmission"), tr("Ne&xt Submission"), {QKeySequence(Qt::Key_J)}, [this] { stepSubmission(1); });
     add(QStringLiteral("previousSubmission"), tr("Pre&vious Submission"), {QKeySequence(Qt::Key_K)},

@@ -7,6 +7,7 @@
 #include "ui/board/LeadBoard.h"
 #include "ui/board/ReviewerList.h"
 #include "ui/board/WorkItemModel.h"
+#include "ui/review/ReviewView.h"
 
 #include <QAbstractBarSeries>
 #include <QAction>
@@ -350,6 +351,20 @@ private Q_SLOTS:
         pile->setCurrentIndex(s4);
         QTest::keyClick(pile, Qt::Key_Return);
         QVERIFY(w.isReviewing());
+        // Back goes where the review was opened from: the board, then the queue.
+        QAction *back = w.action(QStringLiteral("backToQueue"));
+        QCOMPARE(back->text(), QStringLiteral("&Back to the Board"));
+        QTest::keyClick(w.reviewView(), Qt::Key_Escape);
+        QVERIFY(w.isShowingBoard());
+        QVERIFY(!w.isReviewing());
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
+        QTest::keyClick(w.leadBoard()->reviewerList(), Qt::Key_Escape);
+        QVERIFY(!w.isShowingBoard());
+        QVERIFY(w.openReview(QStringLiteral("s_4")));
+        QCOMPARE(back->text(), QStringLiteral("&Back to the Queue"));
+        QTest::keyClick(w.reviewView(), Qt::Key_Escape);
+        QVERIFY(!w.isReviewing());
+        QVERIFY(!w.isShowingBoard());
 
         // Not a lead: no board in the menu.
         QVERIFY(ok(m_cache->users().storeMe({QStringLiteral("u_alice"), QStringLiteral("Alice Reviewer"), {QStringLiteral("reviewer")}})));
