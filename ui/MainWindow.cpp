@@ -140,6 +140,12 @@ bool MainWindow::updateQueueContext()
         statusBar()->showMessage(tr("Cannot read the signed-in user: %1").arg(context.error().message));
         return false;
     }
+    // The board counts ages and breaches against the same clock and targets.
+    if (m_board && !(m_board->context() == *context)) {
+        m_board->setContext(*context);
+        if (isShowingBoard())
+            m_board->refresh();
+    }
     // Read again with each sync: the user is known after the first one.
     if (*context == m_page->context() && !m_page->viewList()->views().isEmpty())
         return false;

@@ -17,6 +17,7 @@
 #include <QInputDialog>
 #include <QListWidget>
 #include <QMimeData>
+#include <QSettings>
 #include <QStackedBarSeries>
 #include <QStandardPaths>
 #include <QTableView>
@@ -111,6 +112,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        // The windows' settings in this run's folder, removed with it.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     }
 
     void init()
@@ -325,6 +328,42 @@ private Q_SLOTS:
         charts->setPalette(dark);
         QCOMPARE(charts->ageingChart()->backgroundBrush().color(), QColor(20, 20, 20));
         QCOMPARE(charts->ageingChart()->theme(), QChart::ChartThemeDark);
+    }
+
+    // The SLA targets of the settings (queue/reviewTargetDays,
+    // queue/securityTargetDays) reach the window's board as they reach its
+    // queue: with targets no submission can miss, no breaches; with none,
+    // every running one is breached.
+    void theSettingsTargetsReachTheBoard()
+    {
+        const Profile profile(m_dir.filePath(QStringLiteral("profile%1").arg(m_run)));
+        MainWindow w(m_cache.get(), profile);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto breaches = [&w] {
+            const ReviewerModel *reviewers = w.leadBoard()->reviewerList()->reviewerModel();
+            int n = 0;
+            for (int r = 0; r < reviewers->rowCount(); ++r)
+                n += reviewers->index(r, ReviewerModel::BreachesColumn).data().toInt();
+            return n;
+        };
+        QSettings settings;
+        settings.setValue(QStringLiteral("queue/reviewTargetDays"), 100000);
+        settings.setValue(QStringLiteral("queue/securityTargetDays"), 100000);
+        w.refresh(); // as after a sync
+        QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(w.isShowingBoard());
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
+        QCOMPARE(w.leadBoard()->context().sla.reviewTargetDays, 100000);
+        QCOMPARE(breaches(), 0);
+        // Changed while the board shows: it counts again.
+        settings.setValue(QStringLiteral("queue/reviewTargetDays"), 0);
+        settings.setValue(QStringLiteral("queue/securityTargetDays"), 0);
+        w.refresh();
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
+        QCOMPARE(w.leadBoard()->context().sla.securityTargetDays, 0);
+        QTRY_VERIFY(breaches() >= 2);
+        settings.remove(QStringLiteral("queue"));
     }
 
     void theWindowOpensTheBoardForALead()
