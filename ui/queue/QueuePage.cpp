@@ -405,7 +405,7 @@ QString QueuePage::emptyText() const
     case SavedView::ConflictsAndFailures:
         return tr("No conflicts and no failed uploads.");
     case SavedView::DueForRevalidation:
-        return tr("Nothing due for re-validation in the next %n day(s).", nullptr, m_context.revalidationWindowDays);
+        return tr("Nothing due for re-validation in the next %Ln day(s).", nullptr, m_context.revalidationWindowDays);
     case SavedView::Locked:
         return tr("No app is locked until a resubmission date.");
     case SavedView::Decided:
