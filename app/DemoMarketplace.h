@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QProcess>
@@ -72,6 +73,9 @@ public:
 
     static QString defaultProgram();
     static QString defaultSeedCache();
+    // The seeded story's "now" for a demo started at `now`: the start of
+    // that hour (UTC), as --seed-anchor takes it.
+    static QString seedAnchor(const QDateTime &now);
     static QStringList roles();
 
 Q_SIGNALS:

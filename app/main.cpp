@@ -220,8 +220,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
         demoSession->adopt(&window);
-        // The other demo users' windows show their own sync and user.
-        demoSession->setWindowSetup([](MainWindow &other, SyncController &sync) { other.followSync(&sync); });
+        // The other demo users' windows get a Session of their own, as this
+        // one has (DemoSession::openSeat).
         demoSession->reportFirstRows(window.queueModel());
         demoSession->start();
     } else if (!knownServer) {

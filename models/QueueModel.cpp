@@ -354,8 +354,19 @@ void QueueModel::readNames()
     m_names = std::move(*names);
 }
 
+QueueModel::BatchedReload::~BatchedReload()
+{
+    if (--m_model.m_batching == 0 && m_model.m_reloadWanted)
+        m_model.reload();
+}
+
 void QueueModel::reload()
 {
+    if (m_batching > 0) {
+        m_reloadWanted = true;
+        return;
+    }
+    m_reloadWanted = false;
     // Parsed once per reading: the readers ask whether it is a search at
     // every row.
     m_query.reset();

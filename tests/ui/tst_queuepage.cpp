@@ -201,6 +201,33 @@ private Q_SLOTS:
     }
 
     // The user's own queue first; only the views for their roles.
+    // A page set up from its saved layout (a sort and a view) and then its
+    // user reads the queue once, already in that sort and view.
+    void settingUpReadsTheQueueOnce()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("layout.ini")), QSettings::IniFormat);
+        QVERIFY(page()->selectView(SavedView::All));
+        model()->sort(QueueModel::AppColumn, Qt::AscendingOrder);
+        page()->saveState(settings);
+
+        m_page = std::make_unique<QueuePage>(&m_cache);
+        QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+        page()->restoreState(settings);
+        page()->setContext(alice());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(page()->currentView(), SavedView::All);
+        QCOMPARE(model()->filter().view, SavedView::All);
+        QCOMPARE(model()->sortColumn(), int(QueueModel::AppColumn));
+        QCOMPARE(model()->sortOrder(), Qt::AscendingOrder);
+        QStringList apps;
+        for (int r = 0; r < model()->rowCount(); ++r)
+            apps.append(model()->index(r, QueueModel::AppColumn).data().toString());
+        QVERIFY(apps.size() > 1);
+        QStringList sorted = apps;
+        std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        QCOMPARE(apps, sorted);
+    }
+
     void aReviewerSeesTheirViews()
     {
         QCOMPARE(page()->currentView(), SavedView::MyQueue);

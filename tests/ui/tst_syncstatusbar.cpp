@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -116,6 +117,21 @@ private Q_SLOTS:
         bar.setPending(0);
         QVERIFY(!bar.pendingLabel()->isVisibleTo(&bar));
         QVERIFY(!bar.pendingLabel()->accessibleName().isEmpty());
+    }
+
+    // Counts are numbers in the user's locale: 12,345 in English, 12.345 in German.
+    void countsFollowTheLocale()
+    {
+        const QLocale before;
+        const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+        SyncStatusBar bar;
+        bar.show();
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        bar.setPending(12345);
+        QCOMPARE(bar.pendingLabel()->text(), u"12,345 changes waiting"_s);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        bar.setPending(12345);
+        QCOMPARE(bar.pendingLabel()->text(), u"12.345 changes waiting"_s);
     }
 
     void aRefusedTokenIsAFailureToClick()

@@ -234,6 +234,18 @@ void QueuePage::setContext(const QueueContext &context)
     const bool first = !m_hasContext;
     m_hasContext = true;
     m_context = context;
+    {
+        // The user, the saved sort and the view: one reading of the queue.
+        const QueueModel::BatchedReload once(*m_model);
+        applyContext(context, first);
+    }
+    showModelSort();
+    updateEmptyState();
+    refreshCounts();
+}
+
+void QueuePage::applyContext(const QueueContext &context, bool first)
+{
     m_model->setContext(context);
     m_filterApplied = false; // "my" and "due" may mean other rows now
     if (const Result<QHash<QString, QString>> names = m_cache->users().names(); names)
@@ -267,7 +279,6 @@ void QueuePage::setContext(const QueueContext &context)
         m_wantedSort.reset();
     }
     applyFilter();
-    refreshCounts();
 }
 
 SavedView QueuePage::currentView() const
@@ -394,7 +405,7 @@ QString QueuePage::emptyText() const
     case SavedView::ConflictsAndFailures:
         return tr("No conflicts and no failed uploads.");
     case SavedView::DueForRevalidation:
-        return tr("Nothing due for re-validation in the next %n day(s).", nullptr, m_context.revalidationWindowDays);
+        return tr("Nothing due for re-validation in the next %Ln day(s).", nullptr, m_context.revalidationWindowDays);
     case SavedView::Locked:
         return tr("No app is locked until a resubmission date.");
     case SavedView::Decided:
