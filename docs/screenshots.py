@@ -75,7 +75,9 @@ class Marketplace:
             seed_cache = os.path.join(xdg, "assay-marketplace", "seeded")
         self.proc = subprocess.Popen(
             [os.path.join(bindir, "assay-marketplace"), "--listen", "127.0.0.1:0", "--seed", DEMO_SUBMISSIONS,
-             "--print-tokens", "--quiet", "--seed-cache", seed_cache],
+             "--print-tokens", "--quiet", "--seed-cache", seed_cache,
+             # The demo's story ends at the current hour (DemoMarketplace::seedAnchor).
+             "--seed-anchor", time.strftime("%Y-%m-%dT%H:00:00Z", time.gmtime())],
             stdout=subprocess.PIPE, text=True)
         first = self.proc.stdout.readline().split()
         if len(first) != 3 or first[:2] != ["listening", "on"]:
