@@ -328,7 +328,7 @@ QueueContext QueueModel::frozenContext() const
 
 Result<> QueueModel::prepareSearch()
 {
-    if (m_searchReady || !isSearching())
+    if (m_searchReady || !m_query)
         return {};
     // The hits go to the connection's search_hits, which the queue's SQL joins.
     if (const Result<int> hits = m_cache->search().fillHits(*m_query); !hits)
@@ -597,6 +597,8 @@ void QueueModel::fillSnippets(int first, int last) const
     // asks: the index keeps no positions, and a snippet of every loaded row
     // would cost a keystroke the answers of 200 submissions (about 20 ms
     // with a common word) where a screenful needs a fifth of that.
+    if (!m_query)
+        return;
     QStringList ids;
     for (int row = first; row <= last; ++row) {
         const QString &id = m_rows.at(row).summary.id;
