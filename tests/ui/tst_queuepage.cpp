@@ -228,6 +228,25 @@ private Q_SLOTS:
         QCOMPARE(apps, sorted);
     }
 
+    // A first start knows its user only after the first sync: All until
+    // then, the user's own queue when they are known; a view the reviewer
+    // picked meanwhile stays.
+    void theUsersQueueOnceTheUserIsKnown()
+    {
+        m_page = std::make_unique<QueuePage>(&m_cache);
+        page()->setContext(QueueContext{});
+        QCOMPARE(page()->currentView(), SavedView::All);
+        page()->setContext(alice());
+        QCOMPARE(page()->currentView(), SavedView::MyQueue);
+        QCOMPARE(model()->filter().view, SavedView::MyQueue);
+
+        m_page = std::make_unique<QueuePage>(&m_cache);
+        page()->setContext(QueueContext{});
+        QVERIFY(page()->selectView(SavedView::Decided));
+        page()->setContext(alice());
+        QCOMPARE(page()->currentView(), SavedView::Decided);
+    }
+
     void aReviewerSeesTheirViews()
     {
         QCOMPARE(page()->currentView(), SavedView::MyQueue);

@@ -232,12 +232,18 @@ void QueuePage::createViewActions()
 void QueuePage::setContext(const QueueContext &context)
 {
     const bool first = !m_hasContext;
+    // A profile's first start knows its user only after the first sync:
+    // until then it shows All, and then the user's own queue, unless the
+    // reviewer has picked a view meanwhile.
+    const bool userArrived = !first && m_context.me.isEmpty() && !context.me.isEmpty() && currentView() == SavedView::All;
     m_hasContext = true;
     m_context = context;
     {
         // The user, the saved sort and the view: one reading of the queue.
         const QueueModel::BatchedReload once(*m_model);
-        applyContext(context, first);
+        if (userArrived)
+            m_wantedView = SavedView::MyQueue;
+        applyContext(context, first || userArrived);
     }
     showModelSort();
     updateEmptyState();
