@@ -207,10 +207,10 @@ int main(int argc, char *argv[])
 
     if (demo) {
         DemoMarketplace &marketplace = demoSession->marketplace();
-        window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
+        window.setSyncStatus(QCoreApplication::translate("assay", "starting the demo marketplace…"));
         QObject::connect(&marketplace, &DemoMarketplace::signedIn, &window, [&](const DemoMarketplace::User &user) {
             const QString who = QStringLiteral("%1 (%2)").arg(user.id, user.roles.join(QStringLiteral(", ")));
-            window.setSyncStatus(QStringLiteral("demo marketplace at %1; signed in as %2").arg(marketplace.url().toString(), who));
+            window.setSyncStatus(QCoreApplication::translate("assay", "demo marketplace at %1; signed in as %2").arg(marketplace.url().toString(), who));
             std::fprintf(stderr, "assay: demo marketplace at %s; signed in as %s\n", qUtf8Printable(marketplace.url().toString()),
                          qUtf8Printable(who));
         });

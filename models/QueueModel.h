@@ -83,8 +83,12 @@ public:
 
     // In SQL; MatchColumn sorts by relevance (rank).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // The column last sorted by; while ranksByRelevance() it waits for the
+    // search to end.
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // Searching, and no column chosen since: the best match first.
+    bool ranksByRelevance() const { return isSearching() && !m_sortChosen; }
 
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;

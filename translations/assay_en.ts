@@ -371,6 +371,172 @@
     </message>
 </context>
 <context>
+    <name>assay</name>
+    <message>
+        <source>starting the demo marketplace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo marketplace at %1; signed in as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::AboutDialog</name>
+    <message>
+        <source>Qt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application framework: windows, SQL, network, SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPL-3.0 or GPL-2.0 (also offered under GPL-3.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt WebEngine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing HTML evidence, without network access or scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPL-3.0 or GPL-2.0; the Chromium inside: BSD-3-Clause and others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing PDF evidence and scanning its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPL-3.0 or GPL-2.0; the PDFium inside: BSD-3-Clause and others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead&apos;s board&apos;s charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KDE Frameworks Syntax Highlighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighting source code evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MIT; its syntax definitions: MIT, LGPL and others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QtKeychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping access tokens in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BSD-2-Clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt HTTP Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in assay-marketplace, the reference server, a separate program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPL-3.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Assay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay&apos;s icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation of the reviewers of an app marketplace&apos;s Security Program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay uses these libraries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries and their licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>assay::AnswerPane</name>
     <message>
         <source>Question</source>
@@ -1953,6 +2119,18 @@ assay sync --server URL --profile %1</source>
         <source>&amp;Board</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Assay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Board</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>assay::PdfEvidenceView</name>
@@ -2911,15 +3089,7 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not signed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading the token…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offline — not signed in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2936,10 +3106,6 @@ assay sync --server URL --profile %1</source>
     </message>
     <message>
         <source>signed in as %1 for this session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2960,6 +3126,10 @@ assay sync --server URL --profile %1</source>
     </message>
     <message>
         <source>Assay cannot remember the token on this machine: %1. You can still sign in for this session; to be signed in at every start, set the ASSAY_TOKEN environment variable to the token before starting Assay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -405,6 +405,19 @@ private Q_SLOTS:
         QCOMPARE(model()->sortOrder(), Qt::DescendingOrder);
         QVERIFY(model()->index(0, QueueModel::AppColumn).data().toString().startsWith(QStringLiteral("Timesheets Pro")));
         QCOMPARE(header->sortIndicatorSection(), int(QueueModel::AppColumn));
+
+        // A search ranks by relevance, and the arrow says so; a click on a
+        // column sorts by it; the search's end keeps that column.
+        QTest::keyClicks(page()->searchField(), QStringLiteral("penetration"));
+        QTRY_VERIFY(model()->ranksByRelevance());
+        QCOMPARE(header->sortIndicatorSection(), int(QueueModel::MatchColumn));
+        const QPoint submitted(header->sectionViewportPosition(QueueModel::SubmittedColumn) + 10, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, submitted);
+        QVERIFY(!model()->ranksByRelevance());
+        QCOMPARE(header->sortIndicatorSection(), int(QueueModel::SubmittedColumn));
+        page()->searchField()->clear();
+        QTRY_COMPARE(model()->filter().search, QString());
+        QCOMPARE(header->sortIndicatorSection(), int(QueueModel::SubmittedColumn));
     }
 
     void keyboard()

@@ -369,7 +369,10 @@ void QueuePage::showModelSort()
     // header shows what it does without asking it again.
     QHeaderView *header = m_view->horizontalHeader();
     const QSignalBlocker blocker(header);
-    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    if (m_model->ranksByRelevance())
+        header->setSortIndicator(QueueModel::MatchColumn, Qt::DescendingOrder); // the best match first
+    else
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
 }
 
 void QueuePage::updateEmptyState()
