@@ -7,6 +7,7 @@
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QStandardPaths>
+#include <QTimeZone>
 
 #include <tuple>
 
@@ -57,7 +58,7 @@ DemoMarketplace::DemoMarketplace(const Options &options, QObject *parent)
         if (m_sawListening)
             fail(tr("assay-marketplace lists no demo user with the role “%1”").arg(m_role));
         else
-            fail(tr("assay-marketplace did not say where it listens within %n second(s)", nullptr,
+            fail(tr("assay-marketplace did not say where it listens within %Ln second(s)", nullptr,
                     int(std::chrono::duration_cast<std::chrono::seconds>(m_options.startTimeout).count())));
     });
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoMarketplace::readOutput);
@@ -103,6 +104,12 @@ Result<QString> DemoMarketplace::findProgram(const QString &program)
                      .arg(QDir::toNativeSeparators(path))};
 }
 
+QString DemoMarketplace::seedAnchor(const QDateTime &now)
+{
+    const QDateTime utc = now.toUTC();
+    return QDateTime(utc.date(), QTime(utc.time().hour(), 0), QTimeZone::UTC).toString(Qt::ISODate);
+}
+
 QString DemoMarketplace::defaultSeedCache()
 {
     return QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/assay-marketplace/seeded"_s;
@@ -123,7 +130,13 @@ void DemoMarketplace::start()
     }
     const QString &program = *found;
     QStringList args{u"--listen"_s, u"127.0.0.1:0"_s, u"--seed"_s, QString::number(m_options.submissions),
-                     u"--print-tokens"_s, u"--quiet"_s, u"--exit-with-parent"_s};
+                     u"--print-tokens"_s, u"--quiet"_s, u"--exit-with-parent"_s,
+                     // The seeded story ends today, not on its fixed date in
+                     // 2026: the queue's ages and SLA states are read against
+                     // the real clock. The hour, not the moment: one seeded
+                     // template an hour (seeding again from the kept
+                     // evidence takes about a second).
+                     u"--seed-anchor"_s, seedAnchor(QDateTime::currentDateTimeUtc())};
     // No --db: the child's own scratch store, which the child removes when
     // it ends — also after this process was killed.
     const QString seedCache = m_options.seedCache.isEmpty() ? defaultSeedCache() : m_options.seedCache;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QProcess>
@@ -78,6 +79,9 @@ public:
     // installed assay need not have assay-marketplace beside it.
     static Result<QString> findProgram(const QString &program = {});
     static QString defaultSeedCache();
+    // The seeded story's "now" for a demo started at `now`: the start of
+    // that hour (UTC), as --seed-anchor takes it.
+    static QString seedAnchor(const QDateTime &now);
     static QStringList roles();
 
 Q_SIGNALS:

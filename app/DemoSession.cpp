@@ -3,6 +3,7 @@
 #include "models/Cache.h"
 #include "sync/SyncController.h"
 #include "ui/MainWindow.h"
+#include "ui/shell/Session.h"
 
 #include <QAbstractItemModel>
 #include <QAction>
@@ -24,12 +25,12 @@ const QString LockName = u"session.lock"_s;
 } // namespace
 
 // A window a switch made, with what it needs; destroyed in this order:
-// the sync, the window, the cache the window reads.
+// the session (and its sync), the window, the cache the window reads.
 struct DemoSession::Seat
 {
     std::unique_ptr<Cache> cache;
     std::unique_ptr<MainWindow> window;
-    std::unique_ptr<SyncController> sync;
+    std::unique_ptr<Session> session;
 };
 
 DemoSession::DemoSession(const QString &role, QObject *parent)
@@ -183,21 +184,16 @@ Result<> DemoSession::openSeat(const QString &role)
         return opened;
     seat->window = std::make_unique<MainWindow>(seat->cache.get(), *profile);
     addMenu(seat->window.get(), role);
-    SyncEngine::Options options;
-    options.server = m_marketplace.url();
-    options.token = user->token;
-    options.profileDir = profile->dir();
-    seat->sync = std::make_unique<SyncController>(options);
     MainWindow *window = seat->window.get();
-    SyncController *sync = seat->sync.get();
-    connect(sync, &SyncController::submissionsChanged, window, &MainWindow::submissionsChanged);
-    connect(window, &MainWindow::reviewOpened, sync, &SyncController::prioritize);
-    connect(sync, &SyncController::statusChanged, window, &MainWindow::setSyncStatus);
+    // The same session as the first window's (main.cpp): the Account menu
+    // signs out and in again, the status bar follows the sync, the profile
+    // remembers its marketplace.
+    seat->session = std::make_unique<Session>(*window, *seat->cache, *profile);
+    SyncController *sync = seat->session->start(m_marketplace.url(), user->token);
     window->setSyncStatus(tr("demo marketplace at %1; signed in as %2 (%3)")
                               .arg(m_marketplace.url().toString(), user->id, user->roles.join(u", "_s)));
     if (m_setup)
         m_setup(*window, *sync);
-    sync->start();
     m_windows.insert(role, window);
     m_seats.push_back(std::move(seat));
     return {};

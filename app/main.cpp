@@ -211,10 +211,10 @@ int main(int argc, char *argv[])
 
     if (demo) {
         DemoMarketplace &marketplace = demoSession->marketplace();
-        window.setSyncStatus(QStringLiteral("starting the demo marketplace…"));
+        window.setSyncStatus(QCoreApplication::translate("assay", "starting the demo marketplace…"));
         QObject::connect(&marketplace, &DemoMarketplace::signedIn, &window, [&](const DemoMarketplace::User &user) {
             const QString who = QStringLiteral("%1 (%2)").arg(user.id, user.roles.join(QStringLiteral(", ")));
-            window.setSyncStatus(QStringLiteral("demo marketplace at %1; signed in as %2").arg(marketplace.url().toString(), who));
+            window.setSyncStatus(QCoreApplication::translate("assay", "demo marketplace at %1; signed in as %2").arg(marketplace.url().toString(), who));
             std::fprintf(stderr, "assay: demo marketplace at %s; signed in as %s\n", qUtf8Printable(marketplace.url().toString()),
                          qUtf8Printable(who));
         });
@@ -224,8 +224,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "assay: %s\n", qUtf8Printable(error));
         });
         demoSession->adopt(&window);
-        // The other demo users' windows show their own sync and user.
-        demoSession->setWindowSetup([](MainWindow &other, SyncController &sync) { other.followSync(&sync); });
+        // The other demo users' windows get a Session of their own, as this
+        // one has (DemoSession::openSeat).
         demoSession->reportFirstRows(window.queueModel());
         demoSession->start();
     } else if (!knownServer) {

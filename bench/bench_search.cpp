@@ -13,7 +13,7 @@
 // answers and comments, kept in the build folder) when the build has it;
 // without it, a smaller cache this seeds itself (--own N).
 //
-// Usage: bench_search [--runs N] [--count N]
+// Usage: bench_search [--runs N] [--count N] [--query TEXT]
 // Figures only: never fails on time.
 
 #include "bench/BenchSupport.h"
@@ -306,7 +306,8 @@ int main(int argc, char *argv[])
     const QCommandLineOption runsOption(u"runs"_s, u"keystrokes per query (default 30)"_s, u"N"_s, u"30"_s);
     const QCommandLineOption countOption(u"count"_s, u"submissions in the cache (default 100000)"_s, u"N"_s, u"100000"_s);
     const QCommandLineOption ownOption(u"own"_s, u"seed this bench's own cache of N submissions"_s, u"N"_s);
-    parser.addOptions({runsOption, countOption, ownOption});
+    const QCommandLineOption queryOption(u"query"_s, u"measure this search only (words, \"phrases\")"_s, u"TEXT"_s);
+    parser.addOptions({runsOption, countOption, ownOption, queryOption});
     parser.process(app);
     const int runs = std::max(3, parser.value(runsOption).toInt());
     const int count = parser.value(countOption).toInt();
@@ -328,7 +329,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     const Result<int> total = cache.submissions().count();
-    const Result<QList<std::pair<QString, QString>>> queries = pickQueries(cache);
+    const Result<QList<std::pair<QString, QString>>> queries = parser.isSet(queryOption)
+        ? Result<QList<std::pair<QString, QString>>>(QList<std::pair<QString, QString>>{{u"given"_s, parser.value(queryOption)}})
+        : pickQueries(cache);
     if (!total || !queries) {
         std::fprintf(stderr, "bench_search: %s\n", qPrintable((total ? queries.error() : total.error()).message));
         return 1;

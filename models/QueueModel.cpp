@@ -328,7 +328,7 @@ QueueContext QueueModel::frozenContext() const
 
 Result<> QueueModel::prepareSearch()
 {
-    if (m_searchReady || !isSearching())
+    if (m_searchReady || !m_query)
         return {};
     // The hits go to the connection's search_hits, which the queue's SQL joins.
     if (const Result<int> hits = m_cache->search().fillHits(*m_query); !hits)
@@ -354,8 +354,19 @@ void QueueModel::readNames()
     m_names = std::move(*names);
 }
 
+QueueModel::BatchedReload::~BatchedReload()
+{
+    if (--m_model.m_batching == 0 && m_model.m_reloadWanted)
+        m_model.reload();
+}
+
 void QueueModel::reload()
 {
+    if (m_batching > 0) {
+        m_reloadWanted = true;
+        return;
+    }
+    m_reloadWanted = false;
     // Parsed once per reading: the readers ask whether it is a search at
     // every row.
     m_query.reset();
@@ -586,6 +597,8 @@ void QueueModel::fillSnippets(int first, int last) const
     // asks: the index keeps no positions, and a snippet of every loaded row
     // would cost a keystroke the answers of 200 submissions (about 20 ms
     // with a common word) where a screenful needs a fifth of that.
+    if (!m_query)
+        return;
     QStringList ids;
     for (int row = first; row <= last; ++row) {
         const QString &id = m_rows.at(row).summary.id;

@@ -83,8 +83,12 @@ public:
 
     // In SQL; MatchColumn sorts by relevance (rank).
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    // The column last sorted by; while ranksByRelevance() it waits for the
+    // search to end.
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // Searching, and no column chosen since: the best match first.
+    bool ranksByRelevance() const { return isSearching() && !m_sortChosen; }
 
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
@@ -105,6 +109,26 @@ public:
     void refreshIds(const QStringList &ids);
     // Reads the first page again (also the users' names).
     void reload();
+
+    // While one of these lives, the changes that read the queue again
+    // (setContext, setFilter, sort, reload) are gathered and read once,
+    // when the last one goes: a window setting up its user, its saved sort
+    // and its view asks SQL once, not three times.
+    class BatchedReload
+    {
+    public:
+        explicit BatchedReload(QueueModel &model)
+            : m_model(model)
+        {
+            ++m_model.m_batching;
+        }
+        ~BatchedReload();
+        BatchedReload(const BatchedReload &) = delete;
+        BatchedReload &operator=(const BatchedReload &) = delete;
+
+    private:
+        QueueModel &m_model;
+    };
     QModelIndex indexOfId(const QString &id) const;
 
 Q_SIGNALS:
@@ -150,6 +174,8 @@ private:
     std::optional<QueueQuery::Cursor> m_cursor;
     bool m_searchReady = false;
     bool m_changing = false; // announcing a reset or an insertion
+    int m_batching = 0;      // BatchedReload's alive
+    bool m_reloadWanted = false; // asked for while batching
     // The search being shown, parsed (none when not searching).
     std::optional<SearchQuery> m_query;
     // The snippet column, per id: made for rows a view asked about

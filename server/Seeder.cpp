@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -156,6 +157,69 @@ QDateTime at(const QDateTime &base, qint64 seconds)
     return base.addSecs(seconds);
 }
 
+// The history actions that move a submission to another stage: its time in
+// the current stage counts from the last of them (as the client's QueueFacts
+// reads it).
+bool movesStage(const QString &action)
+{
+    static const QSet<QString> moves = {u"submitted"_s, u"resubmitted"_s, u"approved_review"_s, u"returned"_s};
+    return moves.contains(action);
+}
+
+// Places an open submission so that its time in the current stage, at the
+// anchor, is what a working team's queue shows: mostly on track, some due
+// soon, a few breached. The targets are the client's default SLA (review 5
+// days, security 3, "due soon" in the last day; models/SlaPolicy, which the
+// server does not link). Drawn from `clock` alone: the other generators'
+// draws, and so every id, state and text, stay as they were. The submission
+// moves as a whole; what happened in the stage is squeezed, in order, when
+// it would otherwise reach past the anchor.
+void placeInStage(Submission &s, const QDateTime &anchor, QRandomGenerator &clock)
+{
+    const bool security = s.summary.stage == SubmissionSummary::Stage::Security;
+    const double target = security ? 3.0 : 5.0;
+    const double r = clock.generateDouble();
+    const double u = clock.generateDouble();
+    const double days = r < 0.8 ? 0.1 + u * (target - 1.2)                  // on track
+        : r < 0.92           ? target - 0.95 + u * 0.9                      // due soon
+                             : target + 0.2 + u * (security ? 4.0 : 6.0); // breached
+    QDateTime entered, last;
+    auto see = [&last](const QDateTime &t) {
+        if (!last.isValid() || t > last)
+            last = t;
+    };
+    see(s.summary.submittedAt);
+    see(s.summary.updatedAt);
+    for (const HistoryEntry &h : s.history) {
+        see(h.at);
+        if (movesStage(h.action) && (!entered.isValid() || h.at >= entered))
+            entered = h.at;
+    }
+    for (const Comment &c : s.comments)
+        see(c.createdAt);
+    for (const RecordedVerdict &v : s.verdicts)
+        see(v.at);
+    if (!entered.isValid())
+        entered = s.summary.submittedAt;
+    const QDateTime wanted = anchor.addSecs(-qint64(days * 86400));
+    // The latest event a little before the anchor.
+    const QDateTime end = anchor.addSecs(-600 - qint64(clock.bounded(3000)));
+    const qint64 span = entered.secsTo(last);
+    const qint64 room = std::max<qint64>(0, wanted.secsTo(end));
+    const double squeeze = span > room ? double(room) / double(span) : 1.0;
+    auto place = [&](QDateTime &t) {
+        t = t < entered ? t.addSecs(entered.secsTo(wanted)) : wanted.addSecs(qint64(double(entered.secsTo(t)) * squeeze));
+    };
+    place(s.summary.submittedAt);
+    place(s.summary.updatedAt);
+    for (HistoryEntry &h : s.history)
+        place(h.at);
+    for (Comment &c : s.comments)
+        place(c.createdAt);
+    for (RecordedVerdict &v : s.verdicts)
+        place(v.at);
+}
+
 } // namespace
 
 QList<User> Seeder::demoUsers()
@@ -181,7 +245,8 @@ QDateTime Seeder::anchor()
     return QDateTime(QDate(2026, 11, 20), QTime(9, 0), QTimeZone::UTC);
 }
 
-QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QString &evidenceCache)
+QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QString &evidenceCache,
+                     const QDateTime &storyNow)
 {
     if (count <= 0 || !store.metaValue(u"seeded"_s).isEmpty())
         return {};
@@ -202,10 +267,12 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QSt
     // generator, so the submissions' ids, states, dates and new evidence are
     // what they were before those details existed.
     QRandomGenerator detail(seedValue ^ 0x5eedd00du);
+    // The open submissions' place in their stage (placeInStage), likewise.
+    QRandomGenerator stageClock(seedValue ^ 0x51a0c10cu);
     SeedVerdicts verdicts(*questionnaire, detail);
     auto pick = [&rng](const QStringList &list) -> const QString & { return list.at(rng.bounded(int(list.size()))); };
     auto chance = [&rng](double p) { return rng.generateDouble() < p; };
-    const QDateTime anchor = Seeder::anchor();
+    const QDateTime anchor = storyNow.isValid() ? storyNow.toUTC() : Seeder::anchor();
     constexpr qint64 Day = 86400;
 
     // Partners and their apps.
@@ -476,6 +543,8 @@ QString Seeder::seed(ServerStore &store, int count, quint32 seedValue, const QSt
                 s.history.append(HistoryEntry{step(24, 480), app.partnerId, u"withdrawn"_s, {}});
             }
             sum.updatedAt = t;
+            if (state == Unassigned || state == Reviewing || state == AtSecurity)
+                placeInStage(s, anchor, stageClock);
             reviewApprovers.insert(sum.id, approvedReviewBy);
             previousAnswers = s.answers;
             previousEvidence = s.evidence;

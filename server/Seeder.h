@@ -24,8 +24,11 @@ public:
     // Adds `count` submissions unless the store was seeded before (then it
     // adds nothing). Returns an error message, or empty. With
     // `evidenceCache`, the evidence files are taken from and kept in that
-    // folder (EvidenceCache) instead of drawn on every run.
-    static QString seed(ServerStore &store, int count, quint32 seed, const QString &evidenceCache = {});
+    // folder (EvidenceCache) instead of drawn on every run. `storyNow` is the
+    // seeded story's "now" (invalid: anchor()); the demo seeds up to the hour
+    // it starts in, so that its queue is current when it is looked at.
+    static QString seed(ServerStore &store, int count, quint32 seed, const QString &evidenceCache = {},
+                        const QDateTime &storyNow = {});
 
     // The seeded story's "now": every seeded date lies before it, and the
     // badges due for re-validation are due relative to it. Fixed, so the

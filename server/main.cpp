@@ -135,7 +135,8 @@ int main(int argc, char *argv[])
     // starts from a seeded template when it can.
     const QCommandLineOption exitWithParent(u"exit-with-parent"_s, u"End when the parent process ends (standard input a pipe from it; on Linux also the parent-death signal)."_s);
     const QCommandLineOption seedCache(u"seed-cache"_s, u"Keep the seeded store in DIR and start from that copy when --seed and the rest are the same (a fresh --db only); keep the evidence files in DIR/evidence."_s, u"DIR"_s);
-    parser.addOptions({exitWithParent, seedCache});
+    const QCommandLineOption seedAnchor(u"seed-anchor"_s, u"The seeded story's now (RFC 3339; default 2026-11-20T09:00:00Z): every seeded date lies before it, the open work stands against the SLA there."_s, u"TIME"_s);
+    parser.addOptions({exitWithParent, seedCache, seedAnchor});
     parser.process(app);
 
     if (parser.isSet(listRoutes)) {
@@ -173,6 +174,13 @@ int main(int argc, char *argv[])
         if (!pinned)
             return fail(u"--now takes an RFC 3339 time, e.g. 2026-11-20T09:00:00Z"_s);
         clock = [at = *pinned] { return at; };
+    }
+    QDateTime storyNow;
+    if (parser.isSet(seedAnchor)) {
+        const std::optional<QDateTime> anchor = JsonReader::parseTimestamp(parser.value(seedAnchor));
+        if (!anchor)
+            return fail(u"--seed-anchor takes an RFC 3339 time, e.g. 2026-11-20T09:00:00Z"_s);
+        storyNow = *anchor;
     }
     int seedCount = 0;
     if (parser.isSet(seed)) {
@@ -218,7 +226,10 @@ int main(int argc, char *argv[])
     if (parser.isSet(seedCache) && seedCount > 0 && !QFileInfo::exists(dbPath)) {
         if (!readUsers())
             return fail(usersError);
-        seedTemplate.emplace(parser.value(seedCache), seedCount, seedValue, *fresh);
+        // Another anchor is another story.
+        const QStringList parameters = storyNow.isValid() ? QStringList{u"anchor "_s + JsonReader::formatTimestamp(storyNow)}
+                                                          : QStringList{};
+        seedTemplate.emplace(parser.value(seedCache), seedCount, seedValue, *fresh, parameters);
         const Result<bool> restored = seedTemplate->restore(dbPath);
         // Without the template the store is seeded as if none was asked for.
         if (!restored)
@@ -244,7 +255,7 @@ int main(int argc, char *argv[])
     // Idempotency keys are kept a week (the contract asks for at least a day).
     store.expireIdempotencyKeys(clock().addDays(-7));
     const QString evidenceCache = parser.isSet(seedCache) ? QDir(parser.value(seedCache)).filePath(u"evidence"_s) : QString();
-    if (const QString error = Seeder::seed(store, seedCount, seedValue, evidenceCache); !error.isEmpty())
+    if (const QString error = Seeder::seed(store, seedCount, seedValue, evidenceCache, storyNow); !error.isEmpty())
         return fail(u"seeding failed: "_s + error);
     if (seedTemplate && !fromTemplate) {
         // Without a template the next start seeds again: slower, not wrong.

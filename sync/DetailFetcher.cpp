@@ -129,7 +129,7 @@ void DetailFetcher::pump()
             if (result.ok()) {
                 fetched(id, std::move(*result.value));
             } else if (result.error.kind == ApiError::Kind::Unauthorized) {
-                m_cycle.refuseToken();
+                m_cycle.refuseToken(result.error);
                 return;
             } else {
                 ++m_waiting;

@@ -63,7 +63,7 @@ bool DirectoryFetcher::settleFailure(const ApiError &error, int &attempts, void 
         }))
         return true;
     if (error.kind == ApiError::Kind::Unauthorized) {
-        m_cycle.refuseToken();
+        m_cycle.refuseToken(error);
         return true;
     }
     m_cycle.problem(u"%1: %2"_s.arg(what, error.describe()));

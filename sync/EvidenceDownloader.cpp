@@ -269,7 +269,7 @@ void EvidenceDownloader::download(const Blob &blob)
         if (result.ok()) {
             verify(blob, true);
         } else if (result.error.kind == ApiError::Kind::Unauthorized) {
-            m_cycle.refuseToken();
+            m_cycle.refuseToken(result.error);
             return;
         } else {
             failed(blob, result.error);

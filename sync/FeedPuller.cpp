@@ -69,7 +69,7 @@ void FeedPuller::pull(const QString &cursor)
             if (m_cycle.retryLater(result.error, m_attempts, [this, cursor] { pull(cursor); }))
                 return;
             if (result.error.kind == ApiError::Kind::Unauthorized)
-                m_cycle.refuseToken();
+                m_cycle.refuseToken(result.error);
             else
                 m_cycle.stop(u"could not read the change feed: %1"_s.arg(result.error.describe()));
             return;

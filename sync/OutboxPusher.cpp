@@ -60,7 +60,7 @@ void OutboxPusher::pushNext()
         } else if (m_cycle.retryLater(e, m_attempts, [this] { pushNext(); })) {
             return;
         } else if (e.kind == ApiError::Kind::Unauthorized) {
-            m_cycle.refuseToken();
+            m_cycle.refuseToken(e);
             return;
         } else if (e.isTransient()) {
             m_cycle.stop(u"could not push decisions: %1"_s.arg(e.describe()));

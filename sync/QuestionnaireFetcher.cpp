@@ -45,7 +45,7 @@ void QuestionnaireFetcher::fetchNext()
             if (m_cycle.retryLater(result.error, m_attempts, [this] { fetchNext(); }))
                 return;
             if (result.error.kind == ApiError::Kind::Unauthorized) {
-                m_cycle.refuseToken();
+                m_cycle.refuseToken(result.error);
                 return;
             }
             m_cycle.problem(u"questionnaire %1: %2"_s.arg(version, result.error.describe()));

@@ -54,10 +54,12 @@ bool SyncCycle::retryLater(const ApiError &error, int &attempts, std::function<v
     return true;
 }
 
-void SyncCycle::refuseToken()
+void SyncCycle::refuseToken(const ApiError &error)
 {
     m_report.tokenRejected = true;
-    stop(u"the marketplace refused the token (401); sign in again (assay login) or set a new ASSAY_TOKEN"_s);
+    // The server's words first (its message and code, e.g. "HTTP 401: a
+    // valid bearer token is required (unauthorized)"), then what to do.
+    stop(u"the marketplace refused the token — %1; sign in again (the Account menu, or assay login) or set a new ASSAY_TOKEN"_s.arg(error.describe()));
 }
 
 } // namespace assay

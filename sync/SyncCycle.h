@@ -56,8 +56,10 @@ public:
     // attempts ran out. A 401 is never retried: it marks the token rejected.
     bool retryLater(const ApiError &error, int &attempts, std::function<void()> again);
     // The marketplace refused the token: every other request would be
-    // refused as well, so the cycle stops.
-    void refuseToken();
+    // refused as well, so the cycle stops. Its error says what the server
+    // said (api.md's error body): shown, never logged — an error's text is
+    // the server's and may quote what it was sent.
+    void refuseToken(const ApiError &error);
     // Asks SyncEngine to end the cycle with `error` (empty: it is done).
     void stop(const QString &error = {}) { Q_EMIT stopRequested(error); }
 

@@ -371,6 +371,172 @@
     </message>
 </context>
 <context>
+    <name>assay</name>
+    <message>
+        <source>starting the demo marketplace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>demo marketplace at %1; signed in as %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>assay::AboutDialog</name>
+    <message>
+        <source>Qt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application framework: windows, SQL, network, SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPL-3.0 or GPL-2.0 (also offered under GPL-3.0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt WebEngine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing HTML evidence, without network access or scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPL-3.0 or GPL-2.0; the Chromium inside: BSD-3-Clause and others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing PDF evidence and scanning its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LGPL-3.0 or GPL-2.0; the PDFium inside: BSD-3-Clause and others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lead&apos;s board&apos;s charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPL-3.0-or-later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KDE Frameworks Syntax Highlighting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighting source code evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MIT; its syntax definitions: MIT, LGPL and others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QtKeychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeping access tokens in the system keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BSD-2-Clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SQLite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local cache</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt HTTP Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only in assay-marketplace, the reference server, a separate program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GPL-3.0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Assay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay&apos;s icon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workstation of the reviewers of an app marketplace&apos;s Security Program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay is free software: you can redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version (GPL-3.0-or-later). It comes with ABSOLUTELY NO WARRANTY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assay uses these libraries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Libraries and their licences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>assay::AnswerPane</name>
     <message>
         <source>Question</source>
@@ -501,7 +667,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1+</source>
+        <source>%L1+</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -564,10 +730,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n move(s) would even out the open work. Untick any you do not want; only the ticked ones are assigned.</source>
+        <source>%Ln move(s) would even out the open work. Untick any you do not want; only the ticked ones are assigned.</source>
         <translation>
-            <numerusform>%n move would even out the open work. Untick any you do not want; only the ticked ones are assigned.</numerusform>
-            <numerusform>%n moves would even out the open work. Untick any you do not want; only the ticked ones are assigned.</numerusform>
+            <numerusform>%Ln move would even out the open work. Untick any you do not want; only the ticked ones are assigned.</numerusform>
+            <numerusform>%Ln moves would even out the open work. Untick any you do not want; only the ticked ones are assigned.</numerusform>
         </translation>
     </message>
     <message>
@@ -634,10 +800,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Decisions in the last %n week(s): </source>
+        <source>Decisions in the last %Ln week(s): </source>
         <translation>
-            <numerusform>Decisions in the last %n week: </numerusform>
-            <numerusform>Decisions in the last %n weeks: </numerusform>
+            <numerusform>Decisions in the last %Ln week: </numerusform>
+            <numerusform>Decisions in the last %Ln weeks: </numerusform>
         </translation>
     </message>
     <message>
@@ -1027,10 +1193,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>assay-marketplace did not say where it listens within %n second(s)</source>
+        <source>assay-marketplace did not say where it listens within %Ln second(s)</source>
         <translation>
-            <numerusform>assay-marketplace did not say where it listens within %n second</numerusform>
-            <numerusform>assay-marketplace did not say where it listens within %n seconds</numerusform>
+            <numerusform>assay-marketplace did not say where it listens within %Ln second</numerusform>
+            <numerusform>assay-marketplace did not say where it listens within %Ln seconds</numerusform>
         </translation>
     </message>
     <message>
@@ -1373,10 +1539,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n possible secret(s) or personal data found.</source>
+        <source>%Ln possible secret(s) or personal data found.</source>
         <translation>
-            <numerusform>%n possible secret or personal data found.</numerusform>
-            <numerusform>%n possible secrets or personal data found.</numerusform>
+            <numerusform>%Ln possible secret or personal data found.</numerusform>
+            <numerusform>%Ln possible secrets or personal data found.</numerusform>
         </translation>
     </message>
 </context>
@@ -1481,10 +1647,10 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>The document did not finish loading in %n second(s); it is not shown.</source>
+        <source>The document did not finish loading in %Ln second(s); it is not shown.</source>
         <translation>
-            <numerusform>The document did not finish loading in %n second; it is not shown.</numerusform>
-            <numerusform>The document did not finish loading in %n seconds; it is not shown.</numerusform>
+            <numerusform>The document did not finish loading in %Ln second; it is not shown.</numerusform>
+            <numerusform>The document did not finish loading in %Ln seconds; it is not shown.</numerusform>
         </translation>
     </message>
     <message>
@@ -1524,10 +1690,10 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n request(s) blocked</source>
+        <source>%Ln request(s) blocked</source>
         <translation>
-            <numerusform>%n request blocked</numerusform>
-            <numerusform>%n requests blocked</numerusform>
+            <numerusform>%Ln request blocked</numerusform>
+            <numerusform>%Ln requests blocked</numerusform>
         </translation>
     </message>
 </context>
@@ -1645,10 +1811,10 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Unassigned: %n submission(s)</source>
+        <source>Unassigned: %Ln submission(s)</source>
         <translation>
-            <numerusform>Unassigned: %n submission</numerusform>
-            <numerusform>Unassigned: %n submissions</numerusform>
+            <numerusform>Unassigned: %Ln submission</numerusform>
+            <numerusform>Unassigned: %Ln submissions</numerusform>
         </translation>
     </message>
     <message>
@@ -1656,10 +1822,10 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n open submission(s)</source>
+        <source>%1: %Ln open submission(s)</source>
         <translation>
-            <numerusform>%1: %n open submission</numerusform>
-            <numerusform>%1: %n open submissions</numerusform>
+            <numerusform>%1: %Ln open submission</numerusform>
+            <numerusform>%1: %Ln open submissions</numerusform>
         </translation>
     </message>
     <message>
@@ -1671,10 +1837,10 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n assignment(s) to %1 waiting to be uploaded.</source>
+        <source>%Ln assignment(s) to %1 waiting to be uploaded.</source>
         <translation>
-            <numerusform>%n assignment to %1 waiting to be uploaded.</numerusform>
-            <numerusform>%n assignments to %1 waiting to be uploaded.</numerusform>
+            <numerusform>%Ln assignment to %1 waiting to be uploaded.</numerusform>
+            <numerusform>%Ln assignments to %1 waiting to be uploaded.</numerusform>
         </translation>
     </message>
     <message>
@@ -1682,10 +1848,10 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1 (%n open)</source>
+        <source>%1 (%Ln open)</source>
         <translation>
-            <numerusform>%1 (%n open)</numerusform>
-            <numerusform>%1 (%n open)</numerusform>
+            <numerusform>%1 (%Ln open)</numerusform>
+            <numerusform>%1 (%Ln open)</numerusform>
         </translation>
     </message>
     <message>
@@ -1697,17 +1863,17 @@ Page Up / Page Down, Ctrl+Home / Ctrl+End to move.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Assign %n submission(s) to:</source>
+        <source>Assign %Ln submission(s) to:</source>
         <translation>
-            <numerusform>Assign %n submission to:</numerusform>
-            <numerusform>Assign %n submissions to:</numerusform>
+            <numerusform>Assign %Ln submission to:</numerusform>
+            <numerusform>Assign %Ln submissions to:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n move(s) of the balance waiting to be uploaded.</source>
+        <source>%Ln move(s) of the balance waiting to be uploaded.</source>
         <translation>
-            <numerusform>%n move of the balance waiting to be uploaded.</numerusform>
-            <numerusform>%n moves of the balance waiting to be uploaded.</numerusform>
+            <numerusform>%Ln move of the balance waiting to be uploaded.</numerusform>
+            <numerusform>%Ln moves of the balance waiting to be uploaded.</numerusform>
         </translation>
     </message>
 </context>
@@ -1772,17 +1938,17 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n submission(s) cached</source>
+        <source>%Ln submission(s) cached</source>
         <translation>
-            <numerusform>%n submission cached</numerusform>
-            <numerusform>%n submissions cached</numerusform>
+            <numerusform>%Ln submission cached</numerusform>
+            <numerusform>%Ln submissions cached</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) need attention</source>
+        <source>%Ln change(s) need attention</source>
         <translation>
-            <numerusform>%n change needs attention</numerusform>
-            <numerusform>%n changes need attention</numerusform>
+            <numerusform>%Ln change needs attention</numerusform>
+            <numerusform>%Ln changes need attention</numerusform>
         </translation>
     </message>
     <message>
@@ -1953,6 +2119,18 @@ assay sync --server URL --profile %1</source>
         <source>&amp;Board</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About Assay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back to the Board</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>assay::PdfEvidenceView</name>
@@ -2033,10 +2211,10 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>of %n page(s)</source>
+        <source>of %Ln page(s)</source>
         <translation>
-            <numerusform>of %n page</numerusform>
-            <numerusform>of %n pages</numerusform>
+            <numerusform>of %Ln page</numerusform>
+            <numerusform>of %Ln pages</numerusform>
         </translation>
     </message>
 </context>
@@ -2055,7 +2233,7 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Why %1 was rejected (%2 reasons in this category)</source>
+        <source>Why %1 was rejected (%L2 reasons in this category)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2429,10 +2607,10 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Nothing due for re-validation in the next %n day(s).</source>
+        <source>Nothing due for re-validation in the next %Ln day(s).</source>
         <translation>
-            <numerusform>Nothing due for re-validation in the next %n day.</numerusform>
-            <numerusform>Nothing due for re-validation in the next %n days.</numerusform>
+            <numerusform>Nothing due for re-validation in the next %Ln day.</numerusform>
+            <numerusform>Nothing due for re-validation in the next %Ln days.</numerusform>
         </translation>
     </message>
     <message>
@@ -2626,7 +2804,7 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>More than %1 secrets findings in evidence</source>
+        <source>More than %L1 secrets findings in evidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2702,24 +2880,24 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n secrets finding(s) in evidence</source>
+        <source>%Ln secrets finding(s) in evidence</source>
         <translation>
-            <numerusform>%n secrets finding in evidence</numerusform>
-            <numerusform>%n secrets findings in evidence</numerusform>
+            <numerusform>%Ln secrets finding in evidence</numerusform>
+            <numerusform>%Ln secrets findings in evidence</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n item(s) with findings not opened yet</source>
+        <source>%Ln item(s) with findings not opened yet</source>
         <translation>
-            <numerusform>%n item with findings not opened yet</numerusform>
-            <numerusform>%n items with findings not opened yet</numerusform>
+            <numerusform>%Ln item with findings not opened yet</numerusform>
+            <numerusform>%Ln items with findings not opened yet</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n item(s) not scanned</source>
+        <source>%Ln item(s) not scanned</source>
         <translation>
-            <numerusform>%n item not scanned</numerusform>
-            <numerusform>%n items not scanned</numerusform>
+            <numerusform>%Ln item not scanned</numerusform>
+            <numerusform>%Ln items not scanned</numerusform>
         </translation>
     </message>
 </context>
@@ -2819,7 +2997,7 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 d</source>
+        <source>%L1 d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2893,10 +3071,10 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1, %n submission(s)</source>
+        <source>%1, %Ln submission(s)</source>
         <translation>
-            <numerusform>%1, %n submission</numerusform>
-            <numerusform>%1, %n submissions</numerusform>
+            <numerusform>%1, %Ln submission</numerusform>
+            <numerusform>%1, %Ln submissions</numerusform>
         </translation>
     </message>
 </context>
@@ -2911,15 +3089,7 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>not signed in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>reading the token…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>offline — not signed in: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2936,10 +3106,6 @@ assay sync --server URL --profile %1</source>
     </message>
     <message>
         <source>signed in as %1 for this session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>signed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2960,6 +3126,10 @@ assay sync --server URL --profile %1</source>
     </message>
     <message>
         <source>Assay cannot remember the token on this machine: %1. You can still sign in for this session; to be signed in at every start, set the ASSAY_TOKEN environment variable to the token before starting Assay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no token for %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3162,21 +3332,21 @@ Assay can use it for this session only. To sign in without a keychain next time,
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n change(s) waiting</source>
+        <source>%Ln change(s) waiting</source>
         <translation>
-            <numerusform>%n change waiting</numerusform>
-            <numerusform>%n changes waiting</numerusform>
+            <numerusform>%Ln change waiting</numerusform>
+            <numerusform>%Ln changes waiting</numerusform>
         </translation>
     </message>
     <message>
-        <source>%1: %2 of %3</source>
+        <source>%1: %L2 of %L3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n so far</source>
+        <source>%1: %Ln so far</source>
         <translation>
-            <numerusform>%1: %n so far</numerusform>
-            <numerusform>%1: %n so far</numerusform>
+            <numerusform>%1: %Ln so far</numerusform>
+            <numerusform>%1: %Ln so far</numerusform>
         </translation>
     </message>
     <message>

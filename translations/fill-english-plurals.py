@@ -13,7 +13,7 @@ import sys
 
 # Source text -> (one, many) where the "(s)" rule is not enough.
 EXCEPTIONS = {
-    "%n change(s) need attention": ("%n change needs attention", "%n changes need attention"),
+    "%Ln change(s) need attention": ("%Ln change needs attention", "%Ln changes need attention"),
 }
 
 path = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else pathlib.Path(__file__).with_name("assay_en.ts"))

@@ -149,6 +149,12 @@ bool MainWindow::updateQueueContext()
         statusBar()->showMessage(tr("Cannot read the signed-in user: %1").arg(context.error().message));
         return false;
     }
+    // The board counts ages and breaches against the same clock and targets.
+    if (m_board && !(m_board->context() == *context)) {
+        m_board->setContext(*context);
+        if (isShowingBoard())
+            m_board->refresh();
+    }
     // Read again with each sync: the user is known after the first one.
     if (*context == m_page->context() && !m_page->viewList()->views().isEmpty())
         return false;
@@ -245,9 +251,9 @@ void MainWindow::updateStatus()
     // Real plural forms: the English translation (ui/shell/Translations) is loaded.
     // The whole cache, whatever view and filters the queue shows.
     const Result<int> cached = m_cache->submissions().count();
-    QString text = tr("%n submission(s) cached", nullptr, cached ? *cached : 0);
+    QString text = tr("%Ln submission(s) cached", nullptr, cached ? *cached : 0);
     if (held > 0)
-        text += QStringLiteral(" · ") + tr("%n change(s) need attention", nullptr, held);
+        text += QStringLiteral(" · ") + tr("%Ln change(s) need attention", nullptr, held);
     m_statusCounts->setText(text);
     m_syncBar->setPending(*waiting);
     statusBar()->showMessage(tr("Profile: %1").arg(m_profile.dir()));
@@ -272,6 +278,12 @@ bool MainWindow::openReview(const QString &submissionId)
     if (const Result<> opened = m_review->open(submissionId); !opened) {
         statusBar()->showMessage(tr("Cannot open %1: %2").arg(submissionId, opened.error().message));
         return false;
+    }
+    // Opened from the queue or the board (not from another review: J, K).
+    if (m_stack->currentWidget() != m_review) {
+        m_reviewFrom = m_stack->currentWidget();
+        action(QStringLiteral("backToQueue"))
+            ->setText(m_reviewFrom == m_board && m_board ? tr("&Back to the Board") : tr("&Back to the Queue"));
     }
     m_stack->setCurrentWidget(m_review);
     const QModelIndex row = m_page->model()->indexOfId(submissionId);
@@ -326,6 +338,14 @@ void MainWindow::showQueue()
     m_page->view()->setFocus(Qt::OtherFocusReason);
 }
 
+void MainWindow::leaveReview()
+{
+    if (m_board && m_reviewFrom == m_board)
+        showBoard();
+    else
+        showQueue();
+}
+
 void MainWindow::stepSubmission(int delta)
 {
     QueueModel *queue = m_page->model();
@@ -357,7 +377,7 @@ void MainWindow::createReviewActions()
         return a;
     };
     add(QStringLiteral("backToQueue"), tr("&Back to the Queue"),
-        {QKeySequence(QKeySequence::Back), QKeySequence(Qt::Key_Escape)}, [this] { showQueue(); });
+        {QKeySequence(QKeySequence::Back), QKeySequence(Qt::Key_Escape)}, [this] { leaveReview(); });
     menu->addSeparator();
     add(QStringLiteral("nextSubmission"), tr("Ne&xt Submission"), {QKeySequence(Qt::Key_J)}, [this] { stepSubmission(1); });
     add(QStringLiteral("previousSubmission"), tr("Pre&vious Submission"), {QKeySequence(Qt::Key_K)},

@@ -67,6 +67,9 @@ public Q_SLOTS:
     // cache does not have it.
     bool openEvidence(const QString &evidenceId);
     void showQueue();
+    // Leaves the review for where it was opened from: the queue, or the
+    // lead's board (Back, Escape).
+    void leaveReview();
     // Who is signed in, for the title ("Assay — Alice Reviewer (reviewer)").
     void setUser(const std::optional<UserDirectory::User> &user);
     // Sign in or sign out is offered (the Account menu).
@@ -123,6 +126,8 @@ private:
     LeadBoard *m_board = nullptr;
     QAction *m_boardAction = nullptr;
     QAction *m_boardBack = nullptr;
+    // Where the open review was opened from (the queue page or the board).
+    QWidget *m_reviewFrom = nullptr;
 };
 
 } // namespace assay

@@ -1,5 +1,7 @@
 #include "domain/JsonReader.h"
 #include "domain/Questionnaire.h"
+#include "models/QueueFacts.h"
+#include "models/SlaPolicy.h"
 #include "server/AnswerEdits.h"
 #include "server/Revalidations.h"
 #include "server/Seeder.h"
@@ -107,7 +109,10 @@ private Q_SLOTS:
     // replies, verdicts, edited answers and carried-over evidence; the ids,
     // states and new evidence files are as before; again for issue 11: the
     // sha256 and size of the logs, configs and code files that now carry
-    // PlantedSecrets, nothing else): tests and benchmarks
+    // PlantedSecrets, nothing else; again for issue 12: the dates of the open
+    // submissions, placed in their stage against the SLA — compared field by
+    // field with the previous recording, only their timestamps moved, and
+    // with them the feed's order): tests and benchmarks
     // lean on it staying put. PDF and PNG
     // bytes depend on the font (tst_evidencefactory records those), so
     // their digests and sizes are left out here.
@@ -136,7 +141,7 @@ private Q_SLOTS:
         QVERIFY(drawn > 0);
         const QByteArray digest = QCryptographicHash::hash(QJsonDocument(all).toJson(QJsonDocument::Compact),
                                                            QCryptographicHash::Sha256).toHex();
-        QCOMPARE(digest, QByteArray("2e225002076bbf5b4b638ad55af176d38c83cc3d33b40c82027b960e5f03abe6"));
+        QCOMPARE(digest, QByteArray("30714a919a10e8132fb0c70b9ad97e4af6248b775b1b37b1d799be5a41087c2a"));
     }
 
     // Evidence is content-addressed: every item's bytes hash to the sha256
@@ -312,6 +317,58 @@ private Q_SLOTS:
         const Result<int> none = check.openDue(anchor.addDays(7));
         QVERIFY2(none, qPrintable(none.errorString()));
         QCOMPARE(*none, 0);
+    }
+
+    // At the anchor the open submissions stand as a working team's do
+    // against the default SLA (the client's rules: QueueFacts, SlaPolicy):
+    // mostly on track, some due soon, a few breached — not all breached,
+    // as when every open one was submitted up to 400 days back.
+    void openWorkAgainstTheSla()
+    {
+        const QDateTime anchor = Seeder::anchor();
+        const SlaPolicy sla;
+        QHash<SlaPolicy::State, int> states;
+        int open = 0;
+        for (const Submission &s : all(sixty())) {
+            if (s.summary.stage == SubmissionSummary::Stage::Done)
+                continue;
+            ++open;
+            const QueueFacts facts = QueueFacts::of(s);
+            QVERIFY2(facts.stageEnteredAt <= anchor && s.summary.updatedAt <= anchor, qPrintable(s.summary.id));
+            const double days = SlaPolicy::daysInStage(facts.stageEnteredAt, facts.pausedSeconds, facts.awaitingSince, anchor);
+            ++states[sla.state(s.summary.stage, days, facts.awaitingSince.has_value())];
+        }
+        qInfo("open %d: on track %d, due soon %d, breached %d, awaiting the partner %d", open,
+              states.value(SlaPolicy::State::OnTrack), states.value(SlaPolicy::State::DueSoon),
+              states.value(SlaPolicy::State::Breached), states.value(SlaPolicy::State::Paused));
+        QVERIFY(open >= 20);
+        const int running = open - states.value(SlaPolicy::State::Paused);
+        QVERIFY(states.value(SlaPolicy::State::OnTrack) * 2 > running);
+        QVERIFY(states.value(SlaPolicy::State::DueSoon) >= 2);
+        QVERIFY(states.value(SlaPolicy::State::Breached) >= 1);
+        QVERIFY(states.value(SlaPolicy::State::Breached) * 4 < running);
+    }
+
+    // Another anchor (the demo's: the day it starts) is the same story up
+    // to then: nothing after it, the open work days old, not a year.
+    void theStoryEndsAtItsAnchor()
+    {
+        const QDateTime later = Seeder::anchor().addDays(500);
+        ServerStore store;
+        QVERIFY(store.open(m_dir.filePath(u"anchored.sqlite"_s)));
+        for (const User &u : Seeder::demoUsers())
+            QVERIFY(store.addUser(u));
+        QCOMPARE(Seeder::seed(store, 25, 11, {}, later), QString());
+        QDateTime latestOpen;
+        for (const Submission &s : all(store)) {
+            QVERIFY2(s.summary.updatedAt <= later, qPrintable(s.summary.id));
+            for (const HistoryEntry &h : s.history)
+                QVERIFY2(h.at <= later, qPrintable(s.summary.id));
+            if (s.summary.stage != SubmissionSummary::Stage::Done)
+                latestOpen = std::max(latestOpen, s.summary.updatedAt);
+        }
+        QVERIFY(latestOpen.isValid());
+        QVERIFY2(latestOpen.daysTo(later) <= 3, qPrintable(latestOpen.toString(Qt::ISODate)));
     }
 
     // Every decided or security-stage submission carries the verdicts that

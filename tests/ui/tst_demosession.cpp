@@ -7,12 +7,16 @@
 #include "models/UserDirectory.h"
 #include "sync/SyncController.h"
 #include "ui/MainWindow.h"
+#include "ui/shell/SyncStatusBar.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +33,23 @@ QString meIn(const QString &cachePath)
         return {};
     const Result<std::optional<UserDirectory::User>> me = cache.users().me();
     return me && *me ? (*me)->id : QString();
+}
+
+// The latest change to an open submission in a cache (invalid: none yet).
+QDateTime latestOpenChange(const QString &cachePath)
+{
+    const QString name = u"tst_demosession-read"_s;
+    QDateTime latest;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(cachePath);
+        QSqlQuery q(db);
+        if (db.open() && q.exec(u"SELECT max(updated_at) FROM submissions WHERE stage <> 'done'"_s) && q.next())
+            latest = QDateTime::fromString(q.value(0).toString(), Qt::ISODate);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return latest;
 }
 
 QList<MainWindow *> mainWindows()
@@ -150,6 +171,12 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(session.marketplace().isReady(), StartMs);
         QVERIFY(menu->isEnabled());
         QTRY_COMPARE_WITH_TIMEOUT(meIn(profile->cachePath()), u"u_alice"_s, StartMs);
+        // The seeded story ends on the day the demo started, not on its
+        // fixed date: the open work is days old, not weeks or years.
+        QTRY_VERIFY_WITH_TIMEOUT(latestOpenChange(profile->cachePath()).isValid(), StartMs);
+        const QDateTime latest = latestOpenChange(profile->cachePath());
+        QVERIFY2(latest <= QDateTime::currentDateTimeUtc() && latest.daysTo(QDateTime::currentDateTimeUtc()) <= 3,
+                 qPrintable(latest.toString(Qt::ISODate)));
 
         QSignalSpy switched(&session, &DemoSession::switched);
         auto *toLead = window.findChild<QAction *>(u"demoUser-lead"_s);
@@ -165,12 +192,24 @@ private Q_SLOTS:
         QVERIFY(leadWindow->isVisible());
         QVERIFY(!window.isVisible());
         QVERIFY(leadWindow->findChild<QAction *>(u"demoUser-lead"_s)->isChecked());
+        // The lead's window has a session as the first one has: its status
+        // bar follows the lead's sync, and the Account menu signs out.
+        SyncController *leadSync = leadWindow->syncBar()->controller();
+        QVERIFY(leadSync);
+        QVERIFY(leadWindow->action(u"syncNow"_s)->isEnabled());
+        QVERIFY(leadWindow->action(u"signOut"_s)->isEnabled());
         // The lead's own profile, signed in as the lead; the reviewer's is
         // still the reviewer's.
         const QString leadCache = session.profileFor(u"lead"_s)->cachePath();
         QVERIFY(leadCache != profile->cachePath());
         QTRY_COMPARE_WITH_TIMEOUT(meIn(leadCache), u"u_carol"_s, StartMs);
         QCOMPARE(meIn(profile->cachePath()), u"u_alice"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(leadWindow->windowTitle(), u"Assay — Carol Lead (lead)"_s, StartMs);
+        leadWindow->action(u"signOut"_s)->trigger();
+        QCOMPARE(leadWindow->syncBar()->controller(), nullptr);
+        QVERIFY(!leadWindow->action(u"syncNow"_s)->isEnabled());
+        QCOMPARE(leadWindow->syncBar()->onlineLabel()->text(), u"Not signed in"_s);
+        QVERIFY(leadWindow->action(u"signIn"_s)->isEnabled());
 
         // Back: the reviewer's window again, not a third one.
         leadWindow->findChild<QAction *>(u"demoUser-reviewer"_s)->trigger();

@@ -7,6 +7,7 @@
 #include "ui/board/LeadBoard.h"
 #include "ui/board/ReviewerList.h"
 #include "ui/board/WorkItemModel.h"
+#include "ui/review/ReviewView.h"
 
 #include <QAbstractBarSeries>
 #include <QAction>
@@ -16,6 +17,7 @@
 #include <QInputDialog>
 #include <QListWidget>
 #include <QMimeData>
+#include <QSettings>
 #include <QStackedBarSeries>
 #include <QStandardPaths>
 #include <QTableView>
@@ -110,6 +112,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        // The windows' settings in this run's folder, removed with it.
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     }
 
     void init()
@@ -326,6 +330,42 @@ private Q_SLOTS:
         QCOMPARE(charts->ageingChart()->theme(), QChart::ChartThemeDark);
     }
 
+    // The SLA targets of the settings (queue/reviewTargetDays,
+    // queue/securityTargetDays) reach the window's board as they reach its
+    // queue: with targets no submission can miss, no breaches; with none,
+    // every running one is breached.
+    void theSettingsTargetsReachTheBoard()
+    {
+        const Profile profile(m_dir.filePath(QStringLiteral("profile%1").arg(m_run)));
+        MainWindow w(m_cache.get(), profile);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto breaches = [&w] {
+            const ReviewerModel *reviewers = w.leadBoard()->reviewerList()->reviewerModel();
+            int n = 0;
+            for (int r = 0; r < reviewers->rowCount(); ++r)
+                n += reviewers->index(r, ReviewerModel::BreachesColumn).data().toInt();
+            return n;
+        };
+        QSettings settings;
+        settings.setValue(QStringLiteral("queue/reviewTargetDays"), 100000);
+        settings.setValue(QStringLiteral("queue/securityTargetDays"), 100000);
+        w.refresh(); // as after a sync
+        QTest::keyClick(&w, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(w.isShowingBoard());
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
+        QCOMPARE(w.leadBoard()->context().sla.reviewTargetDays, 100000);
+        QCOMPARE(breaches(), 0);
+        // Changed while the board shows: it counts again.
+        settings.setValue(QStringLiteral("queue/reviewTargetDays"), 0);
+        settings.setValue(QStringLiteral("queue/securityTargetDays"), 0);
+        w.refresh();
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
+        QCOMPARE(w.leadBoard()->context().sla.securityTargetDays, 0);
+        QTRY_VERIFY(breaches() >= 2);
+        settings.remove(QStringLiteral("queue"));
+    }
+
     void theWindowOpensTheBoardForALead()
     {
         const Profile profile(m_dir.filePath(QStringLiteral("profile%1").arg(m_run)));
@@ -350,6 +390,20 @@ private Q_SLOTS:
         pile->setCurrentIndex(s4);
         QTest::keyClick(pile, Qt::Key_Return);
         QVERIFY(w.isReviewing());
+        // Back goes where the review was opened from: the board, then the queue.
+        QAction *back = w.action(QStringLiteral("backToQueue"));
+        QCOMPARE(back->text(), QStringLiteral("&Back to the Board"));
+        QTest::keyClick(w.reviewView(), Qt::Key_Escape);
+        QVERIFY(w.isShowingBoard());
+        QVERIFY(!w.isReviewing());
+        QTRY_VERIFY(!w.leadBoard()->isRefreshing());
+        QTest::keyClick(w.leadBoard()->reviewerList(), Qt::Key_Escape);
+        QVERIFY(!w.isShowingBoard());
+        QVERIFY(w.openReview(QStringLiteral("s_4")));
+        QCOMPARE(back->text(), QStringLiteral("&Back to the Queue"));
+        QTest::keyClick(w.reviewView(), Qt::Key_Escape);
+        QVERIFY(!w.isReviewing());
+        QVERIFY(!w.isShowingBoard());
 
         // Not a lead: no board in the menu.
         QVERIFY(ok(m_cache->users().storeMe({QStringLiteral("u_alice"), QStringLiteral("Alice Reviewer"), {QStringLiteral("reviewer")}})));

@@ -18,6 +18,7 @@
 
 #include <QCryptographicHash>
 #include <QHeaderView>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSplitter>
 #include <QDir>
@@ -37,6 +38,7 @@
 #include <QTest>
 
 using namespace assay;
+using namespace Qt::StringLiterals;
 using test::ok;
 
 class TestMainWindow : public QObject
@@ -120,6 +122,27 @@ private Q_SLOTS:
         QTRY_VERIFY(w.searchField()->hasFocus());
         QAccessibleInterface *iface = QAccessible::queryAccessibleInterface(w.queueView());
         QCOMPARE(iface->text(QAccessible::Name), QStringLiteral("Review queue"));
+    }
+
+    // The counts are numbers in the user's locale (%Ln), not digits as the
+    // C locale writes them: Egyptian Arabic writes 8 as U+0668.
+    void countsFollowTheLocale()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::Arabic, QLocale::Egypt));
+        const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+        const Profile profile(m_dir.filePath(QStringLiteral("arabic")));
+        QCOMPARE(profile.ensureExists().errorString(), QString());
+        Cache cache;
+        QVERIFY(ok(cache.open(profile.cachePath())));
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(ok(cache.submissions().store(test::submission(i))));
+        MainWindow w(&cache, profile);
+        w.show();
+        QStringList texts;
+        for (QLabel *l : w.statusBar()->findChildren<QLabel *>())
+            texts.append(l->text());
+        QVERIFY2(texts.contains(u"\u0668 submissions cached"_s), qPrintable(texts.join(QStringLiteral(" | "))));
     }
 
     // --show evidence:ID: the submission that holds the item, the question

@@ -201,6 +201,52 @@ private Q_SLOTS:
     }
 
     // The user's own queue first; only the views for their roles.
+    // A page set up from its saved layout (a sort and a view) and then its
+    // user reads the queue once, already in that sort and view.
+    void settingUpReadsTheQueueOnce()
+    {
+        QSettings settings(m_dir.filePath(QStringLiteral("layout.ini")), QSettings::IniFormat);
+        QVERIFY(page()->selectView(SavedView::All));
+        model()->sort(QueueModel::AppColumn, Qt::AscendingOrder);
+        page()->saveState(settings);
+
+        m_page = std::make_unique<QueuePage>(&m_cache);
+        QSignalSpy reset(model(), &QAbstractItemModel::modelReset);
+        page()->restoreState(settings);
+        page()->setContext(alice());
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(page()->currentView(), SavedView::All);
+        QCOMPARE(model()->filter().view, SavedView::All);
+        QCOMPARE(model()->sortColumn(), int(QueueModel::AppColumn));
+        QCOMPARE(model()->sortOrder(), Qt::AscendingOrder);
+        QStringList apps;
+        for (int r = 0; r < model()->rowCount(); ++r)
+            apps.append(model()->index(r, QueueModel::AppColumn).data().toString());
+        QVERIFY(apps.size() > 1);
+        QStringList sorted = apps;
+        std::sort(sorted.begin(), sorted.end(), [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) < 0; });
+        QCOMPARE(apps, sorted);
+    }
+
+    // A first start knows its user only after the first sync: All until
+    // then, the user's own queue when they are known; a view the reviewer
+    // picked meanwhile stays.
+    void theUsersQueueOnceTheUserIsKnown()
+    {
+        m_page = std::make_unique<QueuePage>(&m_cache);
+        page()->setContext(QueueContext{});
+        QCOMPARE(page()->currentView(), SavedView::All);
+        page()->setContext(alice());
+        QCOMPARE(page()->currentView(), SavedView::MyQueue);
+        QCOMPARE(model()->filter().view, SavedView::MyQueue);
+
+        m_page = std::make_unique<QueuePage>(&m_cache);
+        page()->setContext(QueueContext{});
+        QVERIFY(page()->selectView(SavedView::Decided));
+        page()->setContext(alice());
+        QCOMPARE(page()->currentView(), SavedView::Decided);
+    }
+
     void aReviewerSeesTheirViews()
     {
         QCOMPARE(page()->currentView(), SavedView::MyQueue);
@@ -359,6 +405,19 @@ private Q_SLOTS:
         QCOMPARE(model()->sortOrder(), Qt::DescendingOrder);
         QVERIFY(model()->index(0, QueueModel::AppColumn).data().toString().startsWith(QStringLiteral("Timesheets Pro")));
         QCOMPARE(header->sortIndicatorSection(), int(QueueModel::AppColumn));
+
+        // A search ranks by relevance, and the arrow says so; a click on a
+        // column sorts by it; the search's end keeps that column.
+        QTest::keyClicks(page()->searchField(), QStringLiteral("penetration"));
+        QTRY_VERIFY(model()->ranksByRelevance());
+        QCOMPARE(header->sortIndicatorSection(), int(QueueModel::MatchColumn));
+        const QPoint submitted(header->sectionViewportPosition(QueueModel::SubmittedColumn) + 10, header->height() / 2);
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, submitted);
+        QVERIFY(!model()->ranksByRelevance());
+        QCOMPARE(header->sortIndicatorSection(), int(QueueModel::SubmittedColumn));
+        page()->searchField()->clear();
+        QTRY_COMPARE(model()->filter().search, QString());
+        QCOMPARE(header->sortIndicatorSection(), int(QueueModel::SubmittedColumn));
     }
 
     void keyboard()

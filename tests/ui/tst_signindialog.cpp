@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,17 @@ private:
         QTest::keyClicks(dialog.tokenField(), token);
         QVERIFY(dialog.signInButton()->isEnabled());
         QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
+    }
+
+    // The texts the window's status bar shows, joined.
+    static QString statusTexts(MainWindow &window)
+    {
+        QStringList out;
+        for (const QLabel *l : window.statusBar()->findChildren<QLabel *>()) {
+            if (l->isVisibleTo(&window) && !l->text().isEmpty())
+                out.append(l->text());
+        }
+        return out.join(u" | "_s);
     }
 
 private Q_SLOTS:
@@ -186,6 +198,25 @@ private Q_SLOTS:
         QCOMPARE(dialog.user().name, u"Alice Reviewer"_s);
     }
 
+    // A fresh profile opened without a dialog (as for a screenshot): the
+    // status bar says once that nobody is signed in, not twice.
+    void notSignedInIsSaidOnce()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const Profile profile(dir.filePath(u"p"_s));
+        QCOMPARE(profile.ensureExists().errorString(), QString());
+        Cache cache;
+        QVERIFY(test::ok(cache.open(profile.cachePath())));
+        MainWindow window(&cache, profile);
+        Session session(window, cache, profile);
+        window.show();
+        session.resume(QUrl(), true);
+        const QString texts = statusTexts(window);
+        QCOMPARE(texts.count(u"signed in"_s, Qt::CaseInsensitive), 1);
+        QVERIFY2(texts.contains(u"Not signed in"_s), qPrintable(texts));
+    }
+
     void signingInThroughTheWindowThenOut()
     {
         QTemporaryDir dir;
@@ -229,6 +260,9 @@ private Q_SLOTS:
 
         window.action(u"signOut"_s)->trigger();
         QVERIFY(!session.sync());
+        const QString texts = statusTexts(window);
+        QCOMPARE(texts.count(u"signed"_s, Qt::CaseInsensitive), 1);
+        QVERIFY2(texts.contains(u"Not signed in"_s), qPrintable(texts));
         QVERIFY(store->tokens.isEmpty());
         QCOMPARE(window.windowTitle(), u"Assay"_s);
         QVERIFY(!syncNow->isEnabled());

@@ -8,7 +8,9 @@
 #include <QAction>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMutex>
 #include <QProgressBar>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -118,6 +120,24 @@ private Q_SLOTS:
         QVERIFY(!bar.pendingLabel()->accessibleName().isEmpty());
     }
 
+    // Counts are numbers in the user's locale: 12,345 in English, 12.345 in German.
+    void countsFollowTheLocale()
+    {
+        const QLocale before;
+        const auto restore = qScopeGuard([before] { QLocale::setDefault(before); });
+        SyncStatusBar bar;
+        bar.show();
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        bar.setPending(12345);
+        QCOMPARE(bar.pendingLabel()->text(), u"12,345 changes waiting"_s);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        bar.setPending(12345);
+        QCOMPARE(bar.pendingLabel()->text(), u"12.345 changes waiting"_s);
+    }
+
+    // A wrong token against the real reference server: the failure says
+    // what the server said (api.md's error body: its message and code), and
+    // no log line repeats the server's words.
     void aRefusedTokenIsAFailureToClick()
     {
         SyncController controller(options(u"t-nobody"_s));
@@ -126,11 +146,26 @@ private Q_SLOTS:
         bar.attach(&controller);
         QSignalSpy failed(&controller, &SyncController::failed);
         QSignalSpy finished(&controller, &SyncController::finished);
+        // The engine logs from its own thread.
+        static QMutex mutex;
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &m) {
+            const QMutexLocker lock(&mutex);
+            logged.append(m);
+        });
         controller.syncNow();
-        QVERIFY(finished.wait(60000));
+        const bool done = finished.wait(60000);
+        qInstallMessageHandler(previous);
+        QVERIFY(done);
         QCOMPARE(failed.count(), 1);
         const QString message = failed.first().at(0).toString();
         QVERIFY2(message.contains(u"401"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"a valid bearer token is required"_s) && message.contains(u"unauthorized"_s),
+                 qPrintable(message));
+        const QMutexLocker lock(&mutex);
+        for (const QString &line : std::as_const(logged))
+            QVERIFY2(!line.contains(u"valid bearer token"_s), qPrintable(line));
         // The server answered: online, but not in step.
         QCOMPARE(bar.onlineLabel()->text(), u"Online"_s);
         QVERIFY(!controller.lastSuccess().isValid());

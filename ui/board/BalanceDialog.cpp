@@ -19,7 +19,7 @@ BalanceDialog::BalanceDialog(const QList<BalancePlanner::Move> &moves, const QHa
     auto *layout = new QVBoxLayout(this);
     auto *intro = new QLabel(moves.isEmpty()
                                  ? tr("The open work is as even as the movable submissions allow: nothing to move.")
-                                 : tr("%n move(s) would even out the open work. Untick any you do not want; "
+                                 : tr("%Ln move(s) would even out the open work. Untick any you do not want; "
                                       "only the ticked ones are assigned.",
                                       nullptr, int(moves.size())));
     intro->setWordWrap(true);

@@ -114,7 +114,7 @@ void BoardCharts::setData(const BoardStats::DecisionsPerWeek &decisions, const Q
     fill(decisionsChart(), stacked, weeks, totals.isEmpty() ? 0 : *std::ranges::max_element(totals), tr("Decisions"));
     m_decisions->setAccessibleDescription(described.isEmpty()
                                               ? tr("No decisions in these weeks.")
-                                              : tr("Decisions in the last %n week(s): ", nullptr, int(weeks.size()))
+                                              : tr("Decisions in the last %Ln week(s): ", nullptr, int(weeks.size()))
                                                     + described.join(QStringLiteral(", ")));
 
     auto *bars = new QBarSeries;

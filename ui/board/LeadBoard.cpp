@@ -233,7 +233,7 @@ void LeadBoard::apply(const BoardSnapshot &s)
         m_reviewerLoads = s.reviewers;
         m_reviewers->reviewerModel()->setReviewers(s.reviewers);
         m_unassigned->setItems(s.pile, s.names);
-        m_unassignedTitle->setText(tr("Unassigned: %n submission(s)", nullptr, int(s.pile.size())));
+        m_unassignedTitle->setText(tr("Unassigned: %Ln submission(s)", nullptr, int(s.pile.size())));
         m_reviewers->selectReviewer(s.reviewer);
         m_charts->setData(s.decisions, s.stages, s.ageing);
     } else if (s.reviewer != m_reviewers->currentReviewer()) {
@@ -245,7 +245,7 @@ void LeadBoard::apply(const BoardSnapshot &s)
         return;
     }
     m_work->setItems(s.work, s.names);
-    m_workTitle->setText(tr("%1: %n open submission(s)", nullptr, int(s.work.size())).arg(s.names.value(s.reviewer, s.reviewer)));
+    m_workTitle->setText(tr("%1: %Ln open submission(s)", nullptr, int(s.work.size())).arg(s.names.value(s.reviewer, s.reviewer)));
 }
 
 void LeadBoard::readDone()
@@ -306,7 +306,7 @@ int LeadBoard::assign(const QStringList &submissionIds, const std::optional<QStr
         }
     }
     const QString to = reviewerId ? names().value(*reviewerId, *reviewerId) : tr("nobody");
-    QString message = tr("%n assignment(s) to %1 waiting to be uploaded.", nullptr, recorded).arg(to);
+    QString message = tr("%Ln assignment(s) to %1 waiting to be uploaded.", nullptr, recorded).arg(to);
     if (!refused.isEmpty())
         message += QLatin1Char(' ') + tr("Not assigned: %1").arg(refused.join(QStringLiteral("; ")));
     say(message);
@@ -325,13 +325,13 @@ void LeadBoard::chooseAndAssign()
     }
     QStringList labels;
     for (const Workload::Reviewer &r : std::as_const(m_reviewerLoads))
-        labels.append(tr("%1 (%n open)", nullptr, r.open).arg(r.name));
+        labels.append(tr("%1 (%Ln open)", nullptr, r.open).arg(r.name));
     if (labels.isEmpty()) {
         say(tr("No reviewers in the cache yet: sync first."));
         return;
     }
     bool chosen = false;
-    const QString label = QInputDialog::getItem(this, tr("Assign to"), tr("Assign %n submission(s) to:", nullptr, int(ids.size())),
+    const QString label = QInputDialog::getItem(this, tr("Assign to"), tr("Assign %Ln submission(s) to:", nullptr, int(ids.size())),
                                                 labels, 0, false, &chosen);
     const qsizetype at = labels.indexOf(label);
     if (!chosen || at < 0)
@@ -392,7 +392,7 @@ void LeadBoard::suggestBalance()
         const QSignalBlocker quiet(this);
         recorded += assign(byReviewer.value(to), to);
     }
-    say(tr("%n move(s) of the balance waiting to be uploaded.", nullptr, recorded));
+    say(tr("%Ln move(s) of the balance waiting to be uploaded.", nullptr, recorded));
     if (recorded > 0)
         Q_EMIT assignmentsRecorded(recorded);
 }

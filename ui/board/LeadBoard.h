@@ -42,6 +42,7 @@ public:
     // The clock the ages are counted against (an invalid now: the system's,
     // read at each refresh) and the SLA targets; the queue's context.
     void setContext(const QueueContext &context) { m_context = context; }
+    const QueueContext &context() const { return m_context; }
 
     BoardCharts *charts() const { return m_charts; }
     ReviewerList *reviewerList() const { return m_reviewers; }

@@ -3,6 +3,7 @@
 #include "ui/board/WorkItemModel.h"
 
 #include <QHeaderView>
+#include <QLocale>
 #include <QMimeData>
 
 #include <cmath>
@@ -58,11 +59,11 @@ QVariant ReviewerModel::data(const QModelIndex &index, int role) const
     case OpenColumn:
         return r.open;
     case OldestColumn:
-        return r.open == 0 ? QString() : tr("%1 d").arg(int(std::floor(r.oldestDays)));
+        return r.open == 0 ? QString() : tr("%L1 d").arg(int(std::floor(r.oldestDays)));
     case BreachesColumn:
         return r.breaches;
     case PendingColumn:
-        return r.pending == 0 ? QString() : QString::number(r.pending);
+        return r.pending == 0 ? QString() : QLocale().toString(r.pending);
     default:
         return {};
     }

@@ -97,7 +97,7 @@ QString FindingsPanel::summary() const
 {
     if (m_findings.isEmpty())
         return tr("No secrets or personal data found.");
-    return tr("%n possible secret(s) or personal data found.", nullptr, int(m_findings.size()));
+    return tr("%Ln possible secret(s) or personal data found.", nullptr, int(m_findings.size()));
 }
 
 void FindingsPanel::showList(const QList<SecretFinding> &findings)

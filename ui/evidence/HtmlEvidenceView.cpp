@@ -72,7 +72,7 @@ HtmlEvidenceView::HtmlEvidenceView(QWidget *parent)
     connect(m_timeout, &QTimer::timeout, this, [this] {
         if (m_page)
             m_page->triggerAction(QWebEnginePage::Stop);
-        fail(tr("The document did not finish loading in %n second(s); it is not shown.", nullptr,
+        fail(tr("The document did not finish loading in %Ln second(s); it is not shown.", nullptr,
                 LoadTimeoutMs / 1000));
     });
     updateStatus();
@@ -311,7 +311,7 @@ void HtmlEvidenceView::showLink(const QString &url)
 
 void HtmlEvidenceView::updateStatus()
 {
-    m_status->setText(tr("%n request(s) blocked", nullptr, blockedCount()));
+    m_status->setText(tr("%Ln request(s) blocked", nullptr, blockedCount()));
     m_status->setVisible(m_view != nullptr);
 }
 

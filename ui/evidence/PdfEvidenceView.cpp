@@ -254,7 +254,7 @@ void PdfEvidenceView::updateControls()
         m_page->setValue(page);
     }
     m_page->setEnabled(pages > 1);
-    m_pages->setText(tr("of %n page(s)", nullptr, pages));
+    m_pages->setText(tr("of %Ln page(s)", nullptr, pages));
     m_previous->setEnabled(page > 1);
     m_next->setEnabled(page < pages);
     m_zoomIn->setEnabled(pages > 0);

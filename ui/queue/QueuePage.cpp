@@ -232,8 +232,26 @@ void QueuePage::createViewActions()
 void QueuePage::setContext(const QueueContext &context)
 {
     const bool first = !m_hasContext;
+    // A profile's first start knows its user only after the first sync:
+    // until then it shows All, and then the user's own queue, unless the
+    // reviewer has picked a view meanwhile.
+    const bool userArrived = !first && m_context.me.isEmpty() && !context.me.isEmpty() && currentView() == SavedView::All;
     m_hasContext = true;
     m_context = context;
+    {
+        // The user, the saved sort and the view: one reading of the queue.
+        const QueueModel::BatchedReload once(*m_model);
+        if (userArrived)
+            m_wantedView = SavedView::MyQueue;
+        applyContext(context, first || userArrived);
+    }
+    showModelSort();
+    updateEmptyState();
+    refreshCounts();
+}
+
+void QueuePage::applyContext(const QueueContext &context, bool first)
+{
     m_model->setContext(context);
     m_filterApplied = false; // "my" and "due" may mean other rows now
     if (const Result<QHash<QString, QString>> names = m_cache->users().names(); names)
@@ -267,7 +285,6 @@ void QueuePage::setContext(const QueueContext &context)
         m_wantedSort.reset();
     }
     applyFilter();
-    refreshCounts();
 }
 
 SavedView QueuePage::currentView() const
@@ -352,7 +369,10 @@ void QueuePage::showModelSort()
     // header shows what it does without asking it again.
     QHeaderView *header = m_view->horizontalHeader();
     const QSignalBlocker blocker(header);
-    header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+    if (m_model->ranksByRelevance())
+        header->setSortIndicator(QueueModel::MatchColumn, Qt::DescendingOrder); // the best match first
+    else
+        header->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
 }
 
 void QueuePage::updateEmptyState()
@@ -394,7 +414,7 @@ QString QueuePage::emptyText() const
     case SavedView::ConflictsAndFailures:
         return tr("No conflicts and no failed uploads.");
     case SavedView::DueForRevalidation:
-        return tr("Nothing due for re-validation in the next %n day(s).", nullptr, m_context.revalidationWindowDays);
+        return tr("Nothing due for re-validation in the next %Ln day(s).", nullptr, m_context.revalidationWindowDays);
     case SavedView::Locked:
         return tr("No app is locked until a resubmission date.");
     case SavedView::Decided:

@@ -92,6 +92,8 @@ private:
     void createViewActions();
     void fitDefaultColumns();
     void applyFilter();
+    // setContext()'s work on the model and the side list (one reading).
+    void applyContext(const QueueContext &context, bool first);
     void refreshCounts();
     void updateEmptyState();
     void showModelSort();

@@ -105,7 +105,7 @@ void SavedViewList::updateItem(QTreeWidgetItem *item)
     item->setText(0, name);
     item->setText(1, count < 0 ? QString() : QLocale().toString(count));
     // A screen reader hears the name and the count together.
-    const QString spoken = count < 0 ? name : tr("%1, %n submission(s)", nullptr, count).arg(name);
+    const QString spoken = count < 0 ? name : tr("%1, %Ln submission(s)", nullptr, count).arg(name);
     item->setData(0, Qt::AccessibleTextRole, spoken);
     item->setData(1, Qt::AccessibleTextRole, spoken);
     item->setToolTip(0, spoken);

@@ -6,6 +6,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTextBrowser>
 #include <QTreeWidget>
@@ -213,8 +214,8 @@ QString AnswerPane::findingsText(const std::optional<EvidenceFindings::Scan> &sc
     if (!scan || scan->outcome != EvidenceFindings::Scan::Outcome::Scanned)
         return tr("not scanned");
     if (scan->truncated)
-        return tr("%1+").arg(scan->count);
-    return QString::number(scan->count);
+        return tr("%L1+").arg(scan->count);
+    return QLocale().toString(scan->count);
 }
 
 QString AnswerPane::findingsToolTip(const std::optional<EvidenceFindings::Scan> &scan)

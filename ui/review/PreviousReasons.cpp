@@ -80,7 +80,7 @@ void PreviousReasons::showCategory(const ReviewContext *context, const QString &
         m_rows->addWidget(row);
         ++m_count;
     }
-    setTitle(tr("Why %1 was rejected (%2 reasons in this category)").arg(previousId).arg(m_count));
+    setTitle(tr("Why %1 was rejected (%L2 reasons in this category)").arg(previousId).arg(m_count));
     setVisible(m_count > 0);
 }
 

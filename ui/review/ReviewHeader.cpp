@@ -114,14 +114,14 @@ QString ReviewHeader::findingsText(const ReviewContext &context)
     if (total == 0)
         text = notScanned == 0 ? tr("No secrets findings in evidence") : tr("No secrets findings in the evidence scanned");
     else if (truncated)
-        text = tr("More than %1 secrets findings in evidence").arg(total);
+        text = tr("More than %L1 secrets findings in evidence").arg(total);
     else
-        text = tr("%n secrets finding(s) in evidence", nullptr, int(total));
+        text = tr("%Ln secrets finding(s) in evidence", nullptr, int(total));
     if (const qsizetype unseen = context.unseenFindings.size(); unseen > 0)
         text += QStringLiteral(" · ")
-            + tr("%n item(s) with findings not opened yet", nullptr, int(unseen));
+            + tr("%Ln item(s) with findings not opened yet", nullptr, int(unseen));
     if (notScanned > 0)
-        text += QStringLiteral(" · ") + tr("%n item(s) not scanned", nullptr, int(notScanned));
+        text += QStringLiteral(" · ") + tr("%Ln item(s) not scanned", nullptr, int(notScanned));
     return text;
 }
 

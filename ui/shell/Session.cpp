@@ -79,9 +79,8 @@ SyncController *Session::start(const QUrl &server, const QString &token)
 void Session::resume(const QUrl &knownServer, bool quiet)
 {
     if (knownServer.isEmpty()) {
-        if (quiet)
-            m_window.setSyncStatus(tr("not signed in"));
-        else
+        // Quiet: the status bar already says "Not signed in".
+        if (!quiet)
             std::ignore = signIn();
         return;
     }
@@ -97,7 +96,8 @@ void Session::resume(const QUrl &knownServer, bool quiet)
             session->start(knownServer, token);
             return;
         }
-        session->m_window.setSyncStatus(tr("offline — not signed in: %1").arg(error));
+        // Beside the status bar's "Not signed in": why.
+        session->m_window.setSyncStatus(tr("no token for %1: %2").arg(knownServer.toString(), error));
         if (!quiet) {
             if (SignInDialog *dialog = session->signIn())
                 dialog->setNotice(tr("No token for %1 was found: %2").arg(knownServer.toString(), error));
@@ -144,7 +144,8 @@ void Session::signOut()
 {
     const QUrl server = m_server;
     stopSync();
-    m_window.setSyncStatus(tr("signed out"));
+    // The status bar says "Not signed in"; the message only what it cannot.
+    m_window.setSyncStatus({});
     Q_EMIT signedOut();
     if (server.isEmpty())
         return;

@@ -146,7 +146,7 @@ QMessageBox *SyncStatusBar::failureDialog() const
 
 void SyncStatusBar::setPending(int changes)
 {
-    m_pending->setText(tr("%n change(s) waiting", nullptr, changes));
+    m_pending->setText(tr("%Ln change(s) waiting", nullptr, changes));
     m_pending->setVisible(changes > 0);
 }
 
@@ -182,11 +182,11 @@ void SyncStatusBar::showProgress(const QString &phase, int done, int total)
     if (total > 0) {
         m_progress->setRange(0, total);
         m_progress->setValue(std::clamp(done, 0, total));
-        m_progress->setToolTip(tr("%1: %2 of %3").arg(phaseName(phase)).arg(done).arg(total));
+        m_progress->setToolTip(tr("%1: %L2 of %L3").arg(phaseName(phase)).arg(done).arg(total));
     } else {
         // Not known yet (the feed's length) or not counted: busy.
         m_progress->setRange(0, 0);
-        m_progress->setToolTip(done > 0 ? tr("%1: %n so far", nullptr, done).arg(phaseName(phase)) : phaseName(phase));
+        m_progress->setToolTip(done > 0 ? tr("%1: %Ln so far", nullptr, done).arg(phaseName(phase)) : phaseName(phase));
     }
     m_progress->setAccessibleDescription(m_progress->toolTip());
 }
