@@ -60,13 +60,12 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # it from here), in a file it includes:
 #  - no package summary: CPackDeb would put project(DESCRIPTION) above each
 #    package's own description below, whose first line is its summary;
-#  - CPackDeb asks file(1) which installed files are programs to hand to
-#    dpkg-shlibdeps; the build root lacks file(1), and there a readelf-based
-#    stand-in answers (elf-kind.sh).
+#  - (CPackDeb asks file(1) which installed files are programs to hand to
+#    dpkg-shlibdeps: the build root has it.)
 set(cpack_project_config "unset(CPACK_PACKAGE_DESCRIPTION_SUMMARY)\n")
 find_program(ASSAY_FILE_PROGRAM file)
 if(NOT ASSAY_FILE_PROGRAM)
-    string(APPEND cpack_project_config "set(FILE_EXECUTABLE \"${PROJECT_SOURCE_DIR}/packaging/elf-kind.sh\")\n")
+    message(STATUS "file(1) not found: cpack cannot compute the packages' dependencies (Debian: file)")
 endif()
 set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_BINARY_DIR}/packaging/CPackProject.cmake)
 file(CONFIGURE OUTPUT ${CPACK_PROJECT_CONFIG_FILE} CONTENT "${cpack_project_config}")

@@ -1204,10 +1204,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot find the demo marketplace at %1: build it with “./dev build assay-marketplace”</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>assay-marketplace said “%1” where “listening on http://127.0.0.1:PORT” was expected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1233,6 +1229,10 @@
     </message>
     <message>
         <source>the demo marketplace %1%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the demo needs the reference server, assay-marketplace, beside assay, and there is none at %1: install the package assay-marketplace (sudo apt install assay-marketplace), or in a build folder build it (./dev build assay-marketplace)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
