@@ -46,7 +46,9 @@ QString stageLabel(SubmissionSummary::Stage s)
     return {};
 }
 
-QString kindLabel(SubmissionSummary::Kind k)
+} // namespace
+
+QString QueueModel::kindLabel(SubmissionSummary::Kind k)
 {
     switch (k) {
     case SubmissionSummary::Kind::Initial:
@@ -58,6 +60,13 @@ QString kindLabel(SubmissionSummary::Kind k)
     }
     return {};
 }
+
+QString QueueModel::daysLabel(int days)
+{
+    return tr("%Ln day(s)", nullptr, days);
+}
+
+namespace {
 
 QString localStateLabel(const QString &state)
 {
@@ -157,7 +166,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return dayOf(s.submittedAt);
         case AgeColumn: {
             const int days = int(s.submittedAt.secsTo(m_now) / 86400);
-            return tr("%n day(s)", nullptr, days);
+            return daysLabel(days);
         }
         case SlaColumn: {
             const SlaPolicy::State state = slaState(r);

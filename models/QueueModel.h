@@ -71,6 +71,11 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+    // The words the queue shows for a kind and for whole days, for the
+    // other lists of submissions (the lead's board) to say the same.
+    static QString kindLabel(SubmissionSummary::Kind kind);
+    static QString daysLabel(int days);
+
     void setContext(const QueueContext &context);
     QueueContext context() const { return m_context; }
     // Re-queries (SQL) and resets. Searching sorts by relevance until the

@@ -2490,13 +2490,6 @@ assay sync --server URL --profile %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n day</numerusform>
-            <numerusform>%n days</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%1, %n day(s) in stage</source>
         <translation>
             <numerusform>%1, %n day in stage</numerusform>
@@ -2538,6 +2531,13 @@ assay sync --server URL --profile %1</source>
     <message>
         <source>No cache is open.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3722,26 +3722,6 @@ Assay can use it for this session only. To sign in without a keychain next time,
 </context>
 <context>
     <name>assay::WorkItemModel</name>
-    <message>
-        <source>initial</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>resubmission</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>re-validation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>nobody</source>
         <translation type="unfinished"></translation>

@@ -1,5 +1,7 @@
 #include "ui/board/WorkItemModel.h"
 
+#include "models/QueueModel.h"
+
 #include <QFont>
 #include <QMimeData>
 
@@ -7,26 +9,6 @@
 
 namespace assay {
 
-namespace {
-QString kindText(SubmissionSummary::Kind k)
-{
-    switch (k) {
-    case SubmissionSummary::Kind::Initial:
-        return WorkItemModel::tr("initial");
-    case SubmissionSummary::Kind::Resubmission:
-        return WorkItemModel::tr("resubmission");
-    case SubmissionSummary::Kind::Revalidation:
-        return WorkItemModel::tr("re-validation");
-    }
-    return {};
-}
-
-QString daysText(double days)
-{
-    const int d = int(std::floor(days));
-    return d == 1 ? WorkItemModel::tr("1 day") : WorkItemModel::tr("%1 days").arg(d);
-}
-} // namespace
 
 WorkItemModel::WorkItemModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -114,11 +96,11 @@ QVariant WorkItemModel::data(const QModelIndex &index, int role) const
     case PartnerColumn:
         return i->partnerName;
     case KindColumn:
-        return kindText(i->kind);
+        return QueueModel::kindLabel(i->kind);
     case AgeColumn:
-        return daysText(i->ageDays);
+        return QueueModel::daysLabel(int(std::floor(i->ageDays)));
     case InStageColumn:
-        return daysText(i->daysInStage);
+        return QueueModel::daysLabel(int(std::floor(i->daysInStage)));
     case SlaColumn:
         return SlaPolicy::stateLabel(i->sla);
     case LocalColumn:

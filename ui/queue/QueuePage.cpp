@@ -452,7 +452,7 @@ void QueuePage::setDefaultColumnWidths()
         {QueueModel::StageColumn, {tr("Security")}, 0},
         {QueueModel::AssigneeColumn, {tr("Alice Reviewerson")}, 0},
         {QueueModel::SubmittedColumn, {QStringLiteral("2026-12-31")}, 0},
-        {QueueModel::AgeColumn, {QueueModel::tr("%n day(s)", nullptr, 365)}, 0},
+        {QueueModel::AgeColumn, {QueueModel::daysLabel(365)}, 0},
         {QueueModel::SlaColumn, {}, icon + slaWidth},
         {QueueModel::DateColumn, {tr("Badge expires 2027-12-31"), tr("Resubmit from 2027-12-31")}, 0},
         {QueueModel::KindColumn, {tr("Resubmission"), tr("Re-validation")}, 0},
