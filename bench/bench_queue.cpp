@@ -223,8 +223,8 @@ int main(int argc, char *argv[])
     std::printf("\nfirst page (%d rows of %d):\n", model.rowCount(), model.totalCount());
     std::printf("  cache open               %.1f ms\n", openMs);
     std::printf("  model's first page       %.1f ms (cold, with the model made)\n", firstPage);
-    std::printf("  reload, page and count   %s (CPU %.2f ms)\n", qPrintable(describe(reload, 2)), spreadOf(reloadCpu).median);
-    std::printf("  floor: bare 200 rows     %s\n", qPrintable(describe(floor, 2)));
+    std::printf("  reload (the first page) %s (CPU %.2f ms)\n", qPrintable(describe(reload, 2)), spreadOf(reloadCpu).median);
+    std::printf("  floor: the same %d rows  %s\n", QueueModel::FirstPageSize, qPrintable(describe(floor, 2)));
     std::printf("  ratio                    %.1fx\n", reload.median / std::max(0.001, floor.median));
     QList<double> countRuns, countCpu;
     for (int i = 0; i < runs; ++i) {

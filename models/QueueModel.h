@@ -159,7 +159,7 @@ private:
     // next SnippetWindow rows (a screenful, in one read).
     const std::pair<QString, QList<QPoint>> &snippetOf(int row) const;
     void fillSnippets(int first, int last) const;
-    static constexpr int SnippetWindow = 60;
+    static constexpr int SnippetWindow = 40;
 
     Cache *m_cache;
     QueueContext m_context;
