@@ -107,7 +107,7 @@ Result<QString> DemoMarketplace::findProgram(const QString &program)
 QString DemoMarketplace::seedAnchor(const QDateTime &now)
 {
     const QDateTime utc = now.toUTC();
-    return QDateTime(utc.date(), QTime(utc.time().hour(), 0), QTimeZone::UTC).toString(Qt::ISODate);
+    return QDateTime(utc.date(), QTime(0, 0), QTimeZone::UTC).toString(Qt::ISODate);
 }
 
 QString DemoMarketplace::defaultSeedCache()
@@ -133,9 +133,11 @@ void DemoMarketplace::start()
                      u"--print-tokens"_s, u"--quiet"_s, u"--exit-with-parent"_s,
                      // The seeded story ends today, not on its fixed date in
                      // 2026: the queue's ages and SLA states are read against
-                     // the real clock. The hour, not the moment: one seeded
-                     // template an hour (seeding again from the kept
-                     // evidence takes about a second).
+                     // the real clock. The day, not the moment: one seeded
+                     // template a day, so only a day's first demo seeds again
+                     // from the kept evidence (2.5 s, where a kept template
+                     // starts in 0.2 s); a day's drift is within what the
+                     // queue shows in whole days.
                      u"--seed-anchor"_s, seedAnchor(QDateTime::currentDateTimeUtc())};
     // No --db: the child's own scratch store, which the child removes when
     // it ends — also after this process was killed.

@@ -80,7 +80,7 @@ public:
     static Result<QString> findProgram(const QString &program = {});
     static QString defaultSeedCache();
     // The seeded story's "now" for a demo started at `now`: the start of
-    // that hour (UTC), as --seed-anchor takes it.
+    // that day (UTC), as --seed-anchor takes it.
     static QString seedAnchor(const QDateTime &now);
     static QStringList roles();
 
