@@ -10,23 +10,13 @@ claims no MIME type: evidence is partner content of every kind, and only a
 broad claim would cover it.
 """
 
+import os
 import shutil
 import subprocess
 import sys
 
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
-def entry(path):
-    values = {}
-    for line in open(path, encoding="utf-8"):
-        if "=" in line and not line.startswith("#"):
-            key, value = line.rstrip("\n").split("=", 1)
-            values[key] = value
-    return values
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import desktop_values, fail  # noqa: E402
 
 
 def main():
@@ -40,14 +30,14 @@ def main():
         print(report, end="")
         if out.returncode != 0 or ": error:" in report or ": warning:" in report:
             fail(f"desktop-file-validate finds fault with {path}")
-        if "MimeType" in entry(path):
-            fail(f"{path} claims MIME types: {entry(path)['MimeType']}")
-    view = entry(view_entry)
+        if "MimeType" in desktop_values(path):
+            fail(f"{path} claims MIME types: {desktop_values(path)['MimeType']}")
+    view = desktop_values(view_entry)
     if view.get("NoDisplay") != "true":
         fail(f"{view_entry} is not NoDisplay=true")
     if view.get("Exec") != "assay view %f":
         fail(f"{view_entry} runs {view.get('Exec')!r}, not 'assay view %f'")
-    if entry(main_entry).get("NoDisplay", "false") != "false":
+    if desktop_values(main_entry).get("NoDisplay", "false") != "false":
         fail(f"{main_entry} is hidden from menus")
     print("desktop entries: valid, no MIME types claimed")
 

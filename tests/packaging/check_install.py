@@ -23,12 +23,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import desktop_values, fail  # noqa: E402
+
 PREFIX = "/opt/assay-install-test"
-
-
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
 
 
 def installed_files(root):
@@ -45,15 +43,6 @@ def png_size(path):
     if head[:8] != b"\x89PNG\r\n\x1a\n" or head[12:16] != b"IHDR":
         fail(f"{path} is not a PNG")
     return struct.unpack(">II", head[16:24])
-
-
-def desktop_values(path):
-    values = {}
-    for line in open(path, encoding="utf-8"):
-        if "=" in line and not line.startswith("#"):
-            key, value = line.rstrip("\n").split("=", 1)
-            values[key] = value
-    return values
 
 
 def main():

@@ -23,24 +23,19 @@ import shutil
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import fail, help_text  # noqa: E402
+
 MAN_MACROS = {"TH", "SH", "SS", "TP", "PP", "P", "LP", "IP", "HP", "RS", "RE", "B", "I", "BI", "IB", "BR",
               "RB", "IR", "RI", "SM", "SB", "br", "sp", "nf", "fi", "in", "ti", "ad", "na", "ne", "EX", "EE",
               "UR", "UE", "MT", "ME", "SY", "YS", "OP", "TQ", "\\\""}
 
 
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
 def long_options(program, args):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([program, *args, "--help"], capture_output=True, text=True, timeout=120, env=env)
-    if out.returncode != 0:
-        fail(f"{program} {' '.join(args)} --help exited {out.returncode}: {out.stderr}")
-    options = set(re.findall(r"^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)", out.stdout, re.MULTILINE))
+    text = help_text(program, args)
+    options = set(re.findall(r"^\s+(?:-\w, )?(--[a-z][a-z0-9-]*)", text, re.MULTILINE))
     if not options:
-        fail(f"{program} {' '.join(args)} --help lists no options:\n{out.stdout}")
+        fail(f"{program} {' '.join(args)} --help lists no options:\n{text}")
     return options - {"--help-all"}
 
 

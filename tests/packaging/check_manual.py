@@ -19,6 +19,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import fail, help_text  # noqa: E402
+
 ASSAY_COMMANDS = [[], ["view"], ["sync"], ["decide"], ["assign"], ["export"], ["export", "--report", "x"], ["login"],
                   ["logout"]]
 
@@ -28,17 +31,8 @@ CODE_SPAN = re.compile(r"`([^`]+)`")
 TOKEN = re.compile(r"(?<![\w./-])(assay-marketplace|assay)(?![\w-])|(?<![\w-])(--[a-z][a-z0-9-]*)")
 
 
-def fail(message):
-    print(f"FAIL: {message}", file=sys.stderr)
-    sys.exit(1)
-
-
 def help_options(program, args):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    out = subprocess.run([program, *args, "--help"], capture_output=True, text=True, timeout=120, env=env)
-    if out.returncode != 0:
-        fail(f"{program} {' '.join(args)} --help exited {out.returncode}: {out.stderr}")
-    return set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", out.stdout))
+    return set(re.findall(r"(?<![\w-])--[a-z][a-z0-9-]*", help_text(program, args)))
 
 
 def code_pieces(text):
