@@ -317,7 +317,7 @@ void QueueModel::sort(int column, Qt::SortOrder order)
 
 QueueQuery::Sort QueueModel::currentSort() const
 {
-    if (isSearching() && !m_sortChosen)
+    if (ranksByRelevance())
         return {QueueQuery::SortKey::Rank, false};
     QueueQuery::Sort sort{keyOfColumn(m_sortColumn), m_sortOrder == Qt::DescendingOrder};
     // Older first is a larger age.
